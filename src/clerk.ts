@@ -1,0 +1,72 @@
+/**
+ * The small part of Clerk's browser API that the elements use.
+ *
+ * Structural on purpose: a real `Clerk` from `@clerk/clerk-js` (or `window.Clerk` from Clerk's script) fits it, and so
+ * does the in-memory fake in `clerk-sign-out-elements/testing`. `test/types/clerk-compat.test.ts` proves the first.
+ */
+
+export interface ClerkEmailAddress {
+  id: string;
+  emailAddress: string;
+}
+
+export interface ClerkUser {
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  fullName: string | null;
+  username: string | null;
+  imageUrl: string;
+  hasImage?: boolean;
+  primaryEmailAddress: ClerkEmailAddress | null;
+}
+
+export interface ClerkSession {
+  id: string;
+  status: string;
+  user: ClerkUser | null;
+}
+
+export interface ClerkClient {
+  sessions: ClerkSession[];
+  /** Sessions that are signed in (Clerk also keeps pending ones in `sessions`). */
+  signedInSessions: ClerkSession[];
+  /** Clerk routes the post-sign-out redirect through `/v1/client/touch` when the client cookie is about to expire. */
+  isEligibleForTouch?(): boolean;
+  buildTouchUrl?(options: { redirectUrl: URL }): string;
+}
+
+/** What `clerk.addListener` reports. `null` = signed out; `undefined` = loading or in transition. */
+export interface ClerkResources {
+  client?: ClerkClient;
+  session?: ClerkSession | null;
+  user?: ClerkUser | null;
+}
+
+export interface ClerkSignOutOptions {
+  sessionId?: string;
+  redirectUrl?: string;
+}
+
+/** Options the provider passes to `clerk.load()` (a subset of Clerk's `ClerkOptions`). */
+export interface ClerkLoadOptions {
+  afterSignOutUrl?: string;
+  signInUrl?: string;
+  allowedRedirectOrigins?: Array<string | RegExp>;
+  [option: string]: unknown;
+}
+
+export interface ClerkLike {
+  readonly loaded: boolean;
+  client?: ClerkClient;
+  session?: ClerkSession | null;
+  user?: ClerkUser | null;
+  load(options?: ClerkLoadOptions): Promise<void>;
+  addListener(listener: (resources: ClerkResources) => void, options?: { skipInitialEmit?: boolean }): () => void;
+  /** With a callback Clerk does not navigate after signing out; the elements use that to make the redirect vetoable. */
+  signOut(callback: () => void | Promise<unknown>, options?: ClerkSignOutOptions): Promise<void>;
+  navigate(to: string): Promise<unknown>;
+  buildAfterSignOutUrl(): string;
+  buildUrlWithAuth(to: string): string;
+  setActive(params: { session: string | null }): Promise<void>;
+}

@@ -1,0 +1,73 @@
+import type { ClerkLike } from './clerk.js';
+
+/** Every event bubbles and crosses shadow roots, so a listener on `document` hears all of them. */
+const crossing = { bubbles: true, composed: true } as const;
+
+export interface SignOutDetail {
+  /** The session being signed out, or `null` for Clerk's default (all sessions; the only one in single-session apps). */
+  readonly sessionId: string | null;
+  readonly userId: string | null;
+}
+
+/** Before Clerk is called. Cancelable: `preventDefault()` stops the sign-out (e.g. to ask for confirmation first). */
+export class SignOutEvent extends CustomEvent<SignOutDetail> {
+  static readonly type = 'sign-out';
+  constructor(detail: SignOutDetail) {
+    super(SignOutEvent.type, { ...crossing, cancelable: true, detail });
+  }
+}
+
+export interface SignedOutDetail {
+  /** The sessions that ended. */
+  readonly sessionIds: readonly string[];
+  readonly userId: string | null;
+  /** Where the page goes next, or `null` when nothing navigates (another account's session was removed). */
+  readonly redirectUrl: string | null;
+}
+
+/** After Clerk confirmed the sign-out. Cancelable: `preventDefault()` keeps the page (e.g. an SPA router navigates). */
+export class SignedOutEvent extends CustomEvent<SignedOutDetail> {
+  static readonly type = 'signed-out';
+  constructor(detail: SignedOutDetail) {
+    super(SignedOutEvent.type, { ...crossing, cancelable: true, detail });
+  }
+}
+
+export interface SignOutErrorDetail {
+  readonly error: Error;
+  readonly sessionId: string | null;
+}
+
+/** Clerk refused the sign-out, or the element was misconfigured. The user is still signed in. */
+export class SignOutErrorEvent extends CustomEvent<SignOutErrorDetail> {
+  static readonly type = 'sign-out-error';
+  constructor(detail: SignOutErrorDetail) {
+    super(SignOutErrorEvent.type, { ...crossing, detail });
+  }
+}
+
+/** `<clerk-provider>` has a loaded Clerk. */
+export class ClerkLoadedEvent extends CustomEvent<{ readonly clerk: ClerkLike }> {
+  static readonly type = 'clerk-loaded';
+  constructor(clerk: ClerkLike) {
+    super(ClerkLoadedEvent.type, { ...crossing, detail: { clerk } });
+  }
+}
+
+/** `<clerk-provider>` could not load Clerk. `detail.error.message` names the attribute to fix. */
+export class ClerkErrorEvent extends CustomEvent<{ readonly error: Error }> {
+  static readonly type = 'clerk-error';
+  constructor(error: Error) {
+    super(ClerkErrorEvent.type, { ...crossing, detail: { error } });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'sign-out': SignOutEvent;
+    'signed-out': SignedOutEvent;
+    'sign-out-error': SignOutErrorEvent;
+    'clerk-loaded': ClerkLoadedEvent;
+    'clerk-error': ClerkErrorEvent;
+  }
+}

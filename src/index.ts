@@ -1,0 +1,10 @@
+// Importing the package registers every element (provider first, so it answers its consumers as they upgrade).
+export { ClerkProvider } from './define/clerk-provider.js';
+export { ClerkSignOutButton } from './define/clerk-sign-out-button.js';
+
+export type * from './clerk.js';
+export { clerkContext, type ClerkState, type ClerkStatus } from './context.js';
+export * from './events.js';
+export { englishLabels, type LabelKey, type Localization } from './labels.js';
+export { isSigningOut, signOut, type SignOutOutcome, type SignOutRequest, type SignOutResult, type SignOutScope } from './sign-out.js';
+export { ConfigurationError } from './urls.js';

@@ -1,0 +1,205 @@
+import { ContextProvider } from '@lit/context';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ClerkLike, ClerkLoadOptions, ClerkResources } from '../clerk.js';
+import { clerkContext, type ClerkState } from '../context.js';
+import { ClerkErrorEvent, ClerkLoadedEvent } from '../events.js';
+import type { Localization } from '../labels.js';
+import { checkNavigableUrl, parseOrigins } from '../urls.js';
+import { checkProxyUrl, loadClerkScript } from './load-clerk.js';
+
+const SOURCE_PROPERTIES = ['clerk', 'publishableKey', 'proxyUrl', 'domain', 'clerkJsUrl'] as const;
+
+/**
+ * Holds ONE Clerk instance and shares its state with every element inside it, including elements in shadow roots.
+ *
+ * Clerk comes from, in order: the `clerk` property (your own `new Clerk(key)`), `window.Clerk` (Clerk's script is on the
+ * page), or Clerk's script loaded from `publishable-key`. The provider calls `load()` when the instance is not loaded.
+ *
+ * @summary Shares one Clerk instance with the elements inside it.
+ * @slot - The page content that uses Clerk.
+ * @fires clerk-loaded - Clerk is loaded and ready. `detail.clerk` is the instance.
+ * @fires clerk-error - Clerk could not be loaded. `detail.error.message` names the attribute to fix.
+ */
+export class ClerkProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Your own Clerk instance (e.g. `new Clerk(key)` from `@clerk/clerk-js`). Wins over `window.Clerk` and `publishable-key`. */
+  @property({ attribute: false }) clerk?: ClerkLike;
+
+  /** Your Clerk publishable key; the provider then loads Clerk's browser script from the key's Frontend API host. */
+  @property({ attribute: 'publishable-key' }) publishableKey?: string;
+
+  /** Clerk's `proxyUrl`: where Clerk's Frontend API (and its script) is reached through your own domain. */
+  @property({ attribute: 'proxy-url' }) proxyUrl?: string;
+
+  /** Clerk's `domain`, for satellite applications. */
+  @property() domain?: string;
+
+  /** Loads Clerk's script from this URL instead of the key's host (e.g. a self-hosted copy of `clerk.browser.js`). */
+  @property({ attribute: 'clerk-js-url' }) clerkJsUrl?: string;
+
+  /** Where to go after signing out when an element has no `redirect-url`. Passed to `clerk.load()`. */
+  @property({ attribute: 'after-sign-out-url' }) afterSignOutUrl?: string;
+
+  /** Origins (space-separated) besides this page's that URL attributes may point to. Passed to `clerk.load()` too. */
+  @property({ attribute: 'allowed-redirect-origins' }) allowedRedirectOrigins?: string;
+
+  /** A Clerk `LocalizationResource` (e.g. `frFR` from `@clerk/localizations`); labels fall back to English. */
+  @property({ attribute: false }) localization?: Localization;
+
+  /** Further options for `clerk.load()` (Clerk's `ClerkOptions`); the attributes above win over these. */
+  @property({ attribute: false }) options?: ClerkLoadOptions;
+
+  private readonly context = new ContextProvider(this, {
+    context: clerkContext,
+    initialValue: {
+      clerk: undefined,
+      status: 'loading',
+      user: undefined,
+      session: undefined,
+      client: undefined,
+      error: undefined,
+      localization: undefined,
+      allowedRedirectOrigins: [],
+    },
+  });
+
+  #active?: ClerkLike;
+  #unsubscribe?: () => void;
+  /** Bumped on every new source so that a slow, outdated load cannot overwrite a newer one. */
+  #attempt = 0;
+
+  /** The state shared with the elements (read-only; it changes as Clerk reports changes). */
+  get state(): ClerkState {
+    return this.context.value;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#active && !this.#unsubscribe) this.#subscribe(this.#active);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || SOURCE_PROPERTIES.some((name) => changed.has(name))) void this.#connectClerk();
+    if (changed.has('localization') || changed.has('allowedRedirectOrigins')) {
+      this.#set({ localization: this.localization, allowedRedirectOrigins: this.#allowedOrigins() });
+    }
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  async #connectClerk(): Promise<void> {
+    const attempt = ++this.#attempt;
+    try {
+      const clerk = this.clerk ?? window.Clerk ?? (this.publishableKey != null ? await this.#loadScript() : undefined);
+      if (attempt !== this.#attempt) return;
+      if (!clerk) return this.#waitForSource(attempt);
+      this.#use(clerk);
+      if (!clerk.loaded) await clerk.load(this.#loadOptions());
+      if (attempt !== this.#attempt) return;
+      this.#set({ status: 'ready', error: undefined, ...currentResources(clerk) });
+      this.dispatchEvent(new ClerkLoadedEvent(clerk));
+    } catch (thrown) {
+      if (attempt !== this.#attempt) return;
+      const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+      console.error(error.message.startsWith('<clerk-provider>') ? error.message : `<clerk-provider> Clerk failed to load: ${error.message}`);
+      this.#set({ status: 'error', error });
+      this.dispatchEvent(new ClerkErrorEvent(error));
+    }
+  }
+
+  #loadScript(): Promise<ClerkLike> {
+    return loadClerkScript({
+      publishableKey: this.publishableKey ?? '',
+      proxyUrl: this.proxyUrl || undefined,
+      domain: this.domain || undefined,
+      clerkJsUrl: this.clerkJsUrl || undefined,
+    });
+  }
+
+  /** Clerk's script may still be on its way (e.g. `async`): look again once the page has loaded, then explain. */
+  #waitForSource(attempt: number): void {
+    const explain = () => {
+      if (attempt !== this.#attempt) return;
+      if (window.Clerk) return void this.#connectClerk();
+      console.warn(
+        '<clerk-provider> has no Clerk yet: set its `clerk` property, load Clerk\'s script (window.Clerk), ' +
+          'or add a publishable-key attribute. Elements inside it stay inert until then.',
+      );
+    };
+    if (document.readyState === 'complete') explain();
+    else window.addEventListener('load', explain, { once: true });
+  }
+
+  #use(clerk: ClerkLike): void {
+    if (clerk === this.#active) return;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#active = clerk;
+    this.#set({ clerk, status: clerk.loaded ? 'ready' : 'loading', error: undefined, user: undefined, session: undefined, client: undefined });
+    if (this.isConnected) this.#subscribe(clerk);
+  }
+
+  /** THE one Clerk subscription; every element reads its result through the context. */
+  #subscribe(clerk: ClerkLike): void {
+    this.#unsubscribe = clerk.addListener((resources) => {
+      if (clerk === this.#active) this.#set(settled(this.state, resources));
+    });
+  }
+
+  #loadOptions(): ClerkLoadOptions {
+    const options: ClerkLoadOptions = { ...this.options };
+    if (this.proxyUrl) options.proxyUrl = checkProxyUrl(this.proxyUrl);
+    if (this.domain) options.domain = this.domain;
+    if (this.afterSignOutUrl != null) {
+      options.afterSignOutUrl = checkNavigableUrl(
+        this.afterSignOutUrl,
+        { tag: 'clerk-provider', attribute: 'after-sign-out-url' },
+        this.#allowedOrigins(),
+      );
+    }
+    const origins = this.#allowedOrigins();
+    if (origins.length) options.allowedRedirectOrigins = [location.origin, ...origins];
+    return options;
+  }
+
+  #allowedOrigins(): string[] {
+    return parseOrigins(this.allowedRedirectOrigins);
+  }
+
+  #set(changes: Partial<ClerkState>): void {
+    this.context.setValue({ ...this.context.value, ...changes });
+  }
+}
+
+function currentResources(clerk: ClerkLike): Partial<ClerkState> {
+  return settled({ user: undefined, session: undefined, client: undefined }, clerk);
+}
+
+/**
+ * Clerk reports `undefined` while a change is in flight (e.g. during sign-out, before the server answered). The elements
+ * keep showing the last settled user until Clerk settles, so a failed sign-out never shows a signed-out page.
+ */
+function settled(
+  previous: Pick<ClerkState, 'user' | 'session' | 'client'>,
+  next: ClerkResources,
+): Pick<ClerkState, 'user' | 'session' | 'client'> {
+  return {
+    user: next.user === undefined ? previous.user : next.user,
+    session: next.session === undefined ? previous.session : next.session,
+    client: next.client ?? previous.client,
+  };
+}

@@ -1,0 +1,93 @@
+import type { ClerkLike } from '../clerk.js';
+import { ConfigurationError } from '../urls.js';
+
+/** The major version of Clerk's browser script the provider loads when it loads Clerk itself. */
+export const CLERK_JS_MAJOR = 6;
+
+declare global {
+  interface Window {
+    /** Set by Clerk's browser script (`clerk.browser.js`). */
+    Clerk?: ClerkLike;
+  }
+}
+
+/** The Frontend API host a publishable key encodes (`pk_test_` / `pk_live_` + base64 of `host$`). */
+export function frontendApiFromKey(key: string): string {
+  const fix = 'Copy the key from the Clerk dashboard (API keys); it looks like pk_test_… or pk_live_….';
+  const match = /^pk_(test|live)_([A-Za-z0-9+/=_-]+)$/.exec(key.trim());
+  if (!match) throw new ConfigurationError(`<clerk-provider> publishable-key="${key}" is not a Clerk publishable key. ${fix}`);
+  let decoded = '';
+  try {
+    decoded = atob(match[2].replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    // reported below
+  }
+  const host = decoded.endsWith('$') ? decoded.slice(0, -1) : '';
+  if (!host.includes('.') || /[\s/$]/.test(host)) {
+    throw new ConfigurationError(`<clerk-provider> publishable-key="${key}" does not encode a Frontend API host. ${fix}`);
+  }
+  return host;
+}
+
+/** Same rule as clerk-js: a proxy URL is absolute http(s) or a path starting with "/". */
+export function checkProxyUrl(proxyUrl: string): string {
+  if (/^https?:\/\//.test(proxyUrl) || proxyUrl.startsWith('/')) return proxyUrl;
+  throw new ConfigurationError(
+    `<clerk-provider> proxy-url="${proxyUrl}" must start with https:// (or http://) or "/", e.g. proxy-url="https://example.com/__clerk".`,
+  );
+}
+
+export interface ScriptSource {
+  publishableKey: string;
+  proxyUrl?: string;
+  domain?: string;
+  clerkJsUrl?: string;
+}
+
+/** Where Clerk's SDKs load `clerk.browser.js` from: `clerk-js-url`, else the proxy, the domain or the key's host. */
+export function clerkScriptUrl(source: ScriptSource): string {
+  if (source.clerkJsUrl) return new URL(source.clerkJsUrl, location.href).href;
+  const path = `/npm/@clerk/clerk-js@${CLERK_JS_MAJOR}/dist/clerk.browser.js`;
+  if (source.proxyUrl) return new URL(source.proxyUrl.replace(/\/$/, '') + path, location.href).href;
+  const host = source.domain ? `clerk.${source.domain.replace(/^https?:\/\//, '')}` : frontendApiFromKey(source.publishableKey);
+  return `https://${host}${path}`;
+}
+
+const loading = new Map<string, Promise<ClerkLike>>();
+
+/** Adds Clerk's script once per URL (with the data attributes it reads) and resolves with the `window.Clerk` it sets. */
+export function loadClerkScript(source: ScriptSource): Promise<ClerkLike> {
+  frontendApiFromKey(source.publishableKey);
+  if (source.proxyUrl) checkProxyUrl(source.proxyUrl);
+  const url = clerkScriptUrl(source);
+  let promise = loading.get(url);
+  if (!promise) {
+    promise = new Promise<ClerkLike>((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = url;
+      script.async = true;
+      script.crossOrigin = 'anonymous';
+      script.dataset.clerkPublishableKey = source.publishableKey;
+      if (source.proxyUrl) script.dataset.clerkProxyUrl = source.proxyUrl;
+      if (source.domain) script.dataset.clerkDomain = source.domain;
+      script.addEventListener('load', () =>
+        window.Clerk
+          ? resolve(window.Clerk)
+          : reject(new ConfigurationError(`<clerk-provider> loaded ${url} but it did not set window.Clerk. Check clerk-js-url.`)),
+      );
+      script.addEventListener('error', () => {
+        script.remove();
+        reject(
+          new ConfigurationError(
+            `<clerk-provider> could not load Clerk's script from ${url}. Check clerk-js-url (or publishable-key / proxy-url) and that the URL is reachable.`,
+          ),
+        );
+      });
+      document.head.append(script);
+    });
+    // A failed load may be retried (e.g. after fixing the attribute), so it is not cached.
+    promise.catch(() => loading.delete(url));
+    loading.set(url, promise);
+  }
+  return promise;
+}

@@ -1,0 +1,59 @@
+import { css } from 'lit';
+
+export const signOutButtonStyles = css`
+  :host {
+    display: inline-block;
+  }
+  [part~='button'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+    font: inherit;
+    padding: var(--clerk-sign-out-button-padding, 0.5em 1em);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--clerk-sign-out-button-background, var(--_surface));
+    color: var(--clerk-sign-out-button-color, var(--_text));
+    cursor: pointer;
+  }
+  [part~='button']:hover {
+    background: var(--clerk-sign-out-button-hover-background, var(--_hover));
+  }
+  [part~='button']:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  [part~='button']:disabled {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+  [aria-busy='true'] {
+    cursor: progress;
+  }
+  [part~='spinner'] {
+    width: 0.9em;
+    height: 0.9em;
+    border: 2px solid currentColor;
+    border-right-color: transparent;
+    border-radius: 50%;
+    animation: spin 0.7s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [part~='spinner'] {
+      animation-duration: 2.5s;
+    }
+  }
+  [part~='error'] {
+    display: block;
+    color: var(--_danger);
+    font-size: 0.875em;
+  }
+  [part~='error']:not(:empty) {
+    margin-top: 0.25em;
+  }
+`;

@@ -1,0 +1,213 @@
+import type {
+  ClerkClient,
+  ClerkLike,
+  ClerkLoadOptions,
+  ClerkResources,
+  ClerkSession,
+  ClerkSignOutOptions,
+  ClerkUser,
+} from '../clerk.js';
+
+export interface FakeUserInit {
+  id?: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  username?: string | null;
+  email?: string | null;
+  imageUrl?: string;
+}
+
+let counter = 0;
+
+export function fakeUser(init: FakeUserInit = {}): ClerkUser {
+  const id = init.id ?? `user_${++counter}`;
+  const firstName = init.firstName === undefined ? 'Ada' : init.firstName;
+  const lastName = init.lastName === undefined ? 'Lovelace' : init.lastName;
+  const email = init.email === undefined ? `${id}@example.com` : init.email;
+  return {
+    id,
+    firstName,
+    lastName,
+    fullName: [firstName, lastName].filter(Boolean).join(' ') || null,
+    username: init.username ?? null,
+    imageUrl: init.imageUrl ?? '',
+    hasImage: !!init.imageUrl,
+    primaryEmailAddress: email ? { id: `idn_${id}`, emailAddress: email } : null,
+  };
+}
+
+export interface FakeClerkInit {
+  /** One signed-in session per user; the first is active unless `activeUserId` says otherwise. */
+  users?: ClerkUser[];
+  activeUserId?: string;
+  /** Start as already loaded (default) or let the provider call `load()`. */
+  loaded?: boolean;
+}
+
+interface PendingSignOut {
+  error?: Error;
+  gate?: Promise<void>;
+}
+
+/**
+ * An in-memory Clerk for fast unit tests, with the behaviour of clerk-js 6 that the elements depend on: `signOut` clears
+ * user/session first (listeners see `undefined`), ends all sessions or one, navigates unless given a callback, and leaves
+ * user/session `undefined` when it fails. It records every call so tests can assert on them.
+ */
+export class FakeClerk implements ClerkLike {
+  loaded: boolean;
+  client: ClerkClient | undefined;
+  session: ClerkSession | null | undefined = null;
+  user: ClerkUser | null | undefined = null;
+  loadOptions: ClerkLoadOptions | undefined;
+
+  readonly signOutCalls: ClerkSignOutOptions[] = [];
+  readonly setActiveCalls: Array<string | null> = [];
+  readonly navigations: string[] = [];
+  #listeners = new Set<(resources: ClerkResources) => void>();
+  #next: PendingSignOut[] = [];
+  #sessions: ClerkSession[];
+
+  constructor(init: FakeClerkInit = {}) {
+    this.loaded = init.loaded ?? true;
+    this.#sessions = (init.users ?? []).map((user) => ({ id: `sess_${user.id}`, status: 'active', user }));
+    this.client = this.#makeClient();
+    const active = this.#sessions.find((session) => session.user?.id === init.activeUserId) ?? this.#sessions[0];
+    this.#activate(active ?? null, false);
+  }
+
+  /** A loaded fake with one signed-in user. */
+  static signedIn(user: FakeUserInit = {}): FakeClerk {
+    return new FakeClerk({ users: [fakeUser(user)] });
+  }
+
+  /** A loaded fake with several signed-in sessions (a multi-session client); the first is active. */
+  static multiSession(count = 2): FakeClerk {
+    const names = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara'];
+    return new FakeClerk({ users: Array.from({ length: count }, (_, i) => fakeUser({ firstName: names[i % names.length] })) });
+  }
+
+  /** How many listeners are subscribed right now (the provider should hold exactly one). */
+  get listenerCount(): number {
+    return this.#listeners.size;
+  }
+
+  /** Makes the next `signOut` reject with this error, as clerk-js does when the Frontend API answers an error. */
+  failNextSignOut(error: Error = Object.assign(new Error('Something went wrong. Please try again.'), { status: 500 })): void {
+    this.#next.push({ error });
+  }
+
+  /** Holds the next `signOut` in flight until the returned function is called. */
+  holdNextSignOut(): () => void {
+    let release!: () => void;
+    this.#next.push({ gate: new Promise<void>((resolve) => (release = resolve)) });
+    return release;
+  }
+
+  /** Adds a signed-in session (another account on this client) without making it active. */
+  addSession(user: ClerkUser = fakeUser()): ClerkSession {
+    const session = { id: `sess_${user.id}`, status: 'active', user };
+    this.#sessions.push(session);
+    this.client = this.#makeClient();
+    this.#emit();
+    return session;
+  }
+
+  /** Ends every session from outside the page (e.g. another tab signed out). */
+  endAllSessionsElsewhere(): void {
+    this.#sessions = [];
+    this.client = this.#makeClient();
+    this.#activate(null);
+  }
+
+  async load(options?: ClerkLoadOptions): Promise<void> {
+    this.loadOptions = options;
+    await Promise.resolve();
+    this.loaded = true;
+    this.#emit();
+  }
+
+  addListener(listener: (resources: ClerkResources) => void, options?: { skipInitialEmit?: boolean }): () => void {
+    this.#listeners.add(listener);
+    if (this.client && !options?.skipInitialEmit) listener(this.#resources());
+    return () => this.#listeners.delete(listener);
+  }
+
+  signOut(callback?: (() => void | Promise<unknown>) | ClerkSignOutOptions, options?: ClerkSignOutOptions): Promise<void>;
+  async signOut(
+    callbackOrOptions?: (() => void | Promise<unknown>) | ClerkSignOutOptions,
+    maybeOptions?: ClerkSignOutOptions,
+  ): Promise<void> {
+    const callback = typeof callbackOrOptions === 'function' ? callbackOrOptions : undefined;
+    const options = (typeof callbackOrOptions === 'object' ? callbackOrOptions : maybeOptions) ?? {};
+    this.signOutCalls.push(options);
+    const signedIn = this.#sessions;
+    if (!this.client || signedIn.length === 0) return;
+    const next = this.#next.shift();
+    const endsAll = !options.sessionId || signedIn.length === 1;
+    const endsCurrent = endsAll || options.sessionId === this.session?.id;
+    if (endsCurrent) this.#clearForTransition();
+    await next?.gate;
+    await Promise.resolve();
+    if (next?.error) throw next.error;
+    if (!endsCurrent) {
+      this.#remove((session) => session.id === options.sessionId);
+      return;
+    }
+    this.#remove((session) => endsAll || session.id === options.sessionId);
+    if (callback) await callback();
+    else await this.navigate(options.redirectUrl ?? this.buildAfterSignOutUrl());
+    this.#activate(this.#sessions[0] ?? null);
+  }
+
+  async navigate(to: string): Promise<void> {
+    this.navigations.push(to);
+  }
+
+  buildAfterSignOutUrl(): string {
+    return this.loadOptions?.afterSignOutUrl ?? '/';
+  }
+
+  buildUrlWithAuth(to: string): string {
+    return to;
+  }
+
+  async setActive({ session }: { session: string | null }): Promise<void> {
+    this.setActiveCalls.push(session);
+    await Promise.resolve();
+    this.#activate(this.#sessions.find((candidate) => candidate.id === session) ?? null);
+  }
+
+  /** Emits a change to every listener, as Clerk does after any update. */
+  #emit(): void {
+    const resources = this.#resources();
+    for (const listener of [...this.#listeners]) listener(resources);
+  }
+
+  #resources(): ClerkResources {
+    return { client: this.client, session: this.session, user: this.user };
+  }
+
+  #activate(session: ClerkSession | null, emit = true): void {
+    this.session = session;
+    this.user = session?.user ?? null;
+    if (emit) this.#emit();
+  }
+
+  #clearForTransition(): void {
+    this.session = undefined;
+    this.user = undefined;
+    this.#emit();
+  }
+
+  #remove(ended: (session: ClerkSession) => boolean): void {
+    this.#sessions = this.#sessions.filter((session) => !ended(session));
+    this.client = this.#makeClient();
+    if (this.session !== undefined) this.#emit();
+  }
+
+  #makeClient(): ClerkClient {
+    const sessions = [...this.#sessions];
+    return { sessions, signedInSessions: sessions, isEligibleForTouch: () => false };
+  }
+}

@@ -1,0 +1,24 @@
+// npm build: ES modules for bundlers. lit, @lit/context and Clerk stay external (the app's bundler dedupes them).
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'es2022',
+    lib: {
+      formats: ['es'],
+      entry: {
+        index: 'src/index.ts',
+        'define/clerk-provider': 'src/define/clerk-provider.ts',
+        'define/clerk-sign-out-button': 'src/define/clerk-sign-out-button.ts',
+        'testing/index': 'src/testing/index.ts',
+      },
+    },
+    rolldownOptions: {
+      external: [/^lit($|\/)/, /^@lit\//, /^@clerk\//],
+      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
