@@ -11,7 +11,7 @@ export async function withProvider<T extends Element>(
   const provider = await fixture<ClerkProvider>(html`<clerk-provider .clerk=${clerk}>${content}</clerk-provider>`);
   await until(() => provider.state.status === 'ready');
   const el = provider.firstElementChild as T;
-  if ('updateComplete' in el) await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  if (el && 'updateComplete' in el) await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
   return { provider, clerk, el };
 }
 
