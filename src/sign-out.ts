@@ -82,6 +82,8 @@ export async function signOut(request: SignOutRequest): Promise<SignOutResult> {
     if (!host.dispatchEvent(new SignOutEvent({ sessionId, userId }))) return { outcome: 'cancelled' };
     try {
       await clerk.signOut(() => undefined, sessionId ? { sessionId } : {});
+      // clerk-js resolves after some failures (e.g. a network error) although the server still has the session.
+      if (endingSessions.some((ending) => isSignedIn(clerk, ending.id))) throw new SignOutNotConfirmedError();
     } catch (error) {
       await restoreSession(clerk, current?.id);
       return fail(host, asError(error), sessionId);
@@ -95,13 +97,13 @@ export async function signOut(request: SignOutRequest): Promise<SignOutResult> {
     userId,
     redirectUrl: redirectTarget,
   });
-  if (host.dispatchEvent(signedOut) && redirectTarget) await clerk.navigate(throughTouch(clerk, redirectTarget));
+  if (eventTarget(host).dispatchEvent(signedOut) && redirectTarget) await clerk.navigate(throughTouch(clerk, redirectTarget));
   return { outcome: 'signed-out' };
 }
 
 function fail(host: HTMLElement, error: Error, sessionId: string | null): SignOutResult {
   if (error instanceof ConfigurationError) console.error(error.message);
-  host.dispatchEvent(new SignOutErrorEvent({ error, sessionId }));
+  eventTarget(host).dispatchEvent(new SignOutErrorEvent({ error, sessionId }));
   return { outcome: 'failed', error };
 }
 
@@ -109,13 +111,29 @@ function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
+/** Clerk's answer did not remove the session: the user is still signed in on the server. */
+export class SignOutNotConfirmedError extends Error {
+  override name = 'SignOutNotConfirmedError';
+  constructor() {
+    super('Clerk could not confirm the sign-out (is the network down?). You are still signed in; please try again.');
+  }
+}
+
+function isSignedIn(clerk: ClerkLike, sessionId: string): boolean {
+  return !!clerk.client?.signedInSessions.some((session) => session.id === sessionId);
+}
+
+/** An element removed while its sign-out was in flight still reports the outcome, to the document. */
+function eventTarget(host: HTMLElement): EventTarget {
+  return host.isConnected ? host : document;
+}
+
 /**
- * clerk-js clears `user`/`session` before its request and does not put them back when the request fails, although the
- * session is still active on the server. Re-activating the session makes Clerk (and so every element) show the truth.
+ * clerk-js clears `user`/`session` before its request and does not put them back when it fails, although the session
+ * is still active on the server. Re-activating the session makes Clerk (and so every element) show the truth.
  */
 async function restoreSession(clerk: ClerkLike, sessionId: string | undefined): Promise<void> {
-  if (!sessionId || clerk.session !== undefined) return;
-  if (!clerk.client?.signedInSessions.some((session) => session.id === sessionId)) return;
+  if (!sessionId || clerk.session?.id === sessionId || !isSignedIn(clerk, sessionId)) return;
   try {
     await clerk.setActive({ session: sessionId });
   } catch {

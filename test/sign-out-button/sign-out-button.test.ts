@@ -240,6 +240,39 @@ describe('<clerk-sign-out-button>', () => {
       expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
     });
 
+    it('reports a sign-out that Clerk resolved without ending the session (swallowed network error) as a failure', async () => {
+      const clerk = FakeClerk.signedIn({ firstName: 'Ada' });
+      const session = clerk.session!;
+      // clerk-js resolves after a network error and clears its state locally, though the server kept the session.
+      clerk.signOut = async () => {
+        clerk.session = null;
+        clerk.user = null;
+      };
+      const { el, provider } = await withProvider<ClerkSignOutButton>(button, clerk);
+      shadowButton(el).click();
+      await until(() => events.of('sign-out-error').length === 1);
+      const { error } = (events.of('sign-out-error')[0] as SignOutErrorEvent).detail;
+      expect(error.name).to.equal('SignOutNotConfirmedError');
+      expect(error.message).to.contain('still signed in');
+      expect(events.of('signed-out')).to.have.length(0);
+      expect(clerk.setActiveCalls).to.deep.equal([session.id]);
+      await until(() => clerk.session?.id === session.id);
+      expect(provider.state.user?.firstName).to.equal('Ada');
+    });
+
+    it('still ends the flow cleanly, reporting to the document, when the element is removed mid-flight', async () => {
+      const clerk = FakeClerk.signedIn();
+      const release = clerk.holdNextSignOut();
+      const { el } = await withProvider<ClerkSignOutButton>(button, clerk);
+      const pending = el.signOut();
+      el.remove();
+      release();
+      expect((await pending).outcome).to.equal('signed-out');
+      expect(events.of('signed-out')).to.have.length(1);
+      expect(events.of('signed-out')[0].target).to.equal(document);
+      expect(clerk.navigations).to.deep.equal(['/']);
+    });
+
     it('clears the error message when a new attempt starts', async () => {
       const clerk = FakeClerk.signedIn();
       clerk.failNextSignOut();
