@@ -13,6 +13,8 @@ export default defineConfig({
         index: 'src/index.ts',
         'define/clerk-provider': 'src/define/clerk-provider.ts',
         'define/clerk-sign-out-button': 'src/define/clerk-sign-out-button.ts',
+        'define/clerk-signed-in': 'src/define/clerk-signed-in.ts',
+        'define/clerk-signed-out': 'src/define/clerk-signed-out.ts',
         'testing/index': 'src/testing/index.ts',
       },
     },

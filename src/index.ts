@@ -1,6 +1,8 @@
 // Importing the package registers every element (provider first, so it answers its consumers as they upgrade).
 export { ClerkProvider } from './define/clerk-provider.js';
 export { ClerkSignOutButton } from './define/clerk-sign-out-button.js';
+export { ClerkSignedIn } from './define/clerk-signed-in.js';
+export { ClerkSignedOut } from './define/clerk-signed-out.js';
 
 export type * from './clerk.js';
 export { clerkContext, type ClerkState, type ClerkStatus } from './context.js';
