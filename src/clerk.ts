@@ -69,4 +69,8 @@ export interface ClerkLike {
   buildAfterSignOutUrl(): string;
   buildUrlWithAuth(to: string): string;
   setActive(params: { session: string | null }): Promise<void>;
+  /** Opens Clerk's account modal. clerk-js throws "Clerk was not loaded with Ui components" without Clerk's UI bundle. */
+  openUserProfile?(): void;
+  /** The version of Clerk's UI bundle (`@clerk/ui`) once loaded; `undefined` while `openUserProfile()` cannot work. */
+  readonly uiVersion?: string;
 }

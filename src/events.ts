@@ -62,6 +62,41 @@ export class ClerkErrorEvent extends CustomEvent<{ readonly error: Error }> {
   }
 }
 
+/** `<clerk-user-menu>` opened its menu. */
+export class MenuOpenEvent extends Event {
+  static readonly type = 'menu-open';
+  constructor() {
+    super(MenuOpenEvent.type, crossing);
+  }
+}
+
+/** Why the menu closed: a key, a click outside, focus leaving, an item chosen, the user changing, or the `open` property. */
+export type MenuCloseReason = 'escape' | 'tab' | 'outside' | 'focus-out' | 'trigger' | 'select' | 'user-changed' | 'property';
+
+/** `<clerk-user-menu>` closed its menu. */
+export class MenuCloseEvent extends CustomEvent<{ readonly reason: MenuCloseReason }> {
+  static readonly type = 'menu-close';
+  constructor(reason: MenuCloseReason) {
+    super(MenuCloseEvent.type, { ...crossing, detail: { reason } });
+  }
+}
+
+export interface SessionSwitchedDetail {
+  /** The session that is active now. */
+  readonly sessionId: string;
+  readonly userId: string | null;
+  /** Where the page goes next (`after-switch-session-url`), or `null` when nothing navigates. */
+  readonly redirectUrl: string | null;
+}
+
+/** Another signed-in account became the active one. Cancelable: `preventDefault()` stops the navigation to `redirectUrl`. */
+export class SessionSwitchedEvent extends CustomEvent<SessionSwitchedDetail> {
+  static readonly type = 'session-switched';
+  constructor(detail: SessionSwitchedDetail) {
+    super(SessionSwitchedEvent.type, { ...crossing, cancelable: true, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'sign-out': SignOutEvent;
@@ -69,5 +104,8 @@ declare global {
     'sign-out-error': SignOutErrorEvent;
     'clerk-loaded': ClerkLoadedEvent;
     'clerk-error': ClerkErrorEvent;
+    'menu-open': MenuOpenEvent;
+    'menu-close': MenuCloseEvent;
+    'session-switched': SessionSwitchedEvent;
   }
 }

@@ -6,7 +6,16 @@
 export const englishLabels = {
   'userButton.action__signOut': 'Sign out',
   'userButton.action__signOutAll': 'Sign out of all accounts',
+  'userButton.action__manageAccount': 'Manage account',
+  'userButton.action__addAccount': 'Add account',
+  'userButton.action__openUserMenu': 'Open user menu',
+  'userButton.label__accountActions': 'Account actions',
+  'userButton.label__activeSessions': 'Active sessions',
   'signOutButton.error': 'Sign-out failed. Please try again.',
+  // Not in Clerk's localizations: Clerk's UserButton has no visible failure messages.
+  'userMenu.signOutError': 'Sign-out failed. Please try again.',
+  'userMenu.switchSessionError': 'Could not switch accounts. Please try again.',
+  'userMenu.manageAccountError': 'Account settings cannot be opened right now.',
 } as const;
 
 export type LabelKey = keyof typeof englishLabels;

@@ -42,6 +42,8 @@ export interface FakeClerkInit {
   activeUserId?: string;
   /** Start as already loaded (default) or let the provider call `load()`. */
   loaded?: boolean;
+  /** Pretend Clerk's UI bundle is loaded (`openUserProfile()` works). Default: no UI, as clerk-js 6 without `@clerk/ui`. */
+  uiVersion?: string;
 }
 
 interface PendingSignOut {
@@ -60,16 +62,22 @@ export class FakeClerk implements ClerkLike {
   session: ClerkSession | null | undefined = null;
   user: ClerkUser | null | undefined = null;
   loadOptions: ClerkLoadOptions | undefined;
+  /** Set: `openUserProfile()` works. `undefined`: it throws as clerk-js does without Clerk's UI bundle. */
+  uiVersion: string | undefined;
 
   readonly signOutCalls: ClerkSignOutOptions[] = [];
   readonly setActiveCalls: Array<string | null> = [];
+  /** How many times `openUserProfile()` was called (including calls that threw). */
+  openUserProfileCalls = 0;
   readonly navigations: string[] = [];
   #listeners = new Set<(resources: ClerkResources) => void>();
   #next: PendingSignOut[] = [];
+  #nextSetActiveError: Error | undefined;
   #sessions: ClerkSession[];
 
   constructor(init: FakeClerkInit = {}) {
     this.loaded = init.loaded ?? true;
+    this.uiVersion = init.uiVersion;
     this.#sessions = (init.users ?? []).map((user) => ({ id: `sess_${user.id}`, status: 'active', user }));
     this.client = this.#makeClient();
     const active = this.#sessions.find((session) => session.user?.id === init.activeUserId) ?? this.#sessions[0];
@@ -111,6 +119,20 @@ export class FakeClerk implements ClerkLike {
     this.client = this.#makeClient();
     this.#emit();
     return session;
+  }
+
+  /** Ends one session from outside the page (e.g. that account signed out in another tab). */
+  endSessionElsewhere(sessionId: string): void {
+    const wasCurrent = this.session?.id === sessionId;
+    this.#sessions = this.#sessions.filter((session) => session.id !== sessionId);
+    this.client = this.#makeClient();
+    if (wasCurrent) this.#activate(this.#sessions[0] ?? null);
+    else this.#emit();
+  }
+
+  /** Makes the next `setActive` reject with this error and leave the active session as it was. */
+  failNextSetActive(error: Error = new Error('Something went wrong. Please try again.')): void {
+    this.#nextSetActiveError = error;
   }
 
   /** Ends every session from outside the page (e.g. another tab signed out). */
@@ -175,7 +197,15 @@ export class FakeClerk implements ClerkLike {
   async setActive({ session }: { session: string | null }): Promise<void> {
     this.setActiveCalls.push(session);
     await Promise.resolve();
+    const error = this.#nextSetActiveError;
+    this.#nextSetActiveError = undefined;
+    if (error) throw error;
     this.#activate(this.#sessions.find((candidate) => candidate.id === session) ?? null);
+  }
+
+  openUserProfile(): void {
+    this.openUserProfileCalls++;
+    if (!this.uiVersion) throw new Error('Clerk was not loaded with Ui components');
   }
 
   /** Emits a change to every listener, as Clerk does after any update. */
