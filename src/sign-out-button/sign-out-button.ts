@@ -1,5 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { ClerkStateController } from '../clerk-consumer.js';
 import { label } from '../labels.js';
 import { signOut, type SignOutResult, type SignOutScope } from '../sign-out.js';
@@ -96,7 +97,7 @@ export class ClerkSignOutButton extends LitElement {
         type="button"
         ?disabled=${!this.#signedIn}
         aria-busy=${this.busy ? 'true' : 'false'}
-        aria-disabled=${this.busy ? 'true' : nothing}
+        aria-disabled=${ifDefined(this.busy ? 'true' : undefined)}
         aria-describedby="error"
         @click=${this.#onClick}
       >
