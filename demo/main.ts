@@ -1,0 +1,75 @@
+// The demo page: the real clerk-js, talking to the emulator on this dev server (or to your Clerk instance).
+import { Clerk } from '@clerk/clerk-js';
+import '../src/index.js';
+import { connectEmulator, type FapiEndpoint, type Fault } from '../src/testing/index.js';
+
+const realKey = import.meta.env.VITE_CLERK_PUBLISHABLE_KEY as string | undefined;
+const emulator = realKey ? undefined : connectEmulator({ tenant: 'default' });
+const provider = document.querySelector('clerk-provider')!;
+provider.clerk = emulator
+  ? new Clerk(emulator.publishableKey, { proxyUrl: emulator.proxyUrl })
+  : new Clerk(realKey!);
+
+document.querySelector('#mode')!.textContent = emulator
+  ? 'Clerk is emulated on this dev server: no account, no network. Set VITE_CLERK_PUBLISHABLE_KEY to use your own Clerk instance.'
+  : 'Using your Clerk instance (VITE_CLERK_PUBLISHABLE_KEY).';
+
+logEvents();
+document.addEventListener('signed-out', (event) => {
+  if (document.querySelector<HTMLInputElement>('#stay')?.checked) event.preventDefault();
+});
+
+if (emulator) {
+  const controls = document.querySelector<HTMLElement>('#emulator-controls')!;
+  controls.hidden = false;
+  const signOutEndpoints: FapiEndpoint[] = ['signOutAll', 'removeSession'];
+  const nextSignOut = (fault: Fault) => Promise.all(signOutEndpoints.map((endpoint) => emulator.fault(endpoint, { ...fault, times: 1 })));
+  const actions: Record<string, () => Promise<unknown>> = {
+    'sign-in': () => signInAs('Ada', 'Lovelace'),
+    'add-account': () => signInAs('Grace', 'Hopper'),
+    fail: () => nextSignOut({ status: 500 }),
+    drop: () => nextSignOut({ drop: true }),
+    slow: () => nextSignOut({ delayMs: 3000 }),
+    reset: async () => {
+      await emulator.reset();
+      location.reload();
+    },
+  };
+  controls.addEventListener('click', async (event) => {
+    const action = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
+    if (!action) return;
+    await actions[action.dataset.action!]();
+    log(`demo: ${action.textContent}`);
+  });
+  // The menu's "Add account" goes to sign-in-url="#add-account": this demo "signs in" a second user there.
+  window.addEventListener('hashchange', () => {
+    if (location.hash === '#add-account') void signInAs('Grace', 'Hopper');
+  });
+
+  /** Signs a demo user in on the emulated server, then reloads so clerk-js picks the new session up, as after a real sign-in. */
+  async function signInAs(firstName: string, lastName: string): Promise<void> {
+    const state = await emulator!.state();
+    const user =
+      state.users.find((candidate) => candidate.firstName === firstName) ??
+      (await emulator!.createUser({ firstName, lastName, email: `${firstName.toLowerCase()}@example.com` }));
+    await emulator!.signIn(user);
+    location.replace(location.pathname);
+  }
+}
+
+function logEvents(): void {
+  const types = ['clerk-loaded', 'clerk-error', 'sign-out', 'signed-out', 'sign-out-error', 'session-switched', 'menu-open', 'menu-close'];
+  for (const type of types) {
+    document.addEventListener(type, (event) => {
+      const detail = (event as CustomEvent).detail as Record<string, unknown> | undefined;
+      const shown = type.startsWith('clerk-') ? '' : JSON.stringify(detail, (key, value) => (key === 'error' ? String(value) : value));
+      log(`${type} ${shown ?? ''}`);
+    });
+  }
+}
+
+function log(text: string): void {
+  const item = document.createElement('li');
+  item.textContent = `${new Date().toLocaleTimeString()}  ${text}`;
+  document.querySelector('#log')!.prepend(item);
+}
