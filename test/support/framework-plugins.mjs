@@ -6,6 +6,7 @@
 //                (sharing one React through a common chunk)
 //   vue()        `vue` becomes its full ES browser build, which includes the template compiler (for `@signed-out` in templates)
 //   svelte()     *.svelte files are compiled by the Svelte 5 compiler on request
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +55,7 @@ export function react() {
       outdir: '/__react__',
       write: false,
       define: { 'process.env.NODE_ENV': '"development"' },
+      legalComments: 'none',
       logLevel: 'warning',
     });
     // esbuild's CommonJS wrapper gives a default export only; re-export the named ones the tests import.
@@ -71,7 +73,9 @@ export function react() {
 function withNamedExports(path, code) {
   const entry = Object.entries(reactEntries).find(([out]) => path.endsWith(`/${out}.js`))?.[1];
   if (!entry) return code;
-  const names = Object.keys(require(entry)).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
+  // Read in a child process: loading React here would run its dev build against the test runner's patched console.
+  const keys = JSON.parse(execFileSync(process.execPath, ['-e', `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(entry)}))))`], { cwd: root }));
+  const names = keys.filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
   const match = code.match(/export default (\w+\(\));?\s*$/);
   if (!match) throw new Error(`unexpected esbuild output for ${entry}`);
   const body = code.slice(0, match.index);
