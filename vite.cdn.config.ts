@@ -1,8 +1,11 @@
 // CDN build: ONE self-contained, minified module that bundles lit and registers every element on import.
 // Clerk itself is never bundled: pages load Clerk's own script (or the provider loads it from the key's host).
 import { defineConfig } from 'vite';
+import { minifyLitTemplates } from './tools/minify-lit-templates.js';
 
 export default defineConfig({
+  // Minifiers leave template text alone; this drops the indentation of our css`` and html`` templates.
+  plugins: [minifyLitTemplates()],
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: true,
@@ -14,7 +17,8 @@ export default defineConfig({
     },
     rolldownOptions: {
       external: [/^@clerk\//],
-      output: { minify: true, codeSplitting: false },
+      // comments: false also drops the /* @__PURE__ */ annotations the minifier would otherwise keep in the output.
+      output: { minify: true, codeSplitting: false, comments: false },
     },
   },
 });
