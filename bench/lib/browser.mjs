@@ -1,0 +1,77 @@
+// Headless Debian Chromium driven by puppeteer-core (installed with @web/test-runner), and a tiny static server for the
+// benchmark pages: /cdn/ = dist/cdn (the shipped module), /bench/ = bench/page, /fake/ = the fake Clerk bundle.
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // clerk-js treats automated browsers (navigator.webdriver) as non-standard; the sign-out row needs its real behaviour.
+  '--disable-blink-features=AutomationControlled',
+];
+
+export function chromiumPath() {
+  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
+  return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser || command -v google-chrome']).toString().trim();
+}
+
+export function chromiumVersion() {
+  return execFileSync(chromiumPath(), ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+}
+
+export function launchChromium() {
+  return puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+}
+
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.map': 'application/json' };
+
+/** Serves `mounts` ({ '/cdn/': '/abs/dir' }) on 127.0.0.1; resolves with its origin and close(). */
+export async function serveStatic(mounts) {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const prefix = Object.keys(mounts).find((mount) => path.startsWith(mount));
+    const base = prefix && mounts[prefix];
+    const file = base && normalize(join(base, path.slice(prefix.length)));
+    if (!file || !file.startsWith(normalize(base) + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))),
+  };
+}
+
+/** Used JS heap after a full garbage collection (CDP), in bytes. */
+export async function heapAfterGc(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+/** Event listeners on `window` and `document` (CDP DOMDebugger), to catch ones an element forgot to remove. */
+export async function globalListenerCount(cdp) {
+  let count = 0;
+  for (const expression of ['window', 'document']) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+    count += listeners.length;
+    await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+  }
+  return count;
+}

@@ -1,0 +1,85 @@
+// Row 1, weight: our CDN module and npm entry (as a consumer's bundler includes it) beside Clerk's own scripts.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { build } from 'vite';
+import { CDN_FILE } from '../budgets.mjs';
+import { fileSizes } from './sizes.mjs';
+
+/** Clerk's UI bundle that `clerk.browser.js` 6.40 pairs with; it cannot be installed here (see clerk-facts.md). */
+const CLERK_UI = '@clerk/ui@1.36.0';
+
+export async function measureWeight({ root, cacheDir }) {
+  const rows = [];
+  const cdnDir = join(root, dirname(CDN_FILE));
+  const entryName = CDN_FILE.split('/').pop();
+  rows.push({ name: 'CDN module (dist/cdn entry)', ...fileSizes(join(root, CDN_FILE)) });
+  const chunks = readdirSync(cdnDir).filter((file) => file.endsWith('.js') && file !== entryName);
+  if (chunks.length) {
+    // Each file is fetched (and compressed) on its own: the total is the sum of their sizes.
+    const each = [entryName, ...chunks].map((file) => fileSizes(join(cdnDir, file)));
+    const sum = (key) => each.reduce((total, sizes) => total + sizes[key], 0);
+    rows.push({ name: `CDN module + its ${chunks.length} lazy chunk(s)`, min: sum('min'), gzip: sum('gzip'), brotli: sum('brotli') });
+  }
+
+  rows.push({ name: "npm: import 'clerk-sign-out-elements' (all)", ...(await consumerBundle(root, cacheDir, ['clerk-sign-out-elements'])) });
+  rows.push({
+    name: 'npm: provider + sign-out button only',
+    ...(await consumerBundle(root, cacheDir, [
+      'clerk-sign-out-elements/clerk-provider.js',
+      'clerk-sign-out-elements/clerk-sign-out-button.js',
+    ])),
+  });
+
+  const clerkDist = dirname(createRequire(join(root, 'package.json')).resolve('@clerk/clerk-js'));
+  const clerkVersion = JSON.parse(readFileSync(join(clerkDist, '..', 'package.json'), 'utf8')).version;
+  rows.push({ name: `Clerk: clerk.browser.js ${clerkVersion} (entry; loads more chunks)`, ...fileSizes(join(clerkDist, 'clerk.browser.js')) });
+  rows.push(clerkUiRow(cacheDir));
+  return rows;
+}
+
+/**
+ * What an app's bundler adds for our package: a Vite (rolldown) production build of a one-line entry, lit included.
+ * The package is linked into a scratch node_modules so it resolves through its own `exports`, as in an app.
+ */
+async function consumerBundle(root, cacheDir, specifiers) {
+  const dir = join(cacheDir, 'consumer');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  symlinkSync(root, join(dir, 'node_modules', 'clerk-sign-out-elements'), 'dir');
+  writeFileSync(join(dir, 'entry.js'), specifiers.map((specifier) => `import '${specifier}';\n`).join(''));
+  await build({
+    configFile: false,
+    root: dir,
+    logLevel: 'silent',
+    build: {
+      outDir: join(dir, 'out'),
+      target: 'es2022',
+      lib: { formats: ['es'], entry: join(dir, 'entry.js'), fileName: () => 'bundle.js' },
+      rolldownOptions: { external: [/^@clerk\//], output: { minify: true, codeSplitting: false } },
+    },
+  });
+  return fileSizes(join(dir, 'out', 'bundle.js'));
+}
+
+/** `@clerk/ui`'s browser entry, from its npm tarball (npm pack: the package only, none of its dependencies). */
+function clerkUiRow(cacheDir) {
+  const name = `Clerk: ${CLERK_UI} ui.browser.js (entry; loads more chunks)`;
+  const dir = join(cacheDir, 'clerk-ui');
+  const file = join(dir, 'package', 'dist', 'ui.browser.js');
+  try {
+    if (!existsSync(file)) {
+      mkdirSync(dir, { recursive: true });
+      const tarball = execFileSync('npm', ['pack', CLERK_UI, '--silent', '--pack-destination', dir], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim()
+        .split('\n')
+        .pop();
+      execFileSync('tar', ['xzf', join(dir, tarball), '-C', dir]);
+    }
+    return { name, ...fileSizes(file), note: "not installable here (needs @clerk/localizations ^4.20.0); measured from npm pack's tarball" };
+  } catch (error) {
+    return { name, unavailable: `npm pack ${CLERK_UI} failed (${String(error.message).split('\n')[0]}); it cannot be installed here either` };
+  }
+}

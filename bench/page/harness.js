@@ -1,0 +1,103 @@
+// In-page half of rows 2, 3 and 5: runs against the SHIPPED CDN module (production Lit) and the fake Clerk.
+// bench/lib/page-bench.mjs calls these through puppeteer; every function returns plain data.
+import '/cdn/clerk-sign-out-elements.js';
+import { FakeClerk } from '/fake/fake-clerk.js';
+
+/** The elements that render a trigger, in the order they are reported (the menu only once it exists). */
+export const triggerTags = () => ['clerk-user-menu', 'clerk-sign-out-button'].filter((tag) => customElements.get(tag));
+export const allTags = () =>
+  ['clerk-provider', 'clerk-sign-out-button', 'clerk-user-menu', 'clerk-signed-in', 'clerk-signed-out'].filter((tag) =>
+    customElements.get(tag),
+  );
+
+const trigger = (el) => el.shadowRoot?.querySelector('[part~="trigger"], [part~="button"]');
+
+/** Waits until none of the elements has an update pending (an update may schedule another). */
+async function settle(elements) {
+  while (!(await Promise.all(elements.map((el) => el.updateComplete))).every(Boolean));
+}
+
+function mount(children, clerk) {
+  const provider = document.createElement('clerk-provider');
+  if (clerk) provider.clerk = clerk;
+  provider.append(...children);
+  document.body.append(provider);
+  return provider;
+}
+
+/** Row 2: from handing the provider a loaded, signed-in Clerk to the trigger in the DOM with its layout computed. */
+export async function firstRender(tag, runs) {
+  const times = [];
+  for (let run = 0; run < runs; run++) {
+    const el = document.createElement(tag);
+    const provider = mount([el]);
+    await settle([provider, el]);
+    const clerk = FakeClerk.signedIn();
+    const start = performance.now();
+    provider.clerk = clerk;
+    await settle([provider, el]);
+    const button = trigger(el);
+    if (!button) throw new Error(`<${tag}> rendered no trigger`);
+    button.getBoundingClientRect();
+    times.push(performance.now() - start);
+    provider.remove();
+  }
+  return times;
+}
+
+/** Row 3: `count` of each trigger element under one provider; one user switch; time until all re-rendered + layout. */
+export async function fanOut(count, runs, tags = triggerTags()) {
+  const clerk = FakeClerk.multiSession(2);
+  const sessions = clerk.client.signedInSessions;
+  const elements = tags.flatMap((tag) => Array.from({ length: count }, () => document.createElement(tag)));
+  const provider = mount(elements, clerk);
+  await settle([provider, ...elements]);
+  const rendered = elements.filter(trigger).length;
+  const times = [];
+  for (let run = 0; run < runs; run++) {
+    const session = sessions[(run + 1) % 2];
+    const start = performance.now();
+    await clerk.setActive({ session: session.id });
+    await settle(elements);
+    document.body.getBoundingClientRect();
+    times.push(performance.now() - start);
+    if (provider.state.user?.id !== session.user.id) throw new Error('the provider did not see the user switch');
+  }
+  const result = { elements: elements.length, rendered, subscriptions: clerk.listenerCount, times };
+  provider.remove();
+  return result;
+}
+
+let leak;
+
+/** Row 5, step 1: a provider with a signed-in fake Clerk (none for the provider's own cycles). */
+export async function leakSetup(tag) {
+  const clerk = FakeClerk.signedIn();
+  const provider = tag === 'clerk-provider' ? undefined : mount([], clerk);
+  if (provider) await settle([provider]);
+  leak = { tag, clerk, provider, subscriptionsBefore: provider?.context.subscriptions.size ?? 0 };
+}
+
+/** Row 5, step 2: connect, render and disconnect the element `cycles` times. */
+export async function leakCycles(cycles) {
+  const { tag, clerk, provider } = leak;
+  for (let cycle = 0; cycle < cycles; cycle++) {
+    const el = document.createElement(tag);
+    if (!provider) el.clerk = clerk; // the provider's own cycles: it subscribes to Clerk each time
+    (provider ?? document.body).append(el);
+    await settle([el]);
+    el.remove();
+  }
+}
+
+/** Row 5, step 3: what the cycles left behind in Clerk and in the provider's context. */
+export function leakResult() {
+  const { clerk, provider, subscriptionsBefore } = leak;
+  const result = {
+    clerkListenersLeft: clerk.listenerCount - (provider ? 1 : 0),
+    contextSubscriptionsLeft: provider ? provider.context.subscriptions.size - subscriptionsBefore : 0,
+  };
+  provider?.remove();
+  leak = undefined;
+  return result;
+}

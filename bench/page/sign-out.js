@@ -1,0 +1,53 @@
+// In-page half of row 4: the REAL clerk-js (clerk.browser.js from the emulator, as Clerk's Frontend API serves it) and
+// the shipped CDN module. ?clerk=<emulator origin>&proxy=<proxyUrl>&key=<publishable key>.
+import '/cdn/clerk-sign-out-elements.js';
+
+const params = new URLSearchParams(location.search);
+const script = document.createElement('script');
+script.src = `${params.get('clerk')}/__clerk/npm/@clerk/clerk-js@6/dist/clerk.browser.js`;
+script.dataset.clerkPublishableKey = params.get('key');
+script.dataset.clerkProxyUrl = params.get('proxy');
+await new Promise((resolve, reject) => {
+  script.onload = resolve;
+  script.onerror = () => reject(new Error(`could not load ${script.src}`));
+  document.head.append(script);
+});
+const clerk = window.Clerk;
+await clerk.load({ telemetry: false });
+// Created only now, so the provider never sees a Clerk that is still loading (it would call load() itself).
+const provider = document.createElement('clerk-provider');
+const button = document.createElement('clerk-sign-out-button');
+provider.clerk = clerk;
+provider.append(button);
+document.body.append(provider);
+await provider.updateComplete;
+await button.updateComplete;
+if (!clerk.user) throw new Error('the emulator did not sign anyone in');
+
+/** Clerk's own call, with a callback so it does not navigate (the element passes one too). */
+window.signOutDirect = async () => {
+  const start = performance.now();
+  await clerk.signOut(() => {});
+  return { ms: performance.now() - start, signedOut: !clerk.user };
+};
+
+/** The element's flow (same as a click); `signed-out` is vetoed so the page stays. `innerMs`: inside clerk.signOut. */
+window.signOutElement = async () => {
+  const signOut = clerk.signOut;
+  let innerMs = 0;
+  clerk.signOut = async function timed(...args) {
+    const start = performance.now();
+    try {
+      return await signOut.apply(this, args);
+    } finally {
+      innerMs = performance.now() - start;
+    }
+  };
+  document.addEventListener('signed-out', (event) => event.preventDefault(), { once: true });
+  const start = performance.now();
+  const { outcome } = await button.signOut();
+  const ms = performance.now() - start;
+  clerk.signOut = signOut;
+  return { ms, innerMs, signedOut: outcome === 'signed-out' && !clerk.user };
+};
+window.signOutReady = true;

@@ -1,0 +1,149 @@
+// `npm run bench`: issue 7's six rows in ONE table (printed as Markdown) and bench/results/latest.json.
+// Options: --only=weight,render,fanout,signout,leaks,suite  --quick (fewer runs, for trying things)  --no-build
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BUDGETS, CDN_FILE, CLERK_JS_MARKERS, GOALS } from './budgets.mjs';
+import { chromiumVersion } from './lib/browser.mjs';
+import { measureFanOut, measureFirstRender, measureLeaks, openBenchPage } from './lib/page-bench.mjs';
+import { measureSignOut } from './lib/sign-out.mjs';
+import { kb } from './lib/sizes.mjs';
+import { round, summarize } from './lib/stats.mjs';
+import { measureTestSuite } from './lib/suite.mjs';
+import { measureWeight } from './lib/weight.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cacheDir = join(root, 'node_modules/.cache/clerk-sign-out-elements-bench');
+const args = process.argv.slice(2);
+const only = args.find((arg) => arg.startsWith('--only='))?.slice(7).split(',');
+const wants = (part) => !only || only.includes(part);
+const quick = args.includes('--quick');
+const RUNS = quick
+  ? { render: 30, fanOut: 5, signOut: 5, cycles: 1000 }
+  : { render: 200, fanOut: 30, signOut: 25, cycles: 10_000 };
+
+const rows = [];
+const raw = {};
+const row = (section, measure, result, goal, status) => rows.push({ section, measure, result, goal, status });
+const ms = (value) => `${value.toFixed(2)} ms`;
+const verdict = (ok) => (ok ? 'ok' : 'MISSED');
+
+const machine = {
+  date: new Date().toISOString(),
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model,
+  memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB total, ${(freemem() / 2 ** 30).toFixed(1)} GiB free`,
+  loadAverageAtStart: loadavg().map((load) => round(load)),
+  node: process.version,
+  chromium: chromiumVersion(),
+};
+
+if (!args.includes('--no-build')) {
+  console.error('== npm run build');
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+if (wants('weight')) {
+  console.error('== 1. weight');
+  const weight = await measureWeight({ root, cacheDir });
+  raw.weight = weight;
+  for (const item of weight) {
+    const result = item.unavailable ?? `${kb(item.min)} min · **${kb(item.gzip)} gzip** · ${kb(item.brotli)} brotli`;
+    const isCdn = item === weight[0];
+    const goal = isCdn ? `≤ ${kb(BUDGETS.cdnGzipBytes)} gzip (CI); goal ${kb(GOALS.cdnGzipBytes)}` : item.note ?? '';
+    row('1 weight', item.name, result, goal, isCdn ? (item.gzip <= BUDGETS.cdnGzipBytes ? 'ok' : 'OVER BUDGET') : '');
+  }
+  const cdnText = readFileSync(join(root, CDN_FILE), 'utf8');
+  const found = CLERK_JS_MARKERS.filter((marker) => cdnText.includes(marker));
+  row('1 weight', '@clerk/clerk-js inside the CDN module', found.length ? `yes (${found.join(', ')})` : 'no', 'never (CI)', verdict(!found.length));
+}
+
+if (wants('render') || wants('fanout') || wants('leaks')) {
+  const page = await openBenchPage({ root, cacheDir });
+  try {
+    if (wants('render')) {
+      console.error('== 2. first render');
+      raw.firstRender = [];
+      for (const { tag, times } of await measureFirstRender(page, RUNS.render)) {
+        const stats = summarize(times);
+        raw.firstRender.push({ tag, ...stats });
+        row('2 first render', `<${tag}> trigger, from Clerk ready (fake Clerk)`, `${ms(stats.median)} median (p90 ${ms(stats.p90)}, ${stats.runs} runs)`, `≤ ${GOALS.firstRenderMs} ms`, verdict(stats.median <= GOALS.firstRenderMs));
+      }
+    }
+    if (wants('fanout')) {
+      console.error('== 3. fan-out');
+      raw.fanOut = [];
+      for (const { count, elements, rendered, subscriptions, times } of await measureFanOut(page, RUNS.fanOut)) {
+        const stats = summarize(times);
+        raw.fanOut.push({ count, elements, rendered, subscriptions, ...stats });
+        const goalApplies = count === 1000;
+        row(
+          '3 fan-out',
+          `${count} of each trigger element (${elements} elements), one user switch`,
+          `${subscriptions} clerk.addListener subscription · all re-rendered in ${ms(stats.median)} median (p90 ${ms(stats.p90)})`,
+          `1 subscription (CI)${goalApplies ? `; ≤ ${GOALS.fanOutMs} ms` : ''}`,
+          verdict(subscriptions === 1 && rendered === elements && (!goalApplies || stats.median <= GOALS.fanOutMs)),
+        );
+      }
+    }
+    if (wants('leaks')) {
+      console.error('== 5. leaks');
+      raw.leaks = await measureLeaks(page, RUNS.cycles);
+      for (const leak of raw.leaks) {
+        const left = leak.clerkListenersLeft + leak.contextSubscriptionsLeft + leak.globalListenersLeft;
+        row(
+          '5 leaks',
+          `<${leak.tag}> × ${leak.cycles.toLocaleString('en')} connect/disconnect`,
+          `${left} listeners left · heap ${leak.heapGrowth >= 0 ? '+' : ''}${kb(leak.heapGrowth)} after GC (${(leak.ms / 1000).toFixed(1)} s)`,
+          '0 listeners (CI)',
+          verdict(left === 0),
+        );
+      }
+    }
+  } finally {
+    await page.close();
+  }
+}
+
+if (wants('signout')) {
+  console.error('== 4. sign-out overhead (real clerk-js + emulator)');
+  const { samples, requests } = await measureSignOut({ root }, RUNS.signOut);
+  const direct = summarize(samples.direct.map((sample) => sample.ms));
+  const element = summarize(samples.element.map((sample) => sample.ms));
+  const inFlow = summarize(samples.element.map((sample) => sample.ms - sample.innerMs));
+  raw.signOut = { direct, element, inFlow, requests };
+  const same = requests.direct.length === 1 && requests.element.length === 1 && requests.direct[0] === requests.element[0];
+  row('4 sign-out', 'FAPI requests: element vs clerk.signOut()', same ? `same: ${requests.element[0]}` : `direct: ${requests.direct.join(' | ')}; element: ${requests.element.join(' | ')}`, 'same (CI)', verdict(same));
+  row(
+    '4 sign-out',
+    'overhead of the element over clerk.signOut()',
+    `${ms(inFlow.median)} median in the element's own code · medians ${ms(element.median)} vs ${ms(direct.median)} direct (${direct.runs} runs each)`,
+    `≤ ${GOALS.signOutOverheadMs} ms`,
+    verdict(inFlow.median <= GOALS.signOutOverheadMs),
+  );
+}
+
+if (wants('suite')) {
+  console.error('== 6. test suite (npm test)');
+  raw.suite = await measureTestSuite({ root });
+  const { seconds, passed, failed, exitCode } = raw.suite;
+  row('6 test suite', '`npm test` (WTR, headless Chromium) wall time', `${seconds.toFixed(1)} s · ${passed} passed, ${failed} failed`, 'fast enough for every change', verdict(exitCode === 0));
+}
+
+machine.loadAverageAtEnd = loadavg().map((load) => round(load));
+const table = [
+  `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memory}; ${machine.chromium}; Node ${machine.node}; ${machine.date}; load average ${machine.loadAverageAtStart.join(' ')} at start, ${machine.loadAverageAtEnd.join(' ')} at end.`,
+  '',
+  '| row | measure | result | goal / budget | status |',
+  '| --- | --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.section} | ${r.measure.replace(/\|/g, '\\|')} | ${r.result.replace(/\|/g, '\\|')} | ${r.goal} | ${r.status} |`),
+].join('\n');
+console.log(table);
+
+if (!only && !quick) {
+  mkdirSync(join(root, 'bench/results'), { recursive: true });
+  writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify({ machine, rows, raw }, null, 2) + '\n');
+  console.error('wrote bench/results/latest.json');
+}
