@@ -11,20 +11,28 @@ export default {
 /**
  * Teaches the analyzer the conventions of this package:
  * - tags are registered through `define('clerk-…', Class)` in src/define/, not `customElements.define` in the class file;
- * - events are classes in src/events.ts (`static readonly type = 'signed-out'`, `extends CustomEvent<Detail>`), dispatched as
+ * - events are classes in src/events.ts (`static readonly type = 'signed-out'`, `extends CustomEvent<Detail>` or `Event`), dispatched as
  *   `new SignedOutEvent(detail)`. The analyzer cannot name those, so each event gets its class and detail type from there,
  *   and the names it guesses from constructor arguments are dropped;
  * - `@state()` fields are the element's own state: readable, never an input, so they are marked `readonly`;
- * - string-literal type aliases (`SignOutScope`) are spelled out (`'all' | 'current'`) so editors can offer the values.
+ * - string-literal type aliases (`SignOutScope`) are spelled out (`'all' | 'current'`) so editors can offer the values;
+ * - the shared theme tokens of src/styles/theme.ts are listed as CSS properties of every element styled with `theme`.
  */
 function projectConventions() {
   const tags = new Map(); // class name -> tag
   const events = new Map(); // event name -> { className, detail, module }
   const stateFields = new Map(); // class name -> Set of @state() field names
   const literalAliases = new Map(); // type alias name -> "'a' | 'b'"
+  const themed = new Set(); // class names whose styles include `theme`
+  let themeTokens = []; // [{ name, default }] in the order of theme.ts (light defaults)
   return {
     name: 'clerk-sign-out-elements-conventions',
     analyzePhase({ ts, node, moduleDoc }) {
+      if (ts.isSourceFile(node) && moduleDoc.path === 'src/styles/theme.ts') {
+        const seen = new Map();
+        for (const [, name, value] of node.text.matchAll(/var\((--clerk-[\w-]+),\s*([^;]+?)\);/g)) if (!seen.has(name)) seen.set(name, value);
+        themeTokens = [...seen].map(([name, value]) => ({ name, default: value, description: 'Shared theme token (light default; dark follows prefers-color-scheme).' }));
+      }
       if (ts.isCallExpression(node) && node.expression.getText() === 'define') {
         const [tag, element] = node.arguments;
         if (tag && element && ts.isStringLiteral(tag) && ts.isIdentifier(element)) {
@@ -40,12 +48,15 @@ function projectConventions() {
         const decorated = (member, name) => ts.getDecorators?.(member)?.some((d) => d.expression.getText().startsWith(`${name}(`));
         const states = node.members.filter((member) => decorated(member, 'state')).map((member) => member.name.getText());
         stateFields.set(node.name.text, new Set(states));
+        const styles = node.members.find((member) => member.name?.getText() === 'styles' && ts.isPropertyDeclaration(member));
+        if (styles?.initializer && /\btheme\b/.test(styles.initializer.getText())) themed.add(node.name.text);
         const base = node.heritageClauses?.[0]?.types[0];
         const typeMember = node.members.find((member) => ts.isPropertyDeclaration(member) && member.name.getText() === 'type');
-        if (base?.expression.getText() === 'CustomEvent' && typeMember?.initializer && ts.isStringLiteral(typeMember.initializer)) {
+        const baseName = base?.expression.getText();
+        if ((baseName === 'CustomEvent' || baseName === 'Event') && typeMember?.initializer && ts.isStringLiteral(typeMember.initializer)) {
           events.set(typeMember.initializer.text, {
             className: node.name.text,
-            detail: base.typeArguments?.[0]?.getText().replace(/\s+/g, ' ') ?? 'unknown',
+            detail: baseName === 'Event' ? undefined : (base.typeArguments?.[0]?.getText().replace(/\s+/g, ' ') ?? 'unknown'),
             module: moduleDoc.path,
           });
         }
@@ -64,6 +75,7 @@ function projectConventions() {
       for (const [, declaration] of declarations) {
         const tag = tags.get(declaration.name);
         if (tag) Object.assign(declaration, { tagName: tag, customElement: true });
+        if (themed.has(declaration.name)) declaration.cssProperties = [...(declaration.cssProperties ?? []), ...themeTokens];
         for (const item of [...(declaration.members ?? []), ...(declaration.attributes ?? [])]) {
           if (stateFields.get(item.inheritedFrom?.name ?? declaration.name)?.has(item.name)) item.readonly = true;
           const [alias, ...rest] = item.type?.text.split(' | ') ?? [];
@@ -77,7 +89,7 @@ function projectConventions() {
           const merged = { ...byName.get(event.name), ...event };
           if (known) {
             merged.type = { text: known.className, references: [{ name: known.className, module: known.module }] };
-            merged.detail = known.detail; // read by scripts/framework-types.mjs
+            if (known.detail) merged.detail = known.detail; // the detail's type, for docs and typings
           }
           byName.set(event.name, merged);
         }

@@ -22,6 +22,13 @@ const isPublic = (member) => !member.privacy && !member.static && !member.name.s
 const properties = (element) => (element.members ?? []).filter((m) => m.kind === 'field' && isPublic(m) && !m.readonly);
 const attributes = (element) => (element.attributes ?? []).filter((a) => a.fieldName);
 const events = (element) => element.events ?? [];
+// Every event must name its class (declared in src/events.ts), or the typings would fall back to a bare CustomEvent.
+const untyped = elements.flatMap((element) => events(element).filter((event) => !event.type).map((event) => `<${element.tagName}> ${event.name}`));
+if (untyped.length) {
+  console.error(`events without an event class in src/events.ts (or without a @fires tag naming it): ${untyped.join(', ')}`);
+  process.exit(1);
+}
+
 const eventClass = (event) => event.type?.text ?? 'CustomEvent';
 const doc = (text, indent) => (text ? `${indent}/** ${text.replace(/\*\//g, '*\\/').replace(/\s*\n\s*/g, ' ')} */\n` : '');
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
