@@ -1,0 +1,188 @@
+// The framework-free core: one `handle(req, res)` that every adapter (WTR, vite, standalone server) mounts.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FapiEndpoint, RecordedRequest } from '../emulator-protocol.js';
+import { findClerkJsDist, isScriptPath, scriptFile, sendScriptFile } from './clerk-script.js';
+import { runControl } from './control-routes.js';
+import { EmulatorError } from './errors.js';
+import { errorJson } from './fapi-json.js';
+import { findRoute } from './fapi-routes.js';
+import { applyCors, isLoopbackOrigin, readBody, sendJson } from './http.js';
+import { Tenant, type TenantSeed } from './tenant.js';
+
+export interface FapiEmulatorOptions {
+  /** The path it answers under; clerk-js's `proxyUrl` is `origin + prefix` (tenant `default`) or `+ /t/<tenant>`. */
+  prefix?: string;
+  /** Fills every tenant when it is created and on each reset (e.g. `demoSeed`: a signed-in demo user). */
+  seed?: TenantSeed;
+  /** Other origins that may call it from a browser (CORS) and be the target of `/client/touch`. Default: loopback ones. */
+  allowOrigin?: (origin: string) => boolean;
+  /** Where `clerk.browser.js` and its chunks are served from. Default: the installed `@clerk/clerk-js/dist`. */
+  clerkJsDist?: string;
+}
+
+export interface FapiEmulator {
+  /** Normalised prefix: leading slash, no trailing slash (`''` answers every path). */
+  readonly prefix: string;
+  /** Answers requests under the prefix and resolves `true`; resolves `false` (untouched) for any other path. */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** A tenant's state and control API, created on first use. Concurrent test files each use their own tenant. */
+  tenant(name?: string): Tenant;
+  /** The `proxyUrl` to give clerk-js for a tenant, e.g. `proxyUrl('http://127.0.0.1:8000', 'abc')`. */
+  proxyUrl(origin: string, tenant?: string): string;
+}
+
+const DEFAULT_TENANT = 'default';
+const TENANT_NAME = /^[\w.-]{1,100}$/;
+/** Every test creates a tenant; a long-running dev server forgets the oldest ones. */
+const MAX_TENANTS = 1000;
+
+export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmulator {
+  const prefix = normalisePrefix(options.prefix ?? '/__clerk');
+  const allowOrigin = options.allowOrigin ?? isLoopbackOrigin;
+  let clerkJsDist = options.clerkJsDist;
+  const tenants = new Map<string, Tenant>();
+
+  function tenant(name = DEFAULT_TENANT): Tenant {
+    if (!TENANT_NAME.test(name)) throw new EmulatorError(400, `Tenant "${name}" must match ${TENANT_NAME}.`);
+    let found = tenants.get(name);
+    if (!found) {
+      found = new Tenant(name, options.seed);
+      tenants.set(name, found);
+      for (const old of tenants.keys()) {
+        if (tenants.size <= MAX_TENANTS) break;
+        if (old !== DEFAULT_TENANT) tenants.delete(old);
+      }
+    }
+    return found;
+  }
+
+  const tenantRoot = (name: string) => (name === DEFAULT_TENANT ? prefix : `${prefix}/t/${encodeURIComponent(name)}`);
+
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (applyCors(req, res, allowOrigin)) return;
+    const scoped = /^\/t\/([^/]+)(\/.*)?$/.exec(url.pathname.slice(prefix.length));
+    const name = scoped ? safeDecode(scoped[1]) : DEFAULT_TENANT;
+    const path = scoped ? (scoped[2] ?? '/') : url.pathname.slice(prefix.length) || '/';
+    const current = tenant(name);
+
+    if (isScriptPath(path)) {
+      if ((await runFault(current, 'script', req, res)) !== undefined) return;
+      clerkJsDist ??= findClerkJsDist();
+      if (!clerkJsDist) throw new EmulatorError(404, '@clerk/clerk-js is not installed, so its browser script cannot be served.');
+      return sendScriptFile(res, scriptFile(clerkJsDist, path), req.method ?? 'GET');
+    }
+    if (path.startsWith('/__control/')) {
+      const body = req.method === 'GET' ? {} : await readBody(req);
+      return sendJson(res, 200, runControl(current, req.method ?? 'GET', path.slice('/__control'.length), body) ?? null);
+    }
+    if (path.startsWith('/v1/')) return fapi(req, res, url, path, current, name);
+    throw new EmulatorError(404, `${path} is not a Frontend API path (they start with /v1/).`);
+  }
+
+  async function fapi(req: IncomingMessage, res: ServerResponse, url: URL, path: string, current: Tenant, name: string) {
+    const httpMethod = req.method ?? 'GET';
+    // clerk-js sends every non-GET call as POST with `?_method=DELETE|PATCH|…` and a form body.
+    const override = url.searchParams.get('_method');
+    const method = (httpMethod === 'POST' && override ? override : httpMethod).toUpperCase();
+    const body = httpMethod === 'GET' || httpMethod === 'HEAD' ? {} : await readBody(req);
+    const found = findRoute(method, path);
+    const record: RecordedRequest = {
+      endpoint: found?.route.endpoint ?? null,
+      method,
+      httpMethod,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      body: Object.fromEntries(Object.entries(body).map(([key, value]) => [key, String(value)])),
+      status: 0,
+      time: Date.now(),
+    };
+    current.record(record);
+    if (!found) {
+      record.status = 404;
+      throw new EmulatorError(404, `The emulator does not answer ${method} ${path}.`);
+    }
+
+    const faulted = await runFault(current, found.route.endpoint, req, res);
+    if (faulted !== undefined) return void (record.status = faulted);
+    const origin = `${isHttps(req) ? 'https' : 'http'}://${req.headers.host}`;
+    try {
+      const answer = found.route.answer(
+        {
+          tenant: current,
+          method,
+          path,
+          query: url.searchParams,
+          issuer: origin + tenantRoot(name),
+          allowRedirect: (target) => target.origin === origin || allowOrigin(target.origin),
+        },
+        found.params,
+      );
+      record.status = answer.status;
+      if ('location' in answer) {
+        res.writeHead(302, { location: answer.location, 'cache-control': 'no-store' });
+        return void res.end();
+      }
+      sendJson(res, answer.status, answer.json);
+    } catch (error) {
+      if (error instanceof EmulatorError) record.status = error.status;
+      throw error;
+    }
+  }
+
+  return {
+    prefix,
+    tenant,
+    proxyUrl: (origin, name = DEFAULT_TENANT) => origin.replace(/\/$/, '') + tenantRoot(name),
+    async handle(req, res) {
+      const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+      if (prefix && url.pathname !== prefix && !url.pathname.startsWith(prefix + '/')) return false;
+      try {
+        await route(req, res, url);
+      } catch (error) {
+        answerError(res, error);
+      }
+      return true;
+    },
+  };
+}
+
+/** Applies the endpoint's fault, if any: waits, then drops the connection (0) or answers an error (its status). */
+async function runFault(tenant: Tenant, endpoint: FapiEndpoint, req: IncomingMessage, res: ServerResponse): Promise<number | undefined> {
+  const fault = tenant.takeFault(endpoint);
+  if (!fault) return undefined;
+  if (fault.delayMs) await sleep(fault.delayMs);
+  if (fault.drop) {
+    req.socket.destroy();
+    return 0;
+  }
+  if (fault.status === undefined) return undefined;
+  sendJson(res, fault.status, errorJson(fault.status, fault.errors));
+  return fault.status;
+}
+
+function answerError(res: ServerResponse, error: unknown): void {
+  if (res.headersSent) return void res.destroy();
+  if (error instanceof EmulatorError) {
+    return sendJson(res, error.status, errorJson(error.status, [{ message: error.message, long_message: error.message }]));
+  }
+  console.error('[clerk emulator]', error);
+  sendJson(res, 500, errorJson(500));
+}
+
+function normalisePrefix(prefix: string): string {
+  const trimmed = prefix.replace(/\/+$/, '');
+  return trimmed && !trimmed.startsWith('/') ? `/${trimmed}` : trimmed;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new EmulatorError(400, `Malformed tenant "${text}".`);
+  }
+}
+
+function isHttps(req: IncomingMessage): boolean {
+  return 'encrypted' in req.socket && !!req.socket.encrypted;
+}

@@ -1,0 +1,124 @@
+// The Frontend API calls clerk-js 6.40 makes for load, token refresh, sign-out, setActive and the touch redirect.
+import type { FapiEndpoint } from '../emulator-protocol.js';
+import { environmentJson, randomId, sessionJson, sessionJwt } from './fapi-json.js';
+import { EmulatorError } from './errors.js';
+import type { Tenant } from './tenant.js';
+
+export interface FapiRequest {
+  tenant: Tenant;
+  /** The method clerk-js meant (`_method` applied). */
+  method: string;
+  /** Path under the tenant root, e.g. `/v1/client/sessions/sess_1/remove`. */
+  path: string;
+  query: URLSearchParams;
+  /** Where this tenant's FAPI lives (`http://host/__clerk/t/x`): the tokens' issuer. */
+  issuer: string;
+  /** Whether a redirect target may be used by `/client/touch`. */
+  allowRedirect: (url: URL) => boolean;
+}
+
+export type FapiAnswer = { status: number; json: unknown } | { status: 302; location: string };
+
+interface Route {
+  endpoint: FapiEndpoint;
+  method: string | string[];
+  path: RegExp;
+  answer(request: FapiRequest, params: string[]): FapiAnswer;
+}
+
+const ok = (json: unknown): FapiAnswer => ({ status: 200, json });
+
+const ROUTES: Route[] = [
+  // Production instances GET it; development ones PATCH it on load ("touch").
+  { endpoint: 'environment', method: ['GET', 'PATCH'], path: /^\/v1\/environment$/, answer: () => ok(environmentJson()) },
+  { endpoint: 'client', method: 'GET', path: /^\/v1\/client$/, answer: (r) => ok({ response: clientJson(r), client: null }) },
+  {
+    endpoint: 'signOutAll',
+    method: 'DELETE',
+    path: /^\/v1\/client\/sessions$/,
+    answer: (r) => {
+      r.tenant.removeAllSessions();
+      const client = clientJson(r);
+      return ok({ response: client, client });
+    },
+  },
+  {
+    // clerk-js reads the answer as the session itself: it MUST be the session (status 'removed'), not `{}`.
+    endpoint: 'removeSession',
+    method: 'POST',
+    path: /^\/v1\/client\/sessions\/([^/]+)\/remove$/,
+    answer: (r, [id]) => {
+      const session = r.tenant.removeSession(id);
+      const removed = sessionJson(session, r.tenant.user(session.userId), r.issuer, 'removed');
+      return ok({ response: removed, client: clientJson(r) });
+    },
+  },
+  {
+    endpoint: 'touchSession',
+    method: 'POST',
+    path: /^\/v1\/client\/sessions\/([^/]+)\/touch$/,
+    answer: (r, [id]) => {
+      const session = r.tenant.touchSession(id);
+      return ok({ response: sessionJson(session, r.tenant.user(session.userId), r.issuer), client: clientJson(r) });
+    },
+  },
+  {
+    // A bare token (no `response` envelope), as Clerk answers it; with or without a JWT template name.
+    endpoint: 'tokens',
+    method: 'POST',
+    path: /^\/v1\/client\/sessions\/([^/]+)\/tokens(?:\/[^/]+)?$/,
+    answer: (r, [id]) => ok({ object: 'token', jwt: sessionJwt(r.tenant.session(id), r.issuer) }),
+  },
+  {
+    endpoint: 'clientTouch',
+    method: 'GET',
+    path: /^\/v1\/client\/touch$/,
+    answer: (r) => {
+      const target = r.query.get('redirect_url') ?? '';
+      let url: URL;
+      try {
+        url = new URL(target);
+      } catch {
+        throw new EmulatorError(400, `redirect_url "${target}" is not an absolute URL.`);
+      }
+      if (!/^https?:$/.test(url.protocol) || !r.allowRedirect(url)) {
+        throw new EmulatorError(400, `redirect_url "${target}" is not an allowed redirect origin.`);
+      }
+      r.tenant.renewCookie();
+      return { status: 302, location: url.href };
+    },
+  },
+  // Only development keys (pk_test_ for *.accounts.dev) ask for a dev browser before loading.
+  { endpoint: 'devBrowser', method: 'POST', path: /^\/v1\/dev_browser$/, answer: () => ok({ object: 'dev_browser', id: randomId('dvb') }) },
+];
+
+/** The route for a request, with its path parameters; `undefined` when the emulator does not know it. */
+export function findRoute(method: string, path: string): { route: Route; params: string[] } | undefined {
+  for (const route of ROUTES) {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const match = route.path.exec(path);
+    if (!match || !methods.includes(method)) continue;
+    try {
+      return { route, params: match.slice(1).map(decodeURIComponent) };
+    } catch {
+      return undefined; // a malformed escape is no id the emulator ever issued
+    }
+  }
+  return undefined;
+}
+
+function clientJson({ tenant, issuer }: FapiRequest) {
+  const now = Date.now();
+  return {
+    object: 'client',
+    id: tenant.clientId,
+    sessions: tenant.sessions.map((session) => sessionJson(session, tenant.user(session.userId), issuer)),
+    sign_in: null,
+    sign_up: null,
+    last_active_session_id: tenant.lastActiveSessionId,
+    cookie_expires_at: tenant.cookieExpiresAt,
+    captcha_bypass: false,
+    created_at: now,
+    updated_at: now,
+  };
+}

@@ -1,0 +1,54 @@
+// Standalone emulator for any other tool (Playwright, Cypress, a backend's dev setup): its own http server.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EMULATOR_PUBLISHABLE_KEY } from '../emulator-protocol.js';
+import { createFapiEmulator, type FapiEmulator, type FapiEmulatorOptions } from './fapi-emulator.js';
+
+export interface StartClerkEmulatorOptions extends FapiEmulatorOptions {
+  /** Default 0: a free port. */
+  port?: number;
+  /** Default 127.0.0.1: reachable from this machine only. */
+  host?: string;
+}
+
+export interface RunningClerkEmulator {
+  /** The server's origin, e.g. `http://127.0.0.1:4010`. */
+  url: string;
+  /** clerk-js's `proxyUrl` for the `default` tenant (`emulator.proxyUrl(url, name)` for another one). */
+  proxyUrl: string;
+  publishableKey: string;
+  emulator: FapiEmulator;
+  close(): Promise<void>;
+}
+
+export async function startClerkEmulator(options: StartClerkEmulatorOptions = {}): Promise<RunningClerkEmulator> {
+  const { port = 0, host = '127.0.0.1', ...emulatorOptions } = options;
+  const emulator = createFapiEmulator(emulatorOptions);
+  const server = createServer((req, res) => {
+    emulator.handle(req, res).then(
+      (handled) => {
+        if (handled) return;
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`Not found. The Clerk emulator answers under ${emulator.prefix || '/'}.`);
+      },
+      () => res.destroy(),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const { port: actualPort } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+  return {
+    url,
+    proxyUrl: emulator.proxyUrl(url),
+    publishableKey: EMULATOR_PUBLISHABLE_KEY,
+    emulator,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,34 @@
+// vite adapter (dev server and `vite preview`). Structural types only: no runtime dependency on vite.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createFapiEmulator, type FapiEmulator, type FapiEmulatorOptions } from './fapi-emulator.js';
+import { demoSeed } from './seeds.js';
+import type { TenantSeed } from './tenant.js';
+
+interface ConnectServer {
+  middlewares: { use(handler: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void): unknown };
+}
+
+export interface ClerkEmulatorVitePluginOptions extends Omit<FapiEmulatorOptions, 'seed'> {
+  /** `true` (default): every tenant starts with Ada Lovelace signed in (`demoSeed`); `false`: empty; or your own seed. */
+  seed?: boolean | TenantSeed;
+}
+
+export interface ClerkEmulatorVitePlugin {
+  name: 'clerk-fapi-emulator';
+  emulator: FapiEmulator;
+  configureServer(server: ConnectServer): void;
+  configurePreviewServer(server: ConnectServer): void;
+}
+
+/** `plugins: [clerkEmulatorVitePlugin()]`, then give clerk-js `proxyUrl: location.origin + '/__clerk'`. */
+export function clerkEmulatorVitePlugin(options: ClerkEmulatorVitePluginOptions = {}): ClerkEmulatorVitePlugin {
+  const seed = options.seed === false ? undefined : options.seed === true || options.seed === undefined ? demoSeed : options.seed;
+  const emulator = createFapiEmulator({ ...options, seed });
+  // Added directly (not returned as a post hook), so it runs before vite's own middleware and its SPA fallback.
+  const mount = (server: ConnectServer) => {
+    server.middlewares.use((req, res, next) => {
+      emulator.handle(req, res).then((handled) => handled || next(), next);
+    });
+  };
+  return { name: 'clerk-fapi-emulator', emulator, configureServer: mount, configurePreviewServer: mount };
+}

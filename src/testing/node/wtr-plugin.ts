@@ -1,0 +1,60 @@
+// @web/test-runner (and @web/dev-server) adapter. Structural types only: no runtime dependency on @web/* packages.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createFapiEmulator, type FapiEmulator, type FapiEmulatorOptions } from './fapi-emulator.js';
+
+type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** The part of Node's `http.Server` the plugin needs. */
+interface RequestEmitter {
+  listeners(event: 'request'): Function[];
+  removeAllListeners(event: 'request'): unknown;
+  on(event: 'request', listener: RequestListener): unknown;
+}
+
+export interface ClerkEmulatorPlugin {
+  name: 'clerk-fapi-emulator';
+  /** The emulator behind the plugin, for Node-side control (e.g. from a custom WTR command). */
+  emulator: FapiEmulator;
+  serverStart(args: { server?: unknown }): void;
+}
+
+/**
+ * Serves the emulator from the test server: `plugins: [clerkEmulatorPlugin()]`, then `proxyUrl: location.origin + '/__clerk'`
+ * (or `connectEmulator()` in the tests).
+ *
+ * WTR composes its koa middleware before `serverStart` runs, so a middleware added there would never be called; the
+ * plugin answers emulator paths in front of the server's request listener instead (everything else passes through).
+ */
+export function clerkEmulatorPlugin(options: FapiEmulatorOptions & { emulator?: FapiEmulator } = {}): ClerkEmulatorPlugin {
+  const emulator = options.emulator ?? createFapiEmulator(options);
+  return {
+    name: 'clerk-fapi-emulator',
+    emulator,
+    serverStart({ server }) {
+      if (!isRequestEmitter(server)) {
+        throw new Error('clerkEmulatorPlugin needs the dev server\'s http server; in middleware mode use clerkEmulatorMiddleware().');
+      }
+      const others = server.listeners('request') as RequestListener[];
+      server.removeAllListeners('request');
+      server.on('request', (req, res) => {
+        emulator.handle(req, res).then(
+          (handled) => handled || others.forEach((listener) => listener.call(server, req, res)),
+          (error: unknown) => res.destroy(error instanceof Error ? error : undefined),
+        );
+      });
+    },
+  };
+}
+
+/** The same as a koa middleware, for a config's `middleware: [clerkEmulatorMiddleware()]`. */
+export function clerkEmulatorMiddleware(options: FapiEmulatorOptions & { emulator?: FapiEmulator } = {}) {
+  const emulator = options.emulator ?? createFapiEmulator(options);
+  return async (ctx: { req: IncomingMessage; res: ServerResponse; respond?: boolean }, next: () => Promise<unknown>) => {
+    if (await emulator.handle(ctx.req, ctx.res)) ctx.respond = false;
+    else await next();
+  };
+}
+
+function isRequestEmitter(server: unknown): server is RequestEmitter {
+  return !!server && typeof (server as RequestEmitter).listeners === 'function' && typeof (server as RequestEmitter).on === 'function';
+}
