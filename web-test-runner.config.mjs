@@ -7,6 +7,11 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { countReporter } from './test/support/count-reporter.mjs';
 import { frameworkPlugins } from './test/support/framework-plugins.mjs';
 
+// Clerk's Frontend API emulator, from the package's own export (what users get). `npm test` builds it first (pretest).
+const { clerkEmulatorPlugin } = await import('clerk-sign-out-elements/testing/node').catch((error) => {
+  throw new Error(`Build the emulator first: npm run build:node (npm test does it). ${error.message}`);
+});
+
 function chromiumPath() {
   if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
   try {
@@ -41,6 +46,8 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     // React, Vue, Svelte and the CDN bundle for test/frameworks/ (see the file).
     ...frameworkPlugins(),
+    // Clerk's Frontend API emulator under /__clerk (test/integration/ runs the real clerk-js against it).
+    clerkEmulatorPlugin(),
   ],
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
