@@ -1,0 +1,30 @@
+import './support/isolate-tabs.js';
+import { expect } from '@open-wc/testing';
+import { html } from 'lit';
+import type { ClerkSignOutButton } from '../../src/index.js';
+import { clickAndSignOut, clientOnReload, lines, mountCdnClerk, signedInTenant, waitFor } from './support/real-clerk.js';
+
+const SELF_HOSTED = '/node_modules/@clerk/clerk-js/dist/clerk.browser.js';
+
+describe('real clerk-js, CDN route: <clerk-provider clerk-js-url> (a self-hosted clerk.browser.js)', () => {
+  it('loads the script from clerk-js-url, talks to the proxy, and scope="current" removes the current session', async () => {
+    const { emulator, sessions } = await signedInTenant(2);
+    const [remaining, current] = sessions;
+    const { clerk, el, navigations } = await mountCdnClerk<ClerkSignOutButton>(
+      emulator,
+      html`<clerk-sign-out-button scope="current"></clerk-sign-out-button>`,
+      SELF_HOSTED,
+    );
+    const script = document.querySelector<HTMLScriptElement>('script[src*="clerk.browser.js"]');
+    expect(script?.src).to.equal(new URL(SELF_HOSTED, location.href).href);
+    expect(clerk).to.equal(window.Clerk);
+    expect(clerk.session?.id).to.equal(current.id);
+
+    const { detail } = await clickAndSignOut(emulator, el);
+
+    expect(lines(await emulator.requests())).to.deep.equal([`POST /v1/client/sessions/${current.id}/remove`]);
+    expect(detail).to.deep.equal({ sessionIds: [current.id], userId: current.userId, redirectUrl: '/' });
+    await waitFor(() => navigations.length > 0, 'the redirect');
+    expect(await clientOnReload(emulator)).to.deep.equal({ sessionIds: [remaining.id], lastActiveSessionId: remaining.id });
+  });
+});

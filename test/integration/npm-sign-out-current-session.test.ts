@@ -1,0 +1,26 @@
+import './support/isolate-tabs.js';
+import { expect } from '@open-wc/testing';
+import { html } from 'lit';
+import type { ClerkSignOutButton } from '../../src/index.js';
+import { clickAndSignOut, clientOnReload, lines, mountNpmClerk, signedInTenant, waitFor } from './support/real-clerk.js';
+
+describe('real clerk-js, npm route: scope="current" in a multi-session client', () => {
+  it('sends POST …/{current}/remove, redirects, and the remaining session is the active one on reload', async () => {
+    const { emulator, sessions } = await signedInTenant(2);
+    const [remaining, current] = sessions;
+    const { clerk, el, navigations } = await mountNpmClerk<ClerkSignOutButton>(
+      emulator,
+      html`<clerk-sign-out-button scope="current"></clerk-sign-out-button>`,
+    );
+
+    const { detail } = await clickAndSignOut(emulator, el);
+
+    expect(lines(await emulator.requests())).to.deep.equal([`POST /v1/client/sessions/${current.id}/remove`]);
+    expect(detail).to.deep.equal({ sessionIds: [current.id], userId: current.userId, redirectUrl: '/' });
+    expect(clerk.client?.signedInSessions.map((session) => session.id)).to.deep.equal([remaining.id]);
+    await waitFor(() => navigations.length > 0, 'the redirect');
+    expect(navigations).to.deep.equal(['/']);
+    // The redirect reloads the page; Clerk then activates the client's last active session.
+    expect(await clientOnReload(emulator)).to.deep.equal({ sessionIds: [remaining.id], lastActiveSessionId: remaining.id });
+  });
+});

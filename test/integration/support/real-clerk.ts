@@ -1,0 +1,117 @@
+import './isolate-tabs.js';
+import { Clerk } from '@clerk/clerk-js';
+import { fixture } from '@open-wc/testing';
+import { html, nothing, type TemplateResult } from 'lit';
+import '../../../src/index.js';
+import type { ClerkLike, ClerkProvider, SignedOutEvent } from '../../../src/index.js';
+import { shadowButton } from '../../support/fixtures.js';
+import { connectEmulator, type EmulatorConnection, type EmulatorSession, type RecordedRequest } from '../../../src/testing/index.js';
+
+/** Clerk options that record navigations instead of leaving the test page (clerk-js calls routerPush for same-origin URLs). */
+export function recordingNavigation(): { navigations: string[]; options: Record<string, unknown> } {
+  const navigations: string[] = [];
+  const record = (to: string) => void navigations.push(to);
+  return { navigations, options: { telemetry: false, routerPush: record, routerReplace: record } };
+}
+
+export interface Mounted<T extends Element> {
+  provider: ClerkProvider;
+  clerk: ClerkLike;
+  el: T;
+  navigations: string[];
+}
+
+let clerkCreated = false;
+
+/**
+ * clerk-js keeps module-wide singletons (its client, environment, token cache, event bus, the FAPI client of the last
+ * Clerk constructed), so a second Clerk in the same page shares and corrupts the first one's state. WTR runs each test
+ * file in its own page: hence one real-Clerk scenario per file.
+ */
+export function claimPageForClerk(): void {
+  if (clerkCreated) throw new Error('One real Clerk per page: put this scenario in its own test file.');
+  clerkCreated = true;
+}
+
+/** The npm route: our own `new Clerk(key, { proxyUrl })` handed to `<clerk-provider .clerk>`; resolves once ready. */
+export async function mountNpmClerk<T extends Element>(emulator: EmulatorConnection, content: TemplateResult): Promise<Mounted<T>> {
+  claimPageForClerk();
+  const { navigations, options } = recordingNavigation();
+  const clerk = new Clerk(emulator.publishableKey, { proxyUrl: emulator.proxyUrl }) as unknown as ClerkLike;
+  const provider = await fixture<ClerkProvider>(html`<clerk-provider .clerk=${clerk} .options=${options}>${content}</clerk-provider>`);
+  return settle(provider, navigations);
+}
+
+/**
+ * The CDN route: `<clerk-provider publishable-key proxy-url>` loads Clerk's `clerk.browser.js` (from the emulator, like
+ * Clerk's Frontend API serves it, or from `clerkJsUrl`) and uses the `window.Clerk` it sets.
+ */
+export async function mountCdnClerk<T extends Element>(
+  emulator: EmulatorConnection,
+  content: TemplateResult,
+  clerkJsUrl?: string,
+): Promise<Mounted<T>> {
+  claimPageForClerk();
+  const { navigations, options } = recordingNavigation();
+  const provider = await fixture<ClerkProvider>(
+    html`<clerk-provider
+      publishable-key=${emulator.publishableKey}
+      proxy-url=${emulator.proxyUrl}
+      clerk-js-url=${clerkJsUrl ?? nothing}
+      .options=${options}
+      >${content}</clerk-provider
+    >`,
+  );
+  return settle(provider, navigations);
+}
+
+/** Waits until the provider is ready and its first child rendered. */
+export async function settle<T extends Element>(provider: ClerkProvider, navigations: string[]): Promise<Mounted<T>> {
+  await waitFor(() => provider.state.status !== 'loading', 'Clerk to load');
+  if (provider.state.status !== 'ready') throw provider.state.error ?? new Error(`provider status ${provider.state.status}`);
+  const el = provider.firstElementChild as T;
+  await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
+  return { provider, clerk: provider.state.clerk!, el, navigations };
+}
+
+/** A fresh tenant with `count` users signed in on one client; the LAST one signed in is the active session. */
+export async function signedInTenant(count = 1): Promise<{ emulator: EmulatorConnection; sessions: EmulatorSession[] }> {
+  const emulator = connectEmulator();
+  await emulator.reset();
+  const sessions: EmulatorSession[] = [];
+  for (let i = 0; i < count; i++) sessions.push(await emulator.signIn(await emulator.createUser()));
+  return { emulator, sessions };
+}
+
+/** `METHOD /path` of each request, for exact comparisons. */
+export const lines = (requests: RecordedRequest[]) => requests.map((request) => `${request.method} ${request.path}`);
+
+/** Polls (up to 8 s: loading Clerk's script can be slow on a busy machine) until the condition holds. */
+export async function waitFor(condition: () => unknown, what: string, timeoutMs = 8000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Resolves with the next event of this type that reaches the document. */
+export function nextEvent<T extends Event>(type: string): Promise<T> {
+  return new Promise((resolve) => document.addEventListener(type, (event) => resolve(event as T), { once: true }));
+}
+
+/** Clears the request log, clicks the element's button and resolves with the `signed-out` event it leads to. */
+export async function clickAndSignOut(emulator: EmulatorConnection, el: Element): Promise<SignedOutEvent> {
+  await emulator.clearRequests();
+  const signedOut = nextEvent<SignedOutEvent>('signed-out');
+  shadowButton(el).click();
+  return signedOut;
+}
+
+/** What a page load would find: the client from `GET /v1/client` (call it after the request-log assertions). */
+export async function clientOnReload(emulator: EmulatorConnection): Promise<{ sessionIds: string[]; lastActiveSessionId: string | null }> {
+  const { response } = (await (await fetch(`${emulator.proxyUrl}/v1/client`)).json()) as {
+    response: { sessions: Array<{ id: string; status: string }>; last_active_session_id: string | null };
+  };
+  return { sessionIds: response.sessions.map((session) => session.id), lastActiveSessionId: response.last_active_session_id };
+}
