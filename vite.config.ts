@@ -15,6 +15,7 @@ export default defineConfig({
         'define/clerk-sign-out-button': 'src/define/clerk-sign-out-button.ts',
         'define/clerk-signed-in': 'src/define/clerk-signed-in.ts',
         'define/clerk-signed-out': 'src/define/clerk-signed-out.ts',
+        'define/clerk-user-menu': 'src/define/clerk-user-menu.ts',
         'testing/index': 'src/testing/index.ts',
       },
     },

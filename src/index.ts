@@ -3,6 +3,7 @@ export { ClerkProvider } from './define/clerk-provider.js';
 export { ClerkSignOutButton } from './define/clerk-sign-out-button.js';
 export { ClerkSignedIn } from './define/clerk-signed-in.js';
 export { ClerkSignedOut } from './define/clerk-signed-out.js';
+export { ClerkUserMenu } from './define/clerk-user-menu.js';
 
 export type * from './clerk.js';
 export { clerkContext, type ClerkState, type ClerkStatus } from './context.js';

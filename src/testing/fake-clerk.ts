@@ -105,10 +105,10 @@ export class FakeClerk implements ClerkLike {
     this.#next.push({ error });
   }
 
-  /** Holds the next `signOut` in flight until the returned function is called. */
-  holdNextSignOut(): () => void {
+  /** Holds the next `signOut` in flight until the returned function is called; with `error`, it then fails with it. */
+  holdNextSignOut(error?: Error): () => void {
     let release!: () => void;
-    this.#next.push({ gate: new Promise<void>((resolve) => (release = resolve)) });
+    this.#next.push({ gate: new Promise<void>((resolve) => (release = resolve)), error });
     return release;
   }
 

@@ -1,0 +1,29 @@
+import type { ClerkUser } from '../clerk.js';
+
+/** The name shown for a user: full name, else username, else primary email (as Clerk's UserButton does). */
+export function displayName(user: ClerkUser): string {
+  const fullName = user.fullName?.trim() || [user.firstName, user.lastName].filter((part) => part?.trim()).join(' ');
+  return fullName || user.username?.trim() || user.primaryEmailAddress?.emailAddress || '';
+}
+
+/** The line under the name: the primary email, or the username when there is no email; never a repeat of the name. */
+export function secondaryLine(user: ClerkUser): string {
+  const name = displayName(user);
+  const email = user.primaryEmailAddress?.emailAddress ?? '';
+  if (email && email !== name) return email;
+  const username = user.username?.trim() ?? '';
+  return username && username !== name ? username : '';
+}
+
+/** One or two letters for the avatar disc: first and last name initials, else the first letter of the display name. */
+export function initials(user: ClerkUser): string {
+  const fromNames = [user.firstName, user.lastName].map((part) => firstGrapheme(part?.trim() ?? '')).join('');
+  return (fromNames || firstGrapheme(displayName(user)) || '?').toLocaleUpperCase();
+}
+
+/** The first user-perceived character, so an emoji or an accented letter is never cut in half. */
+function firstGrapheme(text: string): string {
+  if (!text) return '';
+  const segments = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text);
+  return segments[Symbol.iterator]().next().value?.segment ?? '';
+}

@@ -1,0 +1,185 @@
+import { css } from 'lit';
+
+export const userMenuStyles = css`
+  :host {
+    display: inline-block;
+    vertical-align: middle;
+  }
+  [hidden] {
+    display: none !important;
+  }
+
+  [part~='trigger'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+    padding: 0;
+    border: 0;
+    border-radius: 999px;
+    background: none;
+    color: var(--clerk-user-menu-trigger-color, inherit);
+    font: inherit;
+    cursor: pointer;
+  }
+  [part~='trigger']:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  /* A failed action while the menu was closed: the message waits in the menu, the avatar shows that there is one. */
+  [part~='trigger'][data-error] [part~='avatar'] {
+    box-shadow: 0 0 0 2px var(--_danger);
+  }
+  [part~='name'] {
+    font-weight: 500;
+  }
+
+  [part~='avatar'] {
+    --_size: var(--clerk-user-menu-avatar-size, 2rem);
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    inline-size: var(--_size);
+    block-size: var(--_size);
+    overflow: hidden;
+    border-radius: var(--clerk-user-menu-avatar-radius, 50%);
+    background: var(--clerk-user-menu-avatar-background, var(--_avatar-color));
+    color: var(--clerk-user-menu-avatar-color, #ffffff);
+    font-size: calc(var(--_size) * 0.4);
+    font-weight: 600;
+    line-height: 1;
+    user-select: none;
+  }
+  [part~='initials']::before {
+    content: attr(data-initials);
+  }
+  [part~='avatar-image'] {
+    inline-size: 100%;
+    block-size: 100%;
+    object-fit: cover;
+  }
+
+  /* The popup. Never give it a display value: the popover (or [hidden]) keeps it hidden while closed. */
+  [part~='menu'] {
+    position: fixed;
+    inset: auto;
+    z-index: var(--clerk-user-menu-z-index, 1000);
+    box-sizing: border-box;
+    min-inline-size: var(--clerk-user-menu-min-width, 16rem);
+    max-inline-size: calc(100vw - 16px);
+    margin: 0;
+    padding: 0.375rem;
+    overflow: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--clerk-user-menu-radius, var(--_radius));
+    background: var(--clerk-user-menu-background, var(--_surface));
+    color: var(--clerk-user-menu-color, var(--_text));
+    box-shadow: var(--clerk-user-menu-shadow, var(--_shadow));
+    font-family: var(--_font);
+    font-size: var(--clerk-user-menu-font-size, 0.875rem);
+    line-height: 1.4;
+  }
+
+  [part~='preview'] {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    padding: 0.5rem 0.75rem 0.75rem;
+  }
+  [part~='preview'] [part~='avatar'],
+  [part~='switch-account'] [part~='avatar'] {
+    --_size: var(--clerk-user-menu-preview-avatar-size, 2.25rem);
+  }
+  [part~='preview-text'],
+  [part~='account-text'] {
+    display: flex;
+    flex-direction: column;
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+  [part~='preview-name'] {
+    font-weight: 600;
+  }
+  [part~='preview-detail'],
+  [part~='account-detail'] {
+    color: var(--_muted);
+  }
+
+  [role='menu'],
+  [role='group'] {
+    display: flex;
+    flex-direction: column;
+  }
+  [part~='item'],
+  ::slotted([slot='item']) {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    box-sizing: border-box;
+    inline-size: 100%;
+    padding: 0.5rem 0.75rem;
+    border: 0;
+    border-radius: calc(var(--_radius) - 2px);
+    background: none;
+    color: inherit;
+    font: inherit;
+    text-align: start;
+    text-decoration: none;
+    cursor: pointer;
+  }
+  [part~='item']:hover,
+  [part~='item']:focus,
+  ::slotted([slot='item']:hover),
+  ::slotted([slot='item']:focus) {
+    background: var(--clerk-user-menu-item-hover-background, var(--_hover));
+  }
+  [part~='item']:focus-visible,
+  ::slotted([slot='item']:focus-visible) {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+  }
+  [part~='item'][aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+  [part~='item'][aria-busy='true'] {
+    cursor: progress;
+  }
+  [part~='sign-out'],
+  [part~='sign-out-all'] {
+    color: var(--clerk-user-menu-sign-out-color, inherit);
+  }
+
+  [part~='separator'] {
+    block-size: 1px;
+    margin: 0.375rem -0.375rem;
+    background: var(--_border);
+  }
+
+  [part~='spinner'] {
+    inline-size: 0.9em;
+    block-size: 0.9em;
+    margin-inline-start: auto;
+    border: 2px solid currentColor;
+    border-right-color: transparent;
+    border-radius: 50%;
+    animation: spin 0.7s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [part~='spinner'] {
+      animation-duration: 2.5s;
+    }
+  }
+
+  [part~='error'] {
+    margin: 0;
+    color: var(--_danger);
+  }
+  [part~='error']:not(:empty) {
+    padding: 0.5rem 0.75rem;
+  }
+`;

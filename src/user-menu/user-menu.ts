@@ -1,0 +1,517 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ClerkSession, ClerkUser } from '../clerk.js';
+import { ClerkStateController } from '../clerk-consumer.js';
+import { MenuCloseEvent, MenuOpenEvent, SessionSwitchedEvent, type MenuCloseReason } from '../events.js';
+import { label, type LabelKey } from '../labels.js';
+import { signOut } from '../sign-out.js';
+import { theme } from '../styles/theme.js';
+import { avatar } from './avatar.js';
+import { CheckedUrls } from './checked-urls.js';
+import { MenuKeyboardController } from './menu-keyboard.js';
+import { positionMenu } from './menu-position.js';
+import { displayName, secondaryLine } from './user-display.js';
+import { userMenuStyles } from './user-menu.styles.js';
+
+/** The action in flight, shown as pending on its item; other actions are ignored meanwhile. */
+type PendingAction = 'sign-out' | 'sign-out-all' | `switch:${string}`;
+
+/** The popover attribute puts the menu in the top layer: no ancestor's overflow, z-index or transform can clip it. */
+const popoverSupported = 'showPopover' in HTMLElement.prototype;
+
+/**
+ * Clerk's UserButton as a web component: the user's avatar opens a menu with the account, "Manage account", the other
+ * signed-in accounts (multi-session), "Add account", "Sign out" and "Sign out of all accounts". Keyboard and screen reader
+ * behaviour follow the WAI-ARIA APG Menu Button pattern. Renders nothing while nobody is signed in.
+ *
+ * Every sign-out goes through the package's one sign-out flow, so the menu fires the same events as
+ * `<clerk-sign-out-button>`. URL attributes are checked like `redirect-url`: a refused URL is reported in the console and
+ * never navigated to; its link item is left out, and a refused `after-switch-session-url` makes the account items inert.
+ *
+ * @summary The signed-in user's avatar and account menu.
+ * @slot item - Your own menu items: `<a slot="item" href="/billing">Billing</a>` or `<button slot="item">`. They get
+ *   `role="menuitem"` and the menu's keyboard model, and sit between "Manage account" and "Sign out".
+ * @csspart trigger - The avatar button that opens the menu.
+ * @csspart avatar - Every avatar disc (trigger, preview, other accounts).
+ * @csspart avatar-image - The user's picture inside an avatar.
+ * @csspart initials - The initials shown when there is no picture (or it failed to load).
+ * @csspart name - The user's name beside the avatar (`show-name`).
+ * @csspart menu - The popup (positioned by the element: do not set its `display` or `position`).
+ * @csspart preview - The signed-in user's avatar, name and email at the top of the popup.
+ * @csspart preview-text - The preview's name and detail lines.
+ * @csspart preview-name - The user's name in the preview.
+ * @csspart preview-detail - The user's email (or username) in the preview.
+ * @csspart item - Every built-in menu item.
+ * @csspart manage-account - The "Manage account" item.
+ * @csspart switch-account - An item that switches to another signed-in account.
+ * @csspart account-text - The name and detail lines of a switch-account item.
+ * @csspart account-detail - The email (or username) of a switch-account item.
+ * @csspart add-account - The "Add account" item.
+ * @csspart sign-out - The "Sign out" item.
+ * @csspart sign-out-all - The "Sign out of all accounts" item.
+ * @csspart separator - The lines between the menu's sections.
+ * @csspart spinner - The progress indicator on an item whose action is in flight.
+ * @csspart error - The message shown when an action fails (announced to screen readers).
+ * @cssproperty --clerk-user-menu-avatar-size - Size of the trigger's avatar (default 2rem).
+ * @cssproperty --clerk-user-menu-preview-avatar-size - Size of the avatars inside the menu (default 2.25rem).
+ * @cssproperty --clerk-user-menu-avatar-radius - Corner radius of avatars (default 50%, a disc).
+ * @cssproperty --clerk-user-menu-avatar-background - Disc colour behind initials (default: one per user, from its id).
+ * @cssproperty --clerk-user-menu-avatar-color - Colour of the initials (default white).
+ * @cssproperty --clerk-user-menu-trigger-color - Text colour of the trigger (the `show-name` label).
+ * @cssproperty --clerk-user-menu-background - Background of the menu (default `--clerk-color-surface`).
+ * @cssproperty --clerk-user-menu-color - Text colour of the menu (default `--clerk-color-text`).
+ * @cssproperty --clerk-user-menu-radius - Corner radius of the menu (default `--clerk-radius`).
+ * @cssproperty --clerk-user-menu-shadow - Shadow of the menu (default `--clerk-shadow`).
+ * @cssproperty --clerk-user-menu-font-size - Font size inside the menu (default 0.875rem).
+ * @cssproperty --clerk-user-menu-min-width - Minimum width of the menu (default 16rem).
+ * @cssproperty --clerk-user-menu-item-hover-background - Background of the hovered or focused item.
+ * @cssproperty --clerk-user-menu-sign-out-color - Text colour of the sign-out items.
+ * @cssproperty --clerk-user-menu-z-index - Stacking order in browsers without the popover attribute (default 1000).
+ * @fires menu-open - The menu opened.
+ * @fires menu-close - The menu closed; `detail.reason` says why (`escape`, `tab`, `outside`, `select`, …).
+ * @fires session-switched - Another account is active now. Cancelable: `preventDefault()` stops the navigation.
+ * @fires sign-out - Before Clerk is called. Cancelable: `preventDefault()` stops the sign-out.
+ * @fires signed-out - After Clerk signed out. Cancelable: `preventDefault()` stops the redirect.
+ * @fires sign-out-error - Clerk refused, or `redirect-url` is invalid. The user is still signed in.
+ */
+export class ClerkUserMenu extends LitElement {
+  static override styles = [theme, userMenuStyles];
+
+  /** Whether the menu is open. Setting it opens or closes the menu without moving focus. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** Also show the user's name beside the avatar. */
+  @property({ type: Boolean, attribute: 'show-name' }) showName = false;
+
+  /** Your account page. "Manage account" opens Clerk's account modal when Clerk's UI is loaded, else links here. */
+  @property({ attribute: 'user-profile-url' }) userProfileUrl?: string;
+
+  /** Your sign-in page: the target of "Add account" (shown in multi-session apps only). */
+  @property({ attribute: 'sign-in-url' }) signInUrl?: string;
+
+  /** Where to go after switching to another account (e.g. to reload data for it). Default: stay on the page. */
+  @property({ attribute: 'after-switch-session-url' }) afterSwitchSessionUrl?: string;
+
+  /** Where to go after signing out (path or allowed URL). Default: Clerk's `afterSignOutUrl`. */
+  @property({ attribute: 'redirect-url' }) redirectUrl?: string;
+
+  /**
+   * The Clerk application allows several signed-in accounts: show "Add account" even while only one is signed in.
+   * Without it the menu counts as multi-session once the client has more than one signed-in session.
+   */
+  @property({ type: Boolean, attribute: 'multi-session' }) multiSession = false;
+
+  @state() private pending: PendingAction | null = null;
+  @state() private errorMessage = '';
+  @state() private brokenImages: ReadonlySet<string> = new Set();
+
+  private readonly clerk = new ClerkStateController(this);
+  private readonly keyboard = new MenuKeyboardController(this, {
+    items: () => this.#items(),
+    open: (focus) => void this.#openAndFocus(focus),
+    close: (reason) => this.#close(reason, true),
+  });
+  private readonly urls = new CheckedUrls(this.localName, {
+    'user-profile-url': 'leaves "Manage account" to Clerk\'s UI, or out',
+    'sign-in-url': 'leaves "Add account" out',
+    'after-switch-session-url': 'makes the other accounts inert',
+  });
+
+  #closeReason: MenuCloseReason = 'property';
+  #userId: string | null | undefined;
+  #focusTriggerAfterUpdate = false;
+  /** Document and window listeners are attached only while the menu is open. */
+  #tracking = false;
+  #hadFocusBeforeUpdate = false;
+  #resizeObserver = new ResizeObserver(() => this.#reposition());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('focusout', this.#onFocusOut);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('focusout', this.#onFocusOut);
+    this.#stopTracking();
+  }
+
+  protected override willUpdate(): void {
+    const state = this.clerk.state;
+    const user = this.#user;
+    if (state?.status === 'ready') {
+      const origins = state.allowedRedirectOrigins;
+      this.urls.check('user-profile-url', this.userProfileUrl, origins);
+      this.urls.check('sign-in-url', this.signInUrl, origins);
+      this.urls.check('after-switch-session-url', this.afterSwitchSessionUrl, origins);
+    }
+    const userId = user?.id ?? null;
+    if (userId !== this.#userId) {
+      // Another account (or nobody): an old failure message no longer applies and the open menu showed someone else.
+      if (this.#userId !== undefined) this.errorMessage = '';
+      if (this.open && !this.pending?.startsWith('switch:')) this.#close('user-changed', this.#focusInside());
+      this.#userId = userId;
+    }
+    if (!user && this.open) this.#close('user-changed', false);
+    this.#hadFocusBeforeUpdate = this.#focusInside();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    this.#syncPopup();
+    const previous = changed.get('open');
+    if (changed.has('open') && previous !== undefined && previous !== this.open) {
+      this.dispatchEvent(this.open ? new MenuOpenEvent() : new MenuCloseEvent(this.#closeReason));
+      this.#closeReason = 'property';
+    }
+    if (this.#focusTriggerAfterUpdate) {
+      this.#focusTriggerAfterUpdate = false;
+      this.#trigger?.focus();
+    } else if (this.open && this.#hadFocusBeforeUpdate && !this.#focusInside()) {
+      this.keyboard.focusFirst(); // the focused item went away (e.g. that account signed out elsewhere)
+    }
+  }
+
+  protected override render() {
+    const user = this.#user;
+    if (!user) return nothing;
+    const openLabel = this.#t('userButton.action__openUserMenu');
+    const others = this.#otherSessions;
+    const addAccount = this.#addAccountItem(others.length > 0);
+    const detail = secondaryLine(user);
+    return html`
+      <button
+        id="trigger"
+        part="trigger"
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="menu"
+        aria-label=${this.showName ? nothing : openLabel}
+        aria-labelledby=${this.showName ? 'name open-label' : nothing}
+        aria-describedby=${this.errorMessage ? 'error' : nothing}
+        ?data-error=${!!this.errorMessage && !this.open}
+        @click=${this.#onTriggerClick}
+        @keydown=${this.keyboard.onTriggerKeydown}
+      >
+        ${this.#avatar(user)}
+        ${this.showName
+          ? html`<span id="name" part="name">${displayName(user)}</span><span id="open-label" hidden>${openLabel}</span>`
+          : nothing}
+      </button>
+      <div
+        id="popup"
+        part="menu"
+        popover=${popoverSupported ? 'manual' : nothing}
+        ?hidden=${!popoverSupported && !this.open}
+        @keydown=${this.keyboard.onMenuKeydown}
+        @keyup=${this.keyboard.onMenuKeyup}
+        @click=${this.#onMenuClick}
+      >
+        <div id="preview" part="preview">
+          ${this.#avatar(user)}
+          <span part="preview-text">
+            <span part="preview-name">${displayName(user)}</span>
+            ${detail ? html`<span part="preview-detail">${detail}</span>` : nothing}
+          </span>
+        </div>
+        <div id="menu" role="menu" aria-labelledby="preview">
+          <div role="group" aria-label=${this.#t('userButton.label__accountActions')}>
+            ${this.#manageAccountItem()}
+            <slot name="item" @slotchange=${() => this.requestUpdate()}></slot>
+            ${this.#signOutItem('sign-out', 'userButton.action__signOut')}
+          </div>
+          ${others.length || addAccount ? html`<div role="separator" part="separator"></div>` : nothing}
+          ${others.length
+            ? html`<div role="group" aria-label=${this.#t('userButton.label__activeSessions')}>
+                ${repeat(others, (session) => session.id, (session) => this.#switchItem(session))}
+              </div>`
+            : nothing}
+          ${addAccount}
+          ${others.length
+            ? html`<div role="separator" part="separator"></div>
+                ${this.#signOutItem('sign-out-all', 'userButton.action__signOutAll')}`
+            : nothing}
+        </div>
+        <p id="error" part="error" role="alert">${this.errorMessage}</p>
+      </div>
+    `;
+  }
+
+  // ---- items
+
+  #manageAccountItem() {
+    const text = this.#t('userButton.action__manageAccount');
+    const href = this.urls.get('user-profile-url');
+    if (href) {
+      return html`<a part="item manage-account" role="menuitem" tabindex="-1" href=${href} @click=${this.#onManageAccount}
+        >${text}</a
+      >`;
+    }
+    if (!this.#clerkUiLoaded) return nothing;
+    return html`<button part="item manage-account" role="menuitem" tabindex="-1" type="button" @click=${this.#onManageAccount}>
+      ${text}
+    </button>`;
+  }
+
+  #switchItem(session: ClerkSession) {
+    const user = session.user!;
+    const detail = secondaryLine(user);
+    const pending = this.pending === `switch:${session.id}`;
+    return html`<button
+      part="item switch-account"
+      role="menuitem"
+      tabindex="-1"
+      type="button"
+      aria-disabled=${this.urls.refused('after-switch-session-url') ? 'true' : nothing}
+      aria-busy=${pending ? 'true' : nothing}
+      @click=${() => void this.#switchTo(session)}
+    >
+      ${this.#avatar(user)}
+      <span part="account-text">
+        <span>${displayName(user)}</span>
+        ${detail ? html`<span part="account-detail">${detail}</span>` : nothing}
+      </span>
+      ${pending ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}
+    </button>`;
+  }
+
+  #addAccountItem(hasOtherSessions: boolean) {
+    const href = this.urls.get('sign-in-url');
+    if (!href || !(this.multiSession || hasOtherSessions)) return nothing;
+    return html`<a part="item add-account" role="menuitem" tabindex="-1" href=${href} @click=${this.#onLinkItem}
+      >${this.#t('userButton.action__addAccount')}</a
+    >`;
+  }
+
+  #signOutItem(kind: 'sign-out' | 'sign-out-all', key: LabelKey) {
+    const pending = this.pending === kind;
+    return html`<button
+      part="item ${kind}"
+      role="menuitem"
+      tabindex="-1"
+      type="button"
+      aria-busy=${pending ? 'true' : nothing}
+      @click=${() => void this.#signOut(kind)}
+    >
+      ${this.#t(key)} ${pending ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}
+    </button>`;
+  }
+
+  #avatar(user: ClerkUser) {
+    return avatar(user, {
+      brokenImages: this.brokenImages,
+      onImageError: (url) => (this.brokenImages = new Set([...this.brokenImages, url])),
+    });
+  }
+
+  // ---- actions
+
+  async #signOut(kind: 'sign-out' | 'sign-out-all'): Promise<void> {
+    const state = this.clerk.state;
+    if (!state || this.pending) return;
+    this.errorMessage = '';
+    this.pending = kind;
+    try {
+      // With other accounts signed in, "Sign out" ends only this one (as Clerk's UserButton does).
+      const scope = kind === 'sign-out' && this.#otherSessions.length ? 'current' : 'all';
+      const result = await signOut({ host: this, state, scope, redirectUrl: this.redirectUrl });
+      if (result.outcome === 'failed') this.errorMessage = this.#t('userMenu.signOutError');
+      if (result.outcome === 'signed-out') this.#close('select', this.#focusInside());
+    } finally {
+      this.pending = null;
+    }
+  }
+
+  async #switchTo(session: ClerkSession): Promise<void> {
+    const clerk = this.clerk.state?.clerk;
+    if (!clerk || this.pending || this.urls.refused('after-switch-session-url')) return;
+    this.errorMessage = '';
+    this.pending = `switch:${session.id}`;
+    try {
+      await clerk.setActive({ session: session.id });
+    } catch (error) {
+      console.error(`<${this.localName}> could not switch to session ${session.id}: ${messageOf(error)}`);
+      this.errorMessage = this.#t('userMenu.switchSessionError');
+      return;
+    } finally {
+      this.pending = null;
+    }
+    const redirectUrl = this.urls.get('after-switch-session-url') ?? null;
+    this.#close('select', this.#focusInside());
+    const switched = new SessionSwitchedEvent({ sessionId: session.id, userId: session.user?.id ?? null, redirectUrl });
+    if (this.dispatchEvent(switched) && redirectUrl) await clerk.navigate(redirectUrl);
+  }
+
+  /** Clerk's account modal when Clerk's UI is loaded; otherwise the `user-profile-url` link does its normal job. */
+  #onManageAccount = (event: MouseEvent): void => {
+    if (this.pending) return event.preventDefault();
+    const link = event.currentTarget instanceof HTMLAnchorElement;
+    if (link && (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) return;
+    this.errorMessage = '';
+    const clerk = this.clerk.state?.clerk;
+    try {
+      if (!clerk?.openUserProfile || (!link && !this.#clerkUiLoaded)) throw new Error('Clerk has no openUserProfile()');
+      // With a link, try even without uiVersion: Clerk's UI may have been given as a promise that is still loading.
+      clerk.openUserProfile();
+      event.preventDefault();
+    } catch (error) {
+      if (!link) {
+        console.error(
+          `<${this.localName}> could not open Clerk's account page (${messageOf(error)}). ` +
+            `Load Clerk's UI, or set user-profile-url to your account page.`,
+        );
+        this.errorMessage = this.#t('userMenu.manageAccountError');
+        return;
+      }
+    }
+    this.#close('select', true);
+  };
+
+  #onLinkItem = (event: MouseEvent): void => {
+    if (this.pending) return event.preventDefault();
+    this.#close('select', true);
+  };
+
+  /** An app item (slotted) was chosen: close, as for built-in items. */
+  #onMenuClick = (event: MouseEvent): void => {
+    const path = event.composedPath();
+    const chosen = this.#slottedItems().find((item) => path.includes(item));
+    if (chosen && chosen.getAttribute('aria-disabled') !== 'true') this.#close('select', true);
+  };
+
+  // ---- opening and closing
+
+  #onTriggerClick = (): void => {
+    if (this.open) this.#close('trigger', false);
+    else void this.#openAndFocus('first');
+  };
+
+  async #openAndFocus(focus: 'first' | 'last'): Promise<void> {
+    this.open = true;
+    await this.updateComplete;
+    if (!this.open) return;
+    if (focus === 'first') this.keyboard.focusFirst();
+    else this.keyboard.focusLast();
+  }
+
+  /** `focusTrigger`: focus moves to the trigger now (before the items disappear), as APG asks after Escape or a choice. */
+  #close(reason: MenuCloseReason, focusTrigger: boolean): void {
+    if (!this.open) return;
+    this.#closeReason = reason;
+    if (focusTrigger) {
+      if (this.#trigger) this.#trigger.focus();
+      else this.#focusTriggerAfterUpdate = true;
+    }
+    this.open = false;
+  }
+
+  /** Clicks anywhere else close the menu. `composedPath()` sees through shadow roots (ours and any around us). */
+  #onDocumentPointerDown = (event: PointerEvent): void => {
+    if (!event.composedPath().includes(this)) this.#close('outside', false);
+  };
+
+  /** Focus leaving the element (e.g. a screen reader's virtual cursor, or a click on another control) closes the menu. */
+  #onFocusOut = (event: FocusEvent): void => {
+    const next = event.relatedTarget;
+    if (!this.open || !(next instanceof Node)) return;
+    if (next === this || this.contains(next) || this.renderRoot.contains(next)) return;
+    this.#close('focus-out', false);
+  };
+
+  #syncPopup(): void {
+    const popup = this.#popup;
+    if (!popup || !this.open) {
+      this.#stopTracking();
+      if (popup && popoverSupported && popup.matches(':popover-open')) popup.hidePopover();
+      return;
+    }
+    if (popoverSupported && !popup.matches(':popover-open')) popup.showPopover();
+    this.#reposition();
+    this.#startTracking(popup);
+  }
+
+  #startTracking(popup: HTMLElement): void {
+    if (this.#tracking) return;
+    this.#tracking = true;
+    document.addEventListener('pointerdown', this.#onDocumentPointerDown, true);
+    window.addEventListener('resize', this.#reposition);
+    window.addEventListener('scroll', this.#reposition, { capture: true, passive: true });
+    this.#resizeObserver.observe(popup);
+  }
+
+  #stopTracking(): void {
+    if (!this.#tracking) return;
+    this.#tracking = false;
+    document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
+    window.removeEventListener('resize', this.#reposition);
+    window.removeEventListener('scroll', this.#reposition, { capture: true });
+    this.#resizeObserver.disconnect();
+  }
+
+  #reposition = (): void => {
+    const popup = this.#popup;
+    const trigger = this.#trigger;
+    if (this.open && popup && trigger) positionMenu(popup, trigger);
+  };
+
+  // ---- reading state and DOM
+
+  get #user(): ClerkUser | null {
+    const state = this.clerk.state;
+    return state?.status === 'ready' ? (state.user ?? null) : null;
+  }
+
+  /** The client's other signed-in accounts, in Clerk's order. */
+  get #otherSessions(): ClerkSession[] {
+    const state = this.clerk.state;
+    const current = state?.session?.id;
+    return (state?.client?.signedInSessions ?? []).filter((session) => session.id !== current && !!session.user);
+  }
+
+  /** clerk-js reports `uiVersion` once Clerk's UI bundle is there; without it `openUserProfile()` throws. */
+  get #clerkUiLoaded(): boolean {
+    const clerk = this.clerk.state?.clerk;
+    return typeof clerk?.openUserProfile === 'function' && !!clerk.uiVersion;
+  }
+
+  get #trigger(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('#trigger');
+  }
+
+  get #popup(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('#popup');
+  }
+
+  #slottedItems(): HTMLElement[] {
+    const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="item"]');
+    return (slot?.assignedElements({ flatten: true }) ?? []).filter(
+      (element): element is HTMLElement =>
+        element instanceof HTMLElement && !element.hidden && element.getAttribute('role') !== 'separator',
+    );
+  }
+
+  /** Built-in and slotted items in the order they appear. */
+  #items(): HTMLElement[] {
+    const items: HTMLElement[] = [];
+    for (const node of this.renderRoot.querySelectorAll<HTMLElement>('#menu [role="menuitem"], #menu slot')) {
+      if (node instanceof HTMLSlotElement) items.push(...this.#slottedItems());
+      else items.push(node);
+    }
+    return items;
+  }
+
+  /** Focus is on the trigger, an item or a slotted item. (The root's activeElement is retargeted to this tree.) */
+  #focusInside(): boolean {
+    const active = (this.getRootNode() as Document | ShadowRoot).activeElement;
+    return !!active && (active === this || this.contains(active));
+  }
+
+  #t(key: LabelKey): string {
+    return label(this.clerk.state?.localization, key);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
