@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import type { ClerkErrorInit, EmulatorSession, EmulatorUser } from '../emulator-protocol.js';
 
-/** Token lifetime. clerk-js arms setTimeout with it, and delays beyond 24.8 days overflow into a refresh loop. */
+/** Token lifetime: long enough that clerk-js never refreshes during a test; clerk-js arms timers with it, and browser
+ * timers overflow beyond 24.8 days, so it stays well below that. */
 const TOKEN_SECONDS = 24 * 60 * 60;
 
 export function randomId(prefix: string): string {
