@@ -1,0 +1,13 @@
+import '../integration/support/isolate-tabs.js';
+import { expect } from '@open-wc/testing';
+import { html } from 'lit';
+import { mountNpmClerk, signedInTenant } from '../integration/support/real-clerk.js';
+import { EXPECTED, requestsOf } from './sign-out-requests.js';
+
+describe('bench checks: FAPI requests of clerk.signOut() called directly (one session)', () => {
+  it('are the ones the element sends', async () => {
+    const { emulator } = await signedInTenant();
+    const { clerk } = await mountNpmClerk(emulator, html`<clerk-sign-out-button></clerk-sign-out-button>`);
+    expect(await requestsOf(emulator, clerk, () => clerk.signOut(() => undefined))).to.deep.equal(EXPECTED.all);
+  });
+});
