@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ClerkSession, ClerkUser } from '../clerk.js';
 import { ClerkStateController } from '../clerk-consumer.js';
@@ -202,7 +203,7 @@ export class ClerkUserMenu extends LitElement {
       <div
         id="popup"
         part="menu"
-        popover=${popoverSupported ? 'manual' : nothing}
+        .popover=${'manual'}
         ?hidden=${!popoverSupported && !this.open}
         @keydown=${this.keyboard.onMenuKeydown}
         @keyup=${this.keyboard.onMenuKeyup}
@@ -263,8 +264,8 @@ export class ClerkUserMenu extends LitElement {
       role="menuitem"
       tabindex="-1"
       type="button"
-      aria-disabled=${this.urls.refused('after-switch-session-url') ? 'true' : nothing}
-      aria-busy=${pending ? 'true' : nothing}
+      aria-disabled=${ifDefined(this.urls.refused('after-switch-session-url') ? 'true' : undefined)}
+      aria-busy=${ifDefined(pending ? 'true' : undefined)}
       @click=${() => void this.#switchTo(session)}
     >
       ${this.#avatar(user)}
@@ -291,7 +292,7 @@ export class ClerkUserMenu extends LitElement {
       role="menuitem"
       tabindex="-1"
       type="button"
-      aria-busy=${pending ? 'true' : nothing}
+      aria-busy=${ifDefined(pending ? 'true' : undefined)}
       @click=${() => void this.#signOut(kind)}
     >
       ${this.#t(key)} ${pending ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}
