@@ -8,12 +8,11 @@ import { FakeClerk } from '../../src/testing/index.js';
 import { shadowButton, until } from '../support/fixtures.js';
 
 async function render(template: ReturnType<typeof html>) {
-  const root = await fixture<HTMLElement>(template);
-  const provider = root.localName === 'clerk-provider' ? (root as ClerkProvider) : root.querySelector<ClerkProvider>('clerk-provider')!;
+  const provider = await fixture<ClerkProvider>(template);
   await until(() => provider.state.status === 'ready');
-  const button = root.querySelector<ClerkSignOutButton>('clerk-sign-out-button')!;
+  const button = provider.querySelector<ClerkSignOutButton>('clerk-sign-out-button')!;
   await button.updateComplete;
-  return { root, provider, button };
+  return { provider, button };
 }
 
 describe('localization', () => {
@@ -38,10 +37,10 @@ describe('localization', () => {
 
   it('works right to left with arSA, lang="ar" and dir="rtl": Arabic label, spinner at the inline start (right)', async () => {
     const clerk = FakeClerk.signedIn();
+    // lang/dir on the provider (display: contents) apply to everything inside it. A plain <div> as the fixture root would
+    // make open-wc wait for an animation frame, which never comes while another test file's page is in front.
     const { button } = await render(html`
-      <div lang="ar" dir="rtl">
-        <clerk-provider .clerk=${clerk} .localization=${arSA}><clerk-sign-out-button></clerk-sign-out-button></clerk-provider>
-      </div>
+      <clerk-provider lang="ar" dir="rtl" .clerk=${clerk} .localization=${arSA}><clerk-sign-out-button></clerk-sign-out-button></clerk-provider>
     `);
     const inner = shadowButton(button);
     expect(inner.textContent?.trim()).to.equal('تسجيل الخروج');
