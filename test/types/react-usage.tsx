@@ -20,6 +20,7 @@ export function Header({ navigate }: { navigate: (to: string) => void }) {
       <clerk-signed-out>
         <p>You are signed out</p>
       </clerk-signed-out>
+      <clerk-user-menu show-name user-profile-url="/account" onsession-switched={(event) => navigate(event.detail.redirectUrl ?? '/')} />
     </clerk-provider>
   );
 }
@@ -36,6 +37,8 @@ export const negatives = (
     <clerk-provider clerk="pk_test_123" />
     {/* @ts-expect-error busy is the element's own state, not an input */}
     <clerk-sign-out-button busy />
+    {/* @ts-expect-error menu-close's detail has a reason, not a session */}
+    <clerk-user-menu onmenu-close={(event) => event.detail.sessionId} />
     {/* @ts-expect-error unknown tags are still rejected */}
     <clerk-sign-out-buton />
   </>
