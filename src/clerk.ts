@@ -31,6 +31,8 @@ export interface ClerkClient {
   sessions: ClerkSession[];
   /** Sessions that are signed in (Clerk also keeps pending ones in `sessions`). */
   signedInSessions: ClerkSession[];
+  /** The session Clerk makes active on the next page load. */
+  lastActiveSessionId?: string | null;
   /** Clerk routes the post-sign-out redirect through `/v1/client/touch` when the client cookie is about to expire. */
   isEligibleForTouch?(): boolean;
   buildTouchUrl?(options: { redirectUrl: URL }): string;

@@ -75,7 +75,7 @@ export async function signOut(request: SignOutRequest): Promise<SignOutResult> {
   }
 
   const endingSessions = sessionId ? sessions.filter((session) => session.id === sessionId) : sessions;
-  const userId = endingSessions[0]?.user?.id ?? state.user?.id ?? null;
+  const userId = (sessionId ? endingSessions[0]?.user?.id : current?.user?.id) ?? state.user?.id ?? null;
 
   inFlight.add(clerk);
   try {
@@ -97,6 +97,7 @@ export async function signOut(request: SignOutRequest): Promise<SignOutResult> {
     userId,
     redirectUrl: redirectTarget,
   });
+  await activateRemainingSession(clerk);
   if (eventTarget(host).dispatchEvent(signedOut) && redirectTarget) await clerk.navigate(throughTouch(clerk, redirectTarget));
   return { outcome: 'signed-out' };
 }
@@ -138,6 +139,22 @@ async function restoreSession(clerk: ClerkLike, sessionId: string | undefined): 
     await clerk.setActive({ session: sessionId });
   } catch {
     // The provider keeps showing the last known user; the next Clerk update corrects it.
+  }
+}
+
+/**
+ * After the current session of a multi-session client ends, clerk-js leaves `session` null and relies on the page load
+ * of its redirect to pick the next account. The flow may not reload (a vetoed redirect, an SPA router), so it activates
+ * the account the page would have shown: the client's last active signed-in session.
+ */
+async function activateRemainingSession(clerk: ClerkLike): Promise<void> {
+  const remaining = clerk.client?.signedInSessions ?? [];
+  if (clerk.session || remaining.length === 0) return;
+  const next = remaining.find((session) => session.id === clerk.client?.lastActiveSessionId) ?? remaining[0];
+  try {
+    await clerk.setActive({ session: next.id });
+  } catch {
+    // The other account is still signed in on the server; the next page load shows it.
   }
 }
 

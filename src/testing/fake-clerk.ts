@@ -179,7 +179,8 @@ export class FakeClerk implements ClerkLike {
     this.#remove((session) => endsAll || session.id === options.sessionId);
     if (callback) await callback();
     else await this.navigate(options.redirectUrl ?? this.buildAfterSignOutUrl());
-    this.#activate(this.#sessions[0] ?? null);
+    // Like clerk-js: no session is active until the redirect's page load picks the next account.
+    this.#activate(null);
   }
 
   async navigate(to: string): Promise<void> {

@@ -313,15 +313,24 @@ export class ClerkUserMenu extends LitElement {
     if (!state || this.pending) return;
     this.errorMessage = '';
     this.pending = kind;
+    // Read before signing out: while Clerk switches accounts the menu briefly renders nothing and focus falls to <body>.
+    const hadFocus = this.#focusInside();
     try {
       // With other accounts signed in, "Sign out" ends only this one (as Clerk's UserButton does).
       const scope = kind === 'sign-out' && this.#otherSessions.length ? 'current' : 'all';
       const result = await signOut({ host: this, state, scope, redirectUrl: this.redirectUrl });
       if (result.outcome === 'failed') this.errorMessage = this.#t('userMenu.signOutError');
-      if (result.outcome === 'signed-out') this.#close('select', this.#focusInside());
+      if (result.outcome === 'signed-out') this.#returnFocusAfterSignOut(hadFocus);
     } finally {
       this.pending = null;
     }
+  }
+
+  /** The menu may already have closed while Clerk switched accounts; focus still goes back to the (new) trigger. */
+  #returnFocusAfterSignOut(hadFocus: boolean): void {
+    if (this.open) return this.#close('select', hadFocus);
+    this.#focusTriggerAfterUpdate = hadFocus;
+    this.requestUpdate();
   }
 
   async #switchTo(session: ClerkSession): Promise<void> {

@@ -154,7 +154,18 @@ describe('<clerk-sign-out-button>', () => {
       expect(clerk.signOutCalls).to.deep.equal([{ sessionId: current.id }]);
       expect((events.of('signed-out')[0] as SignedOutEvent).detail.sessionIds).to.deep.equal([current.id]);
       expect(clerk.navigations).to.deep.equal(['/']);
+      // clerk-js leaves no session active until a page load; the flow activates the remaining account itself.
+      expect(clerk.setActiveCalls).to.deep.equal([other.id]);
       expect(clerk.session?.id).to.equal(other.id);
+    });
+
+    it('names the active user in signed-out when every session of a multi-session client ends', async () => {
+      const clerk = new FakeClerk({ users: [fakeUser({ id: 'user_old' }), fakeUser({ id: 'user_active' })], activeUserId: 'user_active' });
+      const { el } = await withProvider(button, clerk);
+      shadowButton(el).click();
+      await until(() => events.of('signed-out').length === 1);
+      expect((events.of('signed-out')[0] as SignedOutEvent).detail.userId).to.equal('user_active');
+      expect(clerk.setActiveCalls).to.deep.equal([]);
     });
 
     it('signs out every session with no attributes in a multi-session client', async () => {
