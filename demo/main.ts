@@ -28,7 +28,12 @@ if (emulator) {
     'sign-in': () => signInAs('Ada', 'Lovelace'),
     'add-account': () => signInAs('Grace', 'Hopper'),
     fail: () => nextSignOut({ status: 500 }),
-    drop: () => nextSignOut({ drop: true }),
+    // A dropped connection is retried by the browser itself on a reused socket, so the outage lasts until the
+    // sign-out has failed once (see the README's testing kit notes), then the connection works again.
+    drop: async () => {
+      await Promise.all(signOutEndpoints.map((endpoint) => emulator.fault(endpoint, { drop: true })));
+      document.addEventListener('sign-out-error', () => void emulator.clearFaults(), { once: true });
+    },
     slow: () => nextSignOut({ delayMs: 3000 }),
     reset: async () => {
       await emulator.reset();
