@@ -1,5 +1,5 @@
 // CDN route on the REAL clerk-js: the provider loads Clerk's browser script itself. One scenario per file (window.Clerk).
-import './support/isolate-tabs.js';
+import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton } from '../../src/index.js';

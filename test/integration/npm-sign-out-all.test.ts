@@ -1,5 +1,5 @@
 // npm route (`new Clerk(key, { proxyUrl })` handed to <clerk-provider .clerk>) on the REAL clerk-js; one scenario per file.
-import './support/isolate-tabs.js';
+import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton } from '../../src/index.js';

@@ -1,4 +1,4 @@
-import './support/isolate-tabs.js';
+import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton } from '../../src/index.js';

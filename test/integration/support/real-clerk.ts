@@ -1,4 +1,4 @@
-import './isolate-tabs.js';
+import '../../../src/testing/isolate-tabs.js';
 import { Clerk } from '@clerk/clerk-js';
 import { fixture } from '@open-wc/testing';
 import { html, nothing, type TemplateResult } from 'lit';
