@@ -1,4 +1,4 @@
-import '../integration/support/isolate-tabs.js';
+import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import { mountNpmClerk, signedInTenant } from '../integration/support/real-clerk.js';
@@ -8,6 +8,7 @@ describe('bench checks: FAPI requests of clerk.signOut() called directly (one se
   it('are the ones the element sends', async () => {
     const { emulator } = await signedInTenant();
     const { clerk } = await mountNpmClerk(emulator, html`<clerk-sign-out-button></clerk-sign-out-button>`);
-    expect(await requestsOf(emulator, clerk, () => clerk.signOut(() => undefined))).to.deep.equal(EXPECTED.all);
+    expect(await requestsOf(emulator, () => clerk.signOut(() => undefined))).to.deep.equal(EXPECTED.all);
+    expect(clerk.user).to.equal(null);
   });
 });

@@ -1,4 +1,4 @@
-import '../integration/support/isolate-tabs.js';
+import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton } from '../../src/index.js';
@@ -6,13 +6,19 @@ import { mountNpmClerk, signedInTenant } from '../integration/support/real-clerk
 import { EXPECTED, requestsOf } from './sign-out-requests.js';
 
 describe('bench checks: FAPI requests of <clerk-sign-out-button scope="current"> (two sessions)', () => {
-  it('are the ones clerk.signOut({ sessionId }) sends', async () => {
+  it('are the ones clerk.signOut({ sessionId }) sends, then at most one to activate the remaining account', async () => {
     const { emulator, sessions } = await signedInTenant(2);
     const current = sessions[1].id;
     const { clerk, el } = await mountNpmClerk<ClerkSignOutButton>(
       emulator,
       html`<clerk-sign-out-button scope="current"></clerk-sign-out-button>`,
     );
-    expect(await requestsOf(emulator, clerk, () => el.signOut())).to.deep.equal(EXPECTED.current(current));
+    const remaining = sessions[0].id;
+    const requests = await requestsOf(emulator, () => el.signOut());
+    // Whether clerk-js has already made the remaining session active when the flow checks varies from run to run;
+    // when it has not, the element activates it: one request more, never any other.
+    const withActivation = [...EXPECTED.current(current), ...EXPECTED.activateRemaining(remaining)];
+    expect([EXPECTED.current(current), withActivation]).to.deep.include(requests);
+    expect(clerk.session?.id).to.equal(remaining);
   });
 });
