@@ -38,6 +38,9 @@ const machine = {
   loadAverageAtStart: loadavg().map((load) => round(load)),
   node: process.version,
   chromium: chromiumVersion(),
+  // The tree measured: HEAD, and whether uncommitted changes were in it (others work in the same tree).
+  commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim(),
+  uncommittedChanges: execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root }).toString().trim().length > 0,
 };
 
 if (!args.includes('--no-build')) {
@@ -134,7 +137,9 @@ if (wants('suite')) {
 
 machine.loadAverageAtEnd = loadavg().map((load) => round(load));
 const table = [
-  `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memory}; ${machine.chromium}; Node ${machine.node}; ${machine.date}; load average ${machine.loadAverageAtStart.join(' ')} at start, ${machine.loadAverageAtEnd.join(' ')} at end.`,
+  `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memory}; ${machine.chromium}; Node ${machine.node}; ${machine.date}; ` +
+    `commit ${machine.commit}${machine.uncommittedChanges ? ' + uncommitted changes' : ''}; ` +
+    `load average ${machine.loadAverageAtStart.join(' ')} at start, ${machine.loadAverageAtEnd.join(' ')} at end.`,
   '',
   '| row | measure | result | goal / budget | status |',
   '| --- | --- | --- | --- | --- |',
