@@ -78,13 +78,14 @@ if (wants('render') || wants('fanout') || wants('leaks')) {
     if (wants('fanout')) {
       console.error('== 3. fan-out');
       raw.fanOut = [];
-      for (const { count, elements, rendered, subscriptions, times } of await measureFanOut(page, RUNS.fanOut)) {
+      for (const { count, tags, elements, rendered, subscriptions, times } of await measureFanOut(page, RUNS.fanOut)) {
         const stats = summarize(times);
-        raw.fanOut.push({ count, elements, rendered, subscriptions, ...stats });
+        raw.fanOut.push({ count, tags, elements, rendered, subscriptions, ...stats });
         const goalApplies = count === 1000;
+        const what = tags.map((tag) => `<${tag}>`).join(' + ');
         row(
           '3 fan-out',
-          `${count} of each trigger element (${elements} elements), one user switch`,
+          `${count} × ${what} (${elements} elements), one user switch`,
           `${subscriptions} clerk.addListener subscription · all re-rendered in ${ms(stats.median)} median (p90 ${ms(stats.p90)})`,
           `1 subscription (CI)${goalApplies ? `; ≤ ${GOALS.fanOutMs} ms` : ''}`,
           verdict(subscriptions === 1 && rendered === elements && (!goalApplies || stats.median <= GOALS.fanOutMs)),

@@ -50,11 +50,15 @@ export async function measureFirstRender({ page }, runs) {
   return results;
 }
 
+/** Every trigger element together at 1, 100 and 1000 of each; then each kind alone at 1000, to see which one costs. */
 export async function measureFanOut({ page }, runs) {
+  const tags = await page.evaluate(() => window.bench.triggerTags());
+  const cases = FAN_OUT_COUNTS.map((count) => ({ count, tags }));
+  if (tags.length > 1) cases.push(...tags.map((tag) => ({ count: 1000, tags: [tag] })));
   const results = [];
-  for (const count of FAN_OUT_COUNTS) {
-    await page.evaluate((count) => window.bench.fanOut(count, 3), count);
-    results.push({ count, ...(await page.evaluate((count, runs) => window.bench.fanOut(count, runs), count, runs)) });
+  for (const { count, tags } of cases) {
+    await page.evaluate((count, tags) => window.bench.fanOut(count, 3, tags), count, tags);
+    results.push({ count, tags, ...(await page.evaluate((count, runs, tags) => window.bench.fanOut(count, runs, tags), count, runs, tags)) });
   }
   return results;
 }
