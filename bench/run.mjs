@@ -131,7 +131,7 @@ if (wants('signout')) {
 
 if (wants('suite')) {
   console.error('== 6. test suite (npm test)');
-  raw.suite = await measureTestSuite({ root });
+  raw.suite = await measureTestSuite({ root, cacheDir });
   const { seconds, passed, failed, exitCode } = raw.suite;
   row('6 test suite', '`npm test` (WTR, headless Chromium) wall time', `${seconds.toFixed(1)} s · ${passed} passed, ${failed} failed`, 'fast enough for every change', exitCode === 0 ? 'ok' : `exit ${exitCode}: failing tests`);
 }

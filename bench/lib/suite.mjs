@@ -1,7 +1,10 @@
 // Row 6: the whole test suite (`npm test`: WTR in headless Chromium) timed on this machine.
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-export function measureTestSuite({ root }) {
+/** The run's full output is kept in `cacheDir`/suite.log, to see why a slow or failing run was so. */
+export function measureTestSuite({ root, cacheDir }) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const child = spawn('npm', ['test', '--silent'], { cwd: root, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -10,6 +13,8 @@ export function measureTestSuite({ root }) {
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
     child.on('close', (code) => {
+      mkdirSync(cacheDir, { recursive: true });
+      writeFileSync(join(cacheDir, 'suite.log'), output);
       const counts = [...output.matchAll(/^(\d+) passed, (\d+) failed/gm)].pop();
       resolve({
         seconds: (Date.now() - started) / 1000,

@@ -23,6 +23,9 @@ export async function measureWeight({ root, cacheDir }) {
     rows.push({ name: `CDN module + its ${chunks.length} lazy chunk(s)`, min: sum('min'), gzip: sum('gzip'), brotli: sum('brotli') });
   }
 
+  const withoutMenu = await cdnWithoutMenu(root, cacheDir);
+  if (withoutMenu) rows.push({ name: 'CDN module without <clerk-user-menu> (same build, for comparison)', ...withoutMenu });
+
   rows.push({ name: "npm: import 'clerk-sign-out-elements' (all)", ...(await consumerBundle(root, cacheDir, ['clerk-sign-out-elements'])) });
   rows.push({
     name: 'npm: provider + sign-out button only',
@@ -37,6 +40,24 @@ export async function measureWeight({ root, cacheDir }) {
   rows.push({ name: `Clerk: clerk.browser.js ${clerkVersion} (entry; loads more chunks)`, ...fileSizes(join(clerkDist, 'clerk.browser.js')) });
   rows.push(clerkUiRow(cacheDir));
   return rows;
+}
+
+/** The CDN build (vite.cdn.config.ts) of src/index.ts minus the user menu's line: what the menu costs the module. */
+async function cdnWithoutMenu(root, cacheDir) {
+  const index = readFileSync(join(root, 'src/index.ts'), 'utf8');
+  if (!index.includes('clerk-user-menu')) return undefined;
+  const dir = join(cacheDir, 'cdn-without-menu');
+  mkdirSync(dir, { recursive: true });
+  const entry = join(dir, 'entry.ts');
+  const lines = index.split('\n').filter((line) => !line.includes('clerk-user-menu'));
+  writeFileSync(entry, lines.join('\n').replaceAll("from './", `from '${join(root, 'src')}/`));
+  await build({
+    configFile: join(root, 'vite.cdn.config.ts'),
+    root,
+    logLevel: 'silent',
+    build: { outDir: join(dir, 'out'), lib: { formats: ['es'], entry, fileName: () => 'module.js' } },
+  });
+  return fileSizes(join(dir, 'out', 'module.js'));
 }
 
 /**
