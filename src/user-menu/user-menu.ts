@@ -410,8 +410,9 @@ export class ClerkUserMenu extends LitElement {
     if (!this.open) return;
     this.#closeReason = reason;
     if (focusTrigger) {
-      if (this.#trigger) this.#trigger.focus();
-      else this.#focusTriggerAfterUpdate = true;
+      this.#trigger?.focus();
+      // Again once the popover is hidden: hiding may hand focus to whatever had it before the menu opened.
+      this.#focusTriggerAfterUpdate = true;
     }
     this.open = false;
   }

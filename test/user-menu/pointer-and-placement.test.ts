@@ -229,6 +229,8 @@ describe('<clerk-user-menu> pointer, outside click and placement', () => {
       await openByClick(el);
       const before = popup(el).getBoundingClientRect().top;
       window.scrollBy(0, 10);
+      // Browsers fire scroll events at the next rendered frame; a background test page may get none, so fire it now.
+      window.dispatchEvent(new Event('scroll'));
       await until(() => popup(el).getBoundingClientRect().top !== before);
       expect(Math.round(popup(el).getBoundingClientRect().top)).to.equal(Math.round(trigger(el).getBoundingClientRect().bottom + 4));
       window.scrollTo(0, 0);
