@@ -87,7 +87,10 @@ export class MenuKeyboardController implements ReactiveController {
     if (event.key.length === 1 && event.key !== ' ') this.#typeAhead(event.key, items, current);
   };
 
-  /** Space on a native button clicks on keyup; the keydown handler has activated the item already. */
+  /**
+   * The keydown handler has activated the item already. Chromium then skips the native Space click; engines that click on
+   * keyup regardless of the keydown (Firefox) need the keyup cancelled too.
+   */
   onMenuKeyup = (event: KeyboardEvent): void => {
     if (event.key === ' ') event.preventDefault();
   };

@@ -162,6 +162,7 @@ describe('<clerk-user-menu> actions', () => {
       await settle(el);
       expect(clerk.signOutCalls).to.have.length(1);
       expect(clerk.setActiveCalls).to.have.length(0);
+      expect(signOut.getAttribute('aria-busy')).to.equal('true', 'still pending after the ignored clicks');
       expect(previewName(el)).to.equal('Ada Lovelace', 'no blank user while Clerk is in transition');
       release();
       await until(() => events.of('signed-out').length === 1);
