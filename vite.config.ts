@@ -17,6 +17,7 @@ export default defineConfig({
         'define/clerk-signed-out': 'src/define/clerk-signed-out.ts',
         'define/clerk-user-menu': 'src/define/clerk-user-menu.ts',
         'testing/index': 'src/testing/index.ts',
+        'testing/isolate-tabs': 'src/testing/isolate-tabs.ts',
       },
     },
     rolldownOptions: {
