@@ -1,48 +1,36 @@
+import { ContextConsumer, ContextRoot } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { clerkContext, requestClerkState, type ClerkState, type ContextEventFields } from './context.js';
+import { clerkContext, type ClerkState } from './context.js';
 
+let contextRootAttached = false;
 const warnedTags = new Set<string>();
-/** Connected consumers no provider has answered yet: they ask again when a provider announces itself. */
-const waiting = new Set<ClerkStateController>();
-let listeningForProviders = false;
 
 /**
- * Gives an element the state of the nearest `<clerk-provider>` (through the Context Community Protocol, so across shadow
- * roots) and re-renders it on every change. Elements never subscribe to Clerk themselves: the provider's one
- * subscription serves all.
+ * Gives an element the state of the nearest `<clerk-provider>` (through @lit/context, so across shadow roots) and
+ * re-renders it on every change. Elements never subscribe to Clerk themselves: the provider's one subscription serves all.
  */
 export class ClerkStateController implements ReactiveController {
   state: ClerkState | undefined;
-  #unsubscribe?: () => void;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    // A ContextRoot replays requests that no provider answered yet: the provider may be defined after its consumers.
+    if (!contextRootAttached) {
+      new ContextRoot().attach(document.documentElement);
+      contextRootAttached = true;
+    }
+    new ContextConsumer(host, {
+      context: clerkContext,
+      subscribe: true,
+      callback: (state) => {
+        this.state = state;
+        host.requestUpdate();
+      },
+    });
     host.addController(this);
   }
 
-  /** From the provider: the state now, then on every change. A different `unsubscribe` means a nearer provider took over. */
-  readonly #receive = (state: ClerkState, unsubscribe?: () => void): void => {
-    if (this.#unsubscribe !== unsubscribe) this.#unsubscribe?.();
-    this.#unsubscribe = unsubscribe;
-    waiting.delete(this);
-    this.state = state;
-    this.host.requestUpdate();
-  };
-
-  #request(): void {
-    requestClerkState(this.host, this.#receive);
-  }
-
   hostConnected(): void {
-    this.#request();
-    if (this.#unsubscribe) return;
-    // No provider answered: it may be defined later (e.g. the CDN module loads after the page's markup).
-    waiting.add(this);
-    if (!listeningForProviders) {
-      listeningForProviders = true;
-      document.addEventListener('context-provider', (event: Event & ContextEventFields) => {
-        if (event.context === clerkContext) for (const consumer of [...waiting]) consumer.#request();
-      });
-    }
+    // The consumer above asked for the context synchronously; a provider in the tree has answered by now.
     if (this.state || hasProviderAncestor(this.host)) return;
     const tag = this.host.localName;
     if (warnedTags.has(tag)) return;
@@ -51,12 +39,6 @@ export class ClerkStateController implements ReactiveController {
       `<${tag}> is not inside a <clerk-provider>, so it has no Clerk and stays inert. ` +
         `Wrap it (or a parent element) in <clerk-provider>.`,
     );
-  }
-
-  hostDisconnected(): void {
-    waiting.delete(this);
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
   }
 }
 

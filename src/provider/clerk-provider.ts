@@ -1,7 +1,8 @@
+import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ClerkLike, ClerkLoadOptions, ClerkResources } from '../clerk.js';
-import { ClerkStateProvider, type ClerkState } from '../context.js';
+import { clerkContext, type ClerkState } from '../context.js';
 import { ClerkErrorEvent, ClerkLoadedEvent } from '../events.js';
 import type { Localization } from '../labels.js';
 import { checkNavigableUrl, parseOrigins } from '../urls.js';
@@ -54,15 +55,18 @@ export class ClerkProvider extends LitElement {
   /** Further options for `clerk.load()` (Clerk's `ClerkOptions`); the attributes above win over these. */
   @property({ attribute: false }) options?: ClerkLoadOptions;
 
-  private readonly context = new ClerkStateProvider(this, {
-    clerk: undefined,
-    status: 'loading',
-    user: undefined,
-    session: undefined,
-    client: undefined,
-    error: undefined,
-    localization: undefined,
-    allowedRedirectOrigins: [],
+  private readonly context = new ContextProvider(this, {
+    context: clerkContext,
+    initialValue: {
+      clerk: undefined,
+      status: 'loading',
+      user: undefined,
+      session: undefined,
+      client: undefined,
+      error: undefined,
+      localization: undefined,
+      allowedRedirectOrigins: [],
+    },
   });
 
   #active?: ClerkLike;
