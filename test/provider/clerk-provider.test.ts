@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { ClerkProvider, type ClerkErrorEvent, type ClerkLoadedEvent, type ClerkSignOutButton } from '../../src/index.js';
 import { ClerkStateController } from '../../src/clerk-consumer.js';
@@ -207,22 +207,27 @@ describe('<clerk-provider>', () => {
 
   describe('elements outside a provider', () => {
     it('warn once per element type, naming the fix, and stay inert', async () => {
-      fixtureCleanup();
+      // Plain DOM (no fixture on a <div>): a fixture waits for an animation frame, which a background page may not render.
+      const host = document.createElement('div');
+      document.body.append(host);
       const seen = await captureConsole(async () => {
-        const el = await fixture<ClerkSignOutButton>(html`<div><clerk-sign-out-button when-signed-out="disable"></clerk-sign-out-button><clerk-sign-out-button></clerk-sign-out-button></div>`);
-        const first = el.querySelector('clerk-sign-out-button')!;
+        host.innerHTML = '<clerk-sign-out-button when-signed-out="disable"></clerk-sign-out-button><clerk-sign-out-button></clerk-sign-out-button>';
+        const first = host.querySelector('clerk-sign-out-button')!;
         await first.updateComplete;
         expect(shadowButton(first).disabled).to.equal(true);
         expect((await first.signOut()).outcome).to.equal('nothing-to-do');
       });
       const warnings = seen.warn.filter((message) => message.includes('<clerk-sign-out-button> is not inside a <clerk-provider>'));
       expect(warnings.length).to.be.at.most(1);
-      // Earlier tests may already have used up the one warning; a fresh tag proves the message itself.
+      // Earlier tests may already have used up that tag's one warning; a fresh tag proves the message itself.
       class Lonely extends StateProbe {}
       customElements.define('test-lonely-probe', Lonely);
-      const again = await captureConsole(() => fixture(html`<test-lonely-probe></test-lonely-probe><test-lonely-probe></test-lonely-probe>`));
+      const again = await captureConsole(() => {
+        host.innerHTML = '<test-lonely-probe></test-lonely-probe><test-lonely-probe></test-lonely-probe>';
+      });
       expect(again.warn.filter((message) => message.includes('<test-lonely-probe> is not inside a <clerk-provider>'))).to.have.length(1);
       expect(again.warn.join()).to.contain('Wrap it (or a parent element) in <clerk-provider>');
+      host.remove();
     });
 
     it('find a provider that is defined after them (e.g. the CDN module loaded late)', async () => {
