@@ -130,6 +130,8 @@ export class ClerkUserMenu extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('focusout', this.#onFocusOut);
+    // Moved in the DOM while open: the browser hid the popover on removal; show it again.
+    if (this.open) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {

@@ -184,14 +184,43 @@ describe('<clerk-user-menu> items', () => {
       expect(shadow(el).querySelector('[part~="preview-name"]')!.textContent).to.equal(other.user!.fullName);
     });
 
+    it('moves focus to the first item when the focused account signs out elsewhere', async () => {
+      const clerk = FakeClerk.multiSession(3);
+      const { el } = await withMenu(undefined, clerk);
+      await openByClick(el);
+      const [, second] = clerk.client!.signedInSessions;
+      const accounts = shadow(el).querySelectorAll<HTMLElement>('[part~="switch-account"]');
+      accounts[0].focus();
+      clerk.endSessionElsewhere(second.id);
+      await el.updateComplete;
+      expect(shadow(el).querySelectorAll('[part~="switch-account"]').length).to.equal(1);
+      expect(el.open).to.equal(true);
+      expectSame(shadow(el).activeElement, mustItem(el, 'sign-out'), 'focus');
+    });
+
+    it('shows the menu again when it is moved in the DOM while open', async () => {
+      const { el } = await withMenu();
+      await openByClick(el);
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await el.updateComplete;
+      expect(el.open).to.equal(true);
+      expect(popup(el).matches(':popover-open')).to.equal(true);
+    });
+
     it('disappears when every session ends elsewhere (e.g. another tab)', async () => {
       const clerk = FakeClerk.signedIn();
       const { el } = await withMenu(undefined, clerk);
       await openByClick(el);
+      const closed = new Promise<string>((resolve) =>
+        el.addEventListener('menu-close', (event) => resolve(event.detail.reason), { once: true }),
+      );
       clerk.endAllSessionsElsewhere();
       await el.updateComplete;
       expect(shadow(el).querySelector('[part~="trigger"]')).to.equal(null);
       expect(el.open).to.equal(false);
+      expect(await closed).to.equal('user-changed');
     });
   });
 
