@@ -83,6 +83,15 @@ export async function signedInTenant(count = 1): Promise<{ emulator: EmulatorCon
   return { emulator, sessions };
 }
 
+/**
+ * The requests of signing out the current session while `remaining` stays signed in: `/remove`, then the flow activates
+ * the remaining account (clerk-js alone waits for a page load), whose `/touch` clerk-js sends only while the page has focus.
+ */
+export function currentSessionSignOutLines(current: string, remaining: string): [string[], string[]] {
+  const remove = `POST /v1/client/sessions/${current}/remove`;
+  return [[remove], [remove, `POST /v1/client/sessions/${remaining}/touch`]];
+}
+
 /** `METHOD /path` of each request, for exact comparisons. */
 export const lines = (requests: RecordedRequest[]) => requests.map((request) => `${request.method} ${request.path}`);
 
