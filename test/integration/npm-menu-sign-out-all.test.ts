@@ -1,0 +1,28 @@
+import '../../src/testing/isolate-tabs.js';
+import { expect } from '@open-wc/testing';
+import { html } from 'lit';
+import type { ClerkUserMenu, SignedOutEvent } from '../../src/index.js';
+import { adaAndGrace, menuItem } from './support/menu.js';
+import { lines, mountNpmClerk, nextEvent, waitFor } from './support/real-clerk.js';
+
+describe('real clerk-js, npm route: <clerk-user-menu> "Sign out of all accounts"', () => {
+  it('ends every session with one DELETE /v1/client/sessions, redirects, and the menu disappears', async () => {
+    const { emulator, ada, grace } = await adaAndGrace();
+    const { provider, el: menu, navigations } = await mountNpmClerk<ClerkUserMenu>(emulator, html`<clerk-user-menu></clerk-user-menu>`);
+    await emulator.clearRequests();
+
+    const signedOut = nextEvent<SignedOutEvent>('signed-out');
+    (await menuItem(menu, 'sign-out-all')).click();
+    const { detail } = await signedOut;
+
+    expect(lines(await emulator.requests())).to.deep.equal(['DELETE /v1/client/sessions']);
+    expect([...detail.sessionIds].sort()).to.deep.equal([ada.id, grace.id].sort());
+    expect(detail.userId).to.equal(grace.userId);
+    await waitFor(() => navigations.length > 0, 'the redirect');
+    expect(navigations).to.deep.equal(['/']);
+    expect((await emulator.state()).sessions).to.deep.equal([]);
+    await waitFor(() => provider.state.user === null, 'the provider to show nobody signed in');
+    await menu.updateComplete;
+    expect(menu.shadowRoot!.querySelector('[part~="trigger"]')).to.equal(null);
+  });
+});
