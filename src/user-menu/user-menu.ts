@@ -224,7 +224,7 @@ export class ClerkUserMenu extends LitElement {
             <slot name="item" @slotchange=${() => this.requestUpdate()}></slot>
             ${this.#signOutItem('sign-out', 'userButton.action__signOut')}
           </div>
-          ${others.length || addAccount ? html`<div role="separator" part="separator"></div>` : nothing}
+          ${others.length || addAccount !== nothing ? html`<div role="separator" part="separator"></div>` : nothing}
           ${others.length
             ? html`<div role="group" aria-label=${this.#t('userButton.label__activeSessions')}>
                 ${repeat(others, (session) => session.id, (session) => this.#switchItem(session))}

@@ -37,6 +37,8 @@ describe('<clerk-user-menu> items', () => {
       const { el } = await withMenu(html`<clerk-user-menu sign-in-url="/sign-in"></clerk-user-menu>`);
       await openByClick(el);
       expect(item(el, 'add-account')).to.equal(null);
+      // Nothing follows "Sign out", so no separator dangles under it.
+      expect(shadow(el).querySelector('[part~="separator"]')).to.equal(null);
     });
 
     it('shows "Add account" with sign-in-url in an app marked multi-session, even with one account', async () => {
