@@ -1,13 +1,13 @@
 // `npm run screenshots`: README pictures of the elements, light and dark, in headless Chromium (Debian's, or CHROME_PATH).
 // The page is self-contained and offline: the CDN module built in memory from the current source (exactly as
 // vite.cdn.config.ts builds it) and the package's in-memory fake Clerk with one fixed user, so every run draws the same.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { build as vite } from 'vite';
+import { CHROMIUM_ARGS, chromiumPath } from '../tools/chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}docs/images`;
@@ -51,9 +51,6 @@ async function assets() {
   };
 }
 
-function chromium() {
-  return process.env.CHROME_PATH || execFileSync('sh', ['-c', 'command -v chromium || command -v google-chrome']).toString().trim();
-}
 
 const files = await assets();
 const server = createServer((request, response) => {
@@ -64,9 +61,9 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${server.address().port}/`;
 
 const browser = await puppeteer.launch({
-  executablePath: chromium(),
+  executablePath: chromiumPath(),
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--hide-scrollbars', '--font-render-hinting=none'],
+  args: [...CHROMIUM_ARGS, '--hide-scrollbars', '--font-render-hinting=none'],
 });
 try {
   mkdirSync(out, { recursive: true });
