@@ -30,24 +30,6 @@ export const signOutButtonStyles = css`
   [aria-busy='true'] {
     cursor: progress;
   }
-  [part~='spinner'] {
-    width: 0.9em;
-    height: 0.9em;
-    border: 2px solid currentColor;
-    border-right-color: transparent;
-    border-radius: 50%;
-    animation: spin 0.7s linear infinite;
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    [part~='spinner'] {
-      animation-duration: 2.5s;
-    }
-  }
   [part~='error'] {
     display: block;
     color: var(--_danger);

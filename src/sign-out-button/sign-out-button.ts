@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { ClerkStateController } from '../clerk-consumer.js';
 import { label } from '../labels.js';
 import { signOut, type SignOutResult, type SignOutScope } from '../sign-out.js';
+import { spinner } from '../styles/spinner.js';
 import { theme } from '../styles/theme.js';
 import { signOutButtonStyles } from './sign-out-button.styles.js';
 
@@ -30,7 +31,7 @@ const WRAPPED_BUTTON = ':scope > button, :scope > [role="button"]';
  * @fires sign-out-error - Clerk refused, or an attribute is invalid. The user is still signed in.
  */
 export class ClerkSignOutButton extends LitElement {
-  static override styles = [theme, signOutButtonStyles];
+  static override styles = [theme, spinner, signOutButtonStyles];
 
   /** Sign out only this session (an id such as `sess_…` from `clerk.client.signedInSessions`). Wins over `scope`. */
   @property({ attribute: 'session-id' }) sessionId?: string;

@@ -156,23 +156,7 @@ export const userMenuStyles = css`
   }
 
   [part~='spinner'] {
-    inline-size: 0.9em;
-    block-size: 0.9em;
     margin-inline-start: auto;
-    border: 2px solid currentColor;
-    border-right-color: transparent;
-    border-radius: 50%;
-    animation: spin 0.7s linear infinite;
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    [part~='spinner'] {
-      animation-duration: 2.5s;
-    }
   }
 
   [part~='error'] {

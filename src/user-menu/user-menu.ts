@@ -7,6 +7,7 @@ import { ClerkStateController } from '../clerk-consumer.js';
 import { MenuCloseEvent, MenuOpenEvent, SessionSwitchedEvent, type MenuCloseReason } from '../events.js';
 import { label, type LabelKey } from '../labels.js';
 import { signOut } from '../sign-out.js';
+import { spinner } from '../styles/spinner.js';
 import { theme } from '../styles/theme.js';
 import { avatar } from './avatar.js';
 import { CheckedUrls } from './checked-urls.js';
@@ -77,7 +78,7 @@ const popoverSupported = 'showPopover' in HTMLElement.prototype;
  * @fires sign-out-error - Clerk refused, or `redirect-url` is invalid. The user is still signed in.
  */
 export class ClerkUserMenu extends LitElement {
-  static override styles = [theme, userMenuStyles];
+  static override styles = [theme, spinner, userMenuStyles];
 
   /** Whether the menu is open. Setting it opens or closes the menu without moving focus. */
   @property({ type: Boolean, reflect: true }) open = false;
