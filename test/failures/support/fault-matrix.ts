@@ -185,8 +185,33 @@ async function failThenRetry(action: SignOutAction, { fault, message }: Failure,
 }
 
 /**
+ * A 401 that tells the truth: the client's sessions already ended on the server (e.g. revoked from another device), so
+ * the page must end up showing nobody signed in, not the user it had before.
+ */
+async function endedOnServerThen401(action: SignOutAction, cell: Cell): Promise<void> {
+  const { provider, el } = cell;
+  const events = recordEvents('signed-out', 'sign-out-error');
+  try {
+    // What the server does when the sessions end elsewhere (the emulator's one client stands for this browser).
+    await fetch(`${emulator.proxyUrl}/v1/client/sessions?_method=DELETE`, { method: 'POST' });
+    await emulator.fault(endpointOf(action), { status: 401 });
+    await action.ui.activate(el);
+    await waitFor(() => events.events.length > 0, 'the outcome');
+
+    expect((await emulator.state()).sessions, 'server sessions').to.deep.equal([]);
+    await waitFor(() => provider.state.user === null, 'the provider to show the truth: nobody signed in', 3000);
+    await el.updateComplete;
+    expect(action.ui.shown(el), 'the element offers nothing to a signed-out page').to.equal(false);
+    expect(events.events, 'one outcome').to.have.length(1);
+  } finally {
+    events.stop();
+  }
+}
+
+/**
  * Defines the action's row of the matrix, named `<element> · <action> · <fault>: <expectation>`: one cell per fault (the
- * page focused, as after a click), the 500 again with the page in the background, and the 10-second delay.
+ * page focused, as after a click), a 401 whose sessions really ended, the 500 again with the page in the background,
+ * and the 10-second delay.
  */
 export function faultMatrix(action: SignOutAction): void {
   const row = `<${action.element}> · ${action.name}`;
@@ -197,6 +222,9 @@ export function faultMatrix(action: SignOutAction): void {
     for (const failure of FAILURES) {
       it(`${row} · ${failure.name}: ${expectation}`, async () => failThenRetry(action, failure, await setUpCell(action)));
     }
+
+    it(`${row} · HTTP 401, the sessions already ended on the server: the page shows nobody signed in`, async () =>
+      endedOnServerThen401(action, await setUpCell(action)));
 
     // E.g. the person switched tabs while the request ran: clerk-js then restores the session along another path.
     it(`${row} · ${FAILURES[0].name}, page in the background: ${expectation}`, async () =>
