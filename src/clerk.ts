@@ -33,6 +33,8 @@ export interface ClerkClient {
   signedInSessions: ClerkSession[];
   /** The session Clerk makes active on the next page load. */
   lastActiveSessionId?: string | null;
+  /** Fetches the client from the Frontend API again (what the server really has). */
+  reload?(): Promise<unknown>;
   /** Clerk routes the post-sign-out redirect through `/v1/client/touch` when the client cookie is about to expire. */
   isEligibleForTouch?(): boolean;
   buildTouchUrl?(options: { redirectUrl: URL }): string;
@@ -60,6 +62,8 @@ export interface ClerkLoadOptions {
 
 export interface ClerkLike {
   readonly loaded: boolean;
+  /** clerk-js 6: `degraded` or `error` when its Frontend API did not answer while loading. */
+  readonly status?: string;
   client?: ClerkClient;
   session?: ClerkSession | null;
   user?: ClerkUser | null;

@@ -29,9 +29,22 @@ export interface SignOutResult {
 
 /** One sign-out at a time per Clerk instance: clerk-js has no guard, and repeated clicks would send repeated requests. */
 const inFlight = new WeakSet<ClerkLike>();
+const endListeners = new WeakMap<ClerkLike, Set<() => void>>();
 
 export function isSigningOut(clerk: ClerkLike | undefined): boolean {
   return !!clerk && inFlight.has(clerk);
+}
+
+/**
+ * Calls `listener` whenever a sign-out on this Clerk ends, whatever its outcome. clerk-js reports passing states while
+ * it signs out (and while the flow restores a session after a failure), so the provider holds its last settled state
+ * until then and reads Clerk again here. Returns the unsubscribe function.
+ */
+export function onSignOutEnd(clerk: ClerkLike, listener: () => void): () => void {
+  let listeners = endListeners.get(clerk);
+  if (!listeners) endListeners.set(clerk, (listeners = new Set()));
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 /**
@@ -90,6 +103,7 @@ export async function signOut(request: SignOutRequest): Promise<SignOutResult> {
     }
   } finally {
     inFlight.delete(clerk);
+    for (const listener of [...(endListeners.get(clerk) ?? [])]) listener();
   }
 
   const signedOut = new SignedOutEvent({
@@ -131,12 +145,24 @@ function eventTarget(host: HTMLElement): EventTarget {
 
 /**
  * clerk-js clears `user`/`session` before its request and does not put them back when it fails, although the session
- * is still active on the server. Re-activating the session makes Clerk (and so every element) show the truth.
+ * may still be active on the server. The flow asks the server what it really has (the sessions may also have ended,
+ * e.g. a 401 after a revocation elsewhere), then makes Clerk, and so every element, show that: the same session if it is
+ * still signed in, else the client's remaining one, else nobody.
  */
 async function restoreSession(clerk: ClerkLike, sessionId: string | undefined): Promise<void> {
-  if (!sessionId || clerk.session?.id === sessionId || !isSignedIn(clerk, sessionId)) return;
   try {
-    await clerk.setActive({ session: sessionId });
+    await clerk.client?.reload?.();
+  } catch {
+    // The Frontend API did not answer: keep the local view of the client.
+  }
+  const signedIn = clerk.client?.signedInSessions ?? [];
+  const target =
+    signedIn.find((session) => session.id === sessionId) ??
+    signedIn.find((session) => session.id === clerk.client?.lastActiveSessionId) ??
+    signedIn[0];
+  if (target ? clerk.session?.id === target.id : clerk.session === null) return;
+  try {
+    await clerk.setActive({ session: target?.id ?? null });
   } catch {
     // The provider keeps showing the last known user; the next Clerk update corrects it.
   }

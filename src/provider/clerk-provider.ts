@@ -5,6 +5,7 @@ import type { ClerkLike, ClerkLoadOptions, ClerkResources } from '../clerk.js';
 import { clerkContext, type ClerkState } from '../context.js';
 import { ClerkErrorEvent, ClerkLoadedEvent } from '../events.js';
 import type { Localization } from '../labels.js';
+import { isSigningOut, onSignOutEnd } from '../sign-out.js';
 import { checkNavigableUrl, parseOrigins } from '../urls.js';
 import { checkProxyUrl, loadClerkScript } from './load-clerk.js';
 
@@ -110,6 +111,7 @@ export class ClerkProvider extends LitElement {
       this.#use(clerk);
       if (!clerk.loaded) await clerk.load(this.#loadOptions());
       if (attempt !== this.#attempt) return;
+      checkNotDegraded(clerk);
       this.#set({ status: 'ready', error: undefined, ...currentResources(clerk) });
       this.dispatchEvent(new ClerkLoadedEvent(clerk));
     } catch (thrown) {
@@ -155,9 +157,19 @@ export class ClerkProvider extends LitElement {
 
   /** THE one Clerk subscription; every element reads its result through the context. */
   #subscribe(clerk: ClerkLike): void {
-    this.#unsubscribe = clerk.addListener((resources) => {
-      if (clerk === this.#active) this.#set(settled(this.state, resources));
+    const fromClerk = clerk.addListener((resources) => {
+      if (clerk !== this.#active) return;
+      // While a sign-out is in flight Clerk passes through states that are not the outcome (even `null` on the way to a
+      // restored session): hold the last settled user until the flow ends, then read Clerk again.
+      this.#set(isSigningOut(clerk) ? { client: resources.client ?? this.state.client } : settled(this.state, resources));
     });
+    const fromSignOut = onSignOutEnd(clerk, () => {
+      if (clerk === this.#active) this.#set(settled(this.state, clerk));
+    });
+    this.#unsubscribe = () => {
+      fromClerk();
+      fromSignOut();
+    };
   }
 
   #loadOptions(): ClerkLoadOptions {
@@ -182,6 +194,19 @@ export class ClerkProvider extends LitElement {
 
   #set(changes: Partial<ClerkState>): void {
     this.context.setValue({ ...this.context.value, ...changes });
+  }
+}
+
+/**
+ * clerk-js 6 resolves `load()` even when its Frontend API did not answer (`status: 'degraded'`), reporting nobody signed
+ * in although the server may still have a session. That is not "signed out": the elements stay inert and the page is told.
+ */
+function checkNotDegraded(clerk: ClerkLike): void {
+  if ((clerk.status === 'degraded' || clerk.status === 'error') && !clerk.user) {
+    throw new Error(
+      `<clerk-provider> Clerk loaded in "${clerk.status}" mode: its Frontend API did not answer, so whether anyone is ` +
+        'signed in is unknown. Check proxy-url / publishable-key and the network; the elements stay inert.',
+    );
   }
 }
 

@@ -78,6 +78,19 @@ describe('<clerk-provider>', () => {
       expect(provider.state.user).to.equal(null);
     });
 
+    it('holds the last settled user while a sign-out is in flight, even if Clerk passes through null, then reads Clerk', async () => {
+      const clerk = FakeClerk.signedIn({ firstName: 'Ada' });
+      const release = clerk.holdNextSignOut();
+      const { provider, el } = await withProvider<ClerkSignOutButton>(html`<clerk-sign-out-button></clerk-sign-out-button>`, clerk);
+      const done = el.signOut();
+      // clerk-js can emit a signed-out state on its way to a restored session; that is not the outcome yet.
+      clerk.endAllSessionsElsewhere();
+      expect(provider.state.user?.firstName).to.equal('Ada');
+      release();
+      await done;
+      expect(provider.state.user).to.equal(null);
+    });
+
     it('follows a new .clerk instance set at run time and drops the old subscription', async () => {
       const first = FakeClerk.signedIn({ firstName: 'First' });
       const second = FakeClerk.signedIn({ firstName: 'Second' });
@@ -189,6 +202,18 @@ describe('<clerk-provider>', () => {
       const { error, console } = await loadError(html`<clerk-provider .clerk=${clerk}></clerk-provider>`);
       expect(error.message).to.equal('Frontend API is down');
       expect(console.join()).to.contain('<clerk-provider> Clerk failed to load: Frontend API is down');
+    });
+
+    it('clerk.load() resolving "degraded" with nobody signed in (Frontend API down)', async () => {
+      const clerk = new FakeClerk({ loaded: false });
+      const load = clerk.load.bind(clerk);
+      clerk.load = async (options) => {
+        await load(options);
+        Object.assign(clerk, { status: 'degraded' });
+      };
+      const { error, console } = await loadError(html`<clerk-provider .clerk=${clerk}><clerk-signed-out>x</clerk-signed-out></clerk-provider>`);
+      expect(error.message).to.contain('"degraded" mode');
+      expect(console.filter((message) => message.startsWith('<clerk-provider>'))).to.have.length(1);
     });
 
     it('keeps elements inert after an error', async () => {
