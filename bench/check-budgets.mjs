@@ -11,6 +11,9 @@ import { kb, sizesOf } from './lib/sizes.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cdnFile = join(root, CDN_FILE);
 const failures = [];
+// `--contents-only`: what CI enforces while the size budget waits for a product decision (see bench/README.md):
+// Clerk is never inside the module and it is self-contained.
+const contentsOnly = process.argv.includes('--contents-only');
 
 if (!existsSync(cdnFile)) {
   console.log(`${CDN_FILE} is missing: building it (vite build --config vite.cdn.config.ts)`);
@@ -21,7 +24,7 @@ if (!existsSync(cdnFile)) {
 const entry = readFileSync(cdnFile);
 const size = sizesOf(entry);
 const sizeLine = `CDN module: ${size.min} B min, ${size.gzip} B gzip (budget ${BUDGETS.cdnGzipBytes} B), ${size.brotli} B brotli`;
-if (size.gzip > BUDGETS.cdnGzipBytes) {
+if (size.gzip > BUDGETS.cdnGzipBytes && !contentsOnly) {
   failures.push(`${sizeLine}: ${size.gzip - BUDGETS.cdnGzipBytes} B (${kb(size.gzip - BUDGETS.cdnGzipBytes)}) over budget.`);
 }
 
@@ -46,4 +49,5 @@ if (failures.length) {
   console.error(`check:budgets FAILED\n- ${failures.join('\n- ')}`);
   process.exit(1);
 }
-console.log(`check:budgets ok. ${sizeLine}; no @clerk/clerk-js code; no bare imports.`);
+const sizeVerdict = contentsOnly && size.gzip > BUDGETS.cdnGzipBytes ? ' (OVER the size budget, not enforced with --contents-only)' : '';
+console.log(`check:budgets ok. ${sizeLine}${sizeVerdict}; no @clerk/clerk-js code; no bare imports.`);
