@@ -112,7 +112,7 @@ export class ClerkProvider extends LitElement {
       if (!clerk.loaded) await clerk.load(this.#loadOptions());
       if (attempt !== this.#attempt) return;
       checkNotDegraded(clerk);
-      this.#set({ status: 'ready', error: undefined, ...currentResources(clerk) });
+      this.#set({ status: 'ready', error: undefined, ...settled(this.state, clerk) });
       this.dispatchEvent(new ClerkLoadedEvent(clerk));
     } catch (thrown) {
       if (attempt !== this.#attempt) return;
@@ -208,10 +208,6 @@ function checkNotDegraded(clerk: ClerkLike): void {
         'signed in is unknown. Check proxy-url / publishable-key and the network; the elements stay inert.',
     );
   }
-}
-
-function currentResources(clerk: ClerkLike): Partial<ClerkState> {
-  return settled({ user: undefined, session: undefined, client: undefined }, clerk);
 }
 
 /**
