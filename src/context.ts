@@ -18,6 +18,19 @@ export interface ClerkState {
   readonly localization: Localization | undefined;
   /** Origins, besides the page's own, that URL attributes such as `redirect-url` may point to. */
   readonly allowedRedirectOrigins: readonly string[];
+  /** `<clerk-provider after-sign-out-url>` as written; the sign-out flow checks it like `redirect-url`. */
+  readonly afterSignOutUrl: string | undefined;
 }
 
 export const clerkContext = createContext<ClerkState>(Symbol.for('clerk-sign-out-elements/clerk-state'));
+
+const providerBrand = Symbol.for('clerk-sign-out-elements/provider');
+
+/** Marks a provider class, so elements recognise one under any tag name (see `clerk-sign-out-elements/elements`). */
+export function brandProvider(prototype: object): void {
+  Object.defineProperty(prototype, providerBrand, { value: true });
+}
+
+export function isProvider(element: Element): boolean {
+  return providerBrand in element;
+}

@@ -35,10 +35,13 @@ export class SignedOutEvent extends CustomEvent<SignedOutDetail> {
 
 export interface SignOutErrorDetail {
   readonly error: Error;
+  /** The session asked to end, or `null` for all of them (as in `sign-out`). */
   readonly sessionId: string | null;
+  /** The sessions asked to end that are still signed in (the server's answer, when it could be asked). */
+  readonly sessionIds: readonly string[];
 }
 
-/** Clerk refused the sign-out, or the element was misconfigured. The user is still signed in. */
+/** Clerk refused the sign-out, or the element was misconfigured. At least one session asked to end is still signed in. */
 export class SignOutErrorEvent extends CustomEvent<SignOutErrorDetail> {
   static readonly type = 'sign-out-error';
   constructor(detail: SignOutErrorDetail) {

@@ -1,6 +1,7 @@
-import type { ClerkLike } from './clerk.js';
+import type { ClerkLike, ClerkSession } from './clerk.js';
 import type { ClerkState } from './context.js';
 import { SignedOutEvent, SignOutErrorEvent, SignOutEvent } from './events.js';
+import { isBusy, isRetired, runExclusive } from './in-flight.js';
 import { checkNavigableUrl, ConfigurationError } from './urls.js';
 
 /** Which sessions to end: Clerk's default (`all`: every session, the only one in single-session apps) or the current one. */
@@ -14,11 +15,13 @@ export interface SignOutRequest {
   readonly scope?: SignOutScope | string | null;
   /** A specific session to end; wins over `scope`. */
   readonly sessionId?: string | null;
-  /** Where to go afterwards; default: Clerk's `afterSignOutUrl`. */
+  /** Where to go afterwards; default: the provider's `after-sign-out-url`, else Clerk's `afterSignOutUrl`. */
   readonly redirectUrl?: string | null;
+  /** Called once the `sign-out` event was not vetoed, right before Clerk is called (elements show their busy state). */
+  readonly onStart?: () => void;
 }
 
-/** `busy`: another sign-out on the same Clerk is still in flight, so nothing was sent. */
+/** `busy`: another action on the same Clerk is still in flight, so nothing was sent. */
 export type SignOutOutcome = 'signed-out' | 'cancelled' | 'failed' | 'busy' | 'nothing-to-do';
 
 export interface SignOutResult {
@@ -27,98 +30,119 @@ export interface SignOutResult {
   readonly error?: Error;
 }
 
-/** One sign-out at a time per Clerk instance: clerk-js has no guard, and repeated clicks would send repeated requests. */
-const inFlight = new WeakSet<ClerkLike>();
-const endListeners = new WeakMap<ClerkLike, Set<() => void>>();
-
-export function isSigningOut(clerk: ClerkLike | undefined): boolean {
-  return !!clerk && inFlight.has(clerk);
+/** What one sign-out will do, worked out (and checked) before anything is dispatched or sent. */
+interface SignOutPlan {
+  /** The session to end, or `null` for Clerk's default (all of them). */
+  readonly sessionId: string | null;
+  readonly endingIds: readonly string[];
+  readonly currentId: string | undefined;
+  readonly userId: string | null;
+  /** Where to go afterwards, or `null` when Clerk would not navigate (another account's session ends). */
+  readonly redirectUrl: string | null;
 }
 
-/**
- * Calls `listener` whenever a sign-out on this Clerk ends, whatever its outcome. clerk-js reports passing states while
- * it signs out (and while the flow restores a session after a failure), so the provider holds its last settled state
- * until then and reads Clerk again here. Returns the unsubscribe function.
- */
-export function onSignOutEnd(clerk: ClerkLike, listener: () => void): () => void {
-  let listeners = endListeners.get(clerk);
-  if (!listeners) endListeners.set(clerk, (listeners = new Set()));
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export { isSigningOut } from './in-flight.js';
 
 /**
  * THE sign-out flow, shared by every element: `sign-out` (vetoable) → `clerk.signOut` → `signed-out` (its redirect is
- * vetoable) or `sign-out-error`. Clerk is always given a callback so it never navigates by itself; the flow navigates
- * afterwards unless a `signed-out` listener called `preventDefault()`.
+ * vetoable) or `sign-out-error`. `signed-out` means every session asked to end is gone on the server, however that was
+ * learned; `sign-out-error` means at least one is still signed in. Clerk is always given a callback so it never
+ * navigates by itself; the flow navigates afterwards unless a `signed-out` listener called `preventDefault()`.
  */
 export async function signOut(request: SignOutRequest): Promise<SignOutResult> {
   const { host, state } = request;
   const clerk = state.clerk;
   if (!clerk || state.status !== 'ready') return { outcome: 'nothing-to-do' };
-  if (inFlight.has(clerk)) return { outcome: 'busy' };
-
+  if (isBusy(clerk)) return { outcome: 'busy' };
   const sessions = clerk.client?.signedInSessions ?? [];
-  const current = clerk.session ?? state.session ?? null;
   if (sessions.length === 0) return { outcome: 'nothing-to-do' };
 
-  const tag = host.localName;
-  let sessionId: string | null = null;
-  let redirectTarget: string | null;
+  let plan: SignOutPlan;
   try {
-    if (request.scope && request.scope !== 'all' && request.scope !== 'current') {
-      throw new ConfigurationError(`<${tag}> scope="${request.scope}" is not one of "all" (the default) or "current".`);
-    }
-    sessionId = request.sessionId ?? (request.scope === 'current' ? (current?.id ?? null) : null);
-    if (request.sessionId != null && !sessions.some((session) => session.id === request.sessionId)) {
-      throw new ConfigurationError(
-        `<${tag}> session-id="${request.sessionId}" is not a signed-in session on this client; ` +
-          `signed-in sessions: ${sessions.map((session) => session.id).join(', ')}.`,
-      );
-    }
-    // Clerk navigates only when the current session (or every session) ends; removing another account's session stays.
-    const navigates = !sessionId || sessions.length === 1 || sessionId === current?.id;
-    redirectTarget = navigates
-      ? request.redirectUrl != null
-        ? checkNavigableUrl(request.redirectUrl, { tag, attribute: 'redirect-url' }, state.allowedRedirectOrigins)
-        : clerk.buildAfterSignOutUrl()
-      : null;
+    plan = planSignOut(request, clerk, sessions);
   } catch (error) {
-    return fail(host, asError(error), request.sessionId ?? null);
+    const asked = request.sessionId ? [request.sessionId] : sessions.map((session) => session.id);
+    return fail(host, asError(error), request.sessionId ?? null, asked);
   }
 
-  const endingSessions = sessionId ? sessions.filter((session) => session.id === sessionId) : sessions;
-  const userId = (sessionId ? endingSessions[0]?.user?.id : current?.user?.id) ?? state.user?.id ?? null;
-
-  inFlight.add(clerk);
-  try {
-    if (!host.dispatchEvent(new SignOutEvent({ sessionId, userId }))) return { outcome: 'cancelled' };
-    try {
-      await clerk.signOut(() => undefined, sessionId ? { sessionId } : {});
-      // clerk-js resolves after some failures (e.g. a network error) although the server still has the session.
-      if (endingSessions.some((ending) => isSignedIn(clerk, ending.id))) throw new SignOutNotConfirmedError();
-    } catch (error) {
-      await restoreSession(clerk, current?.id);
-      return fail(host, asError(error), sessionId);
-    }
-  } finally {
-    inFlight.delete(clerk);
-    for (const listener of [...(endListeners.get(clerk) ?? [])]) listener();
+  // The veto comes before the flight starts: a listener may cancel, then start a sign-out itself (e.g. after confirm()).
+  if (!host.dispatchEvent(new SignOutEvent({ sessionId: plan.sessionId, userId: plan.userId }))) {
+    return { outcome: 'cancelled' };
   }
+  if (isBusy(clerk)) return { outcome: 'busy' }; // a listener started another action without vetoing this one
+  request.onStart?.();
+  const failure = await runExclusive(clerk, 'sign-out', () => endSessions(clerk, plan));
+  if (failure) return fail(host, failure.error, plan.sessionId, failure.stillSignedIn);
 
-  const signedOut = new SignedOutEvent({
-    sessionIds: endingSessions.map((session) => session.id),
-    userId,
-    redirectUrl: redirectTarget,
-  });
-  await activateRemainingSession(clerk);
-  if (eventTarget(host).dispatchEvent(signedOut) && redirectTarget) await clerk.navigate(throughTouch(clerk, redirectTarget));
+  // A Clerk that its provider gave up meanwhile no longer owns the page: report, never navigate.
+  const redirectUrl = isRetired(clerk) ? null : plan.redirectUrl;
+  const signedOut = new SignedOutEvent({ sessionIds: plan.endingIds, userId: plan.userId, redirectUrl });
+  if (eventTarget(host).dispatchEvent(signedOut) && redirectUrl) await clerk.navigate(throughTouch(clerk, redirectUrl));
   return { outcome: 'signed-out' };
 }
 
-function fail(host: HTMLElement, error: Error, sessionId: string | null): SignOutResult {
+function planSignOut(request: SignOutRequest, clerk: ClerkLike, sessions: readonly ClerkSession[]): SignOutPlan {
+  const { host, state } = request;
+  const tag = host.localName;
+  const current = clerk.session ?? state.session ?? null;
+  if (request.scope && request.scope !== 'all' && request.scope !== 'current') {
+    throw new ConfigurationError(`<${tag}> scope="${request.scope}" is not one of "all" (the default) or "current".`);
+  }
+  const sessionId = request.sessionId ?? (request.scope === 'current' ? (current?.id ?? null) : null);
+  if (request.sessionId != null && !sessions.some((session) => session.id === request.sessionId)) {
+    throw new ConfigurationError(
+      `<${tag}> session-id="${request.sessionId}" is not a signed-in session on this client; ` +
+        `signed-in sessions: ${sessions.map((session) => session.id).join(', ')}.`,
+    );
+  }
+  const ending = sessionId ? sessions.filter((session) => session.id === sessionId) : sessions;
+  // Clerk navigates only when the current session (or every session) ends; removing another account's session stays.
+  const navigates = !sessionId || sessions.length === 1 || sessionId === current?.id;
+  return {
+    sessionId,
+    endingIds: ending.map((session) => session.id),
+    currentId: current?.id,
+    userId: (sessionId ? ending[0]?.user?.id : current?.user?.id) ?? state.user?.id ?? null,
+    redirectUrl: navigates ? redirectTarget(request, clerk, tag) : null,
+  };
+}
+
+function redirectTarget(request: SignOutRequest, clerk: ClerkLike, tag: string): string {
+  const origins = request.state.allowedRedirectOrigins;
+  if (request.redirectUrl != null) return checkNavigableUrl(request.redirectUrl, { tag, attribute: 'redirect-url' }, origins);
+  const fromProvider = request.state.afterSignOutUrl;
+  if (fromProvider != null) {
+    return checkNavigableUrl(fromProvider, { tag: 'clerk-provider', attribute: 'after-sign-out-url' }, origins);
+  }
+  return clerk.buildAfterSignOutUrl();
+}
+
+/**
+ * Asks Clerk to end the planned sessions, then makes Clerk (and so every element) show what the server has. Resolves
+ * with what to report when a session asked to end is still signed in, `undefined` when all of them are gone.
+ */
+async function endSessions(
+  clerk: ClerkLike,
+  plan: SignOutPlan,
+): Promise<{ error: Error; stillSignedIn: string[] } | undefined> {
+  let failure: Error | undefined;
+  try {
+    await clerk.signOut(() => undefined, plan.sessionId ? { sessionId: plan.sessionId } : {});
+  } catch (error) {
+    failure = asError(error);
+  }
+  // clerk-js resolves after some failures (e.g. a network error) and a failure may mean the sessions had already ended
+  // elsewhere (e.g. a 401): either way only the server knows.
+  const stillListed = () => plan.endingIds.filter((id) => isSignedIn(clerk, id));
+  if (failure || stillListed().length) await reloadClient(clerk);
+  await showSignedInSession(clerk, plan.currentId);
+  const stillSignedIn = stillListed();
+  return stillSignedIn.length ? { error: failure ?? new SignOutNotConfirmedError(), stillSignedIn } : undefined;
+}
+
+function fail(host: HTMLElement, error: Error, sessionId: string | null, sessionIds: readonly string[]): SignOutResult {
   if (error instanceof ConfigurationError) console.error(error.message);
-  eventTarget(host).dispatchEvent(new SignOutErrorEvent({ error, sessionId }));
+  eventTarget(host).dispatchEvent(new SignOutErrorEvent({ error, sessionId, sessionIds }));
   return { outcome: 'failed', error };
 }
 
@@ -143,44 +167,31 @@ function eventTarget(host: HTMLElement): EventTarget {
   return host.isConnected ? host : document;
 }
 
-/**
- * clerk-js clears `user`/`session` before its request and does not put them back when it fails, although the session
- * may still be active on the server. The flow asks the server what it really has (the sessions may also have ended,
- * e.g. a 401 after a revocation elsewhere), then makes Clerk, and so every element, show that: the same session if it is
- * still signed in, else the client's remaining one, else nobody.
- */
-async function restoreSession(clerk: ClerkLike, sessionId: string | undefined): Promise<void> {
+async function reloadClient(clerk: ClerkLike): Promise<void> {
   try {
     await clerk.client?.reload?.();
   } catch {
     // The Frontend API did not answer: keep the local view of the client.
   }
+}
+
+/**
+ * clerk-js clears `user`/`session` before its request and does not put them back when it fails; after the current
+ * session of a multi-session client ends it leaves `session` null and relies on the redirect's page load to pick the next
+ * account. The flow may not reload (a vetoed redirect, an SPA router), so it activates what that page would show:
+ * `preferredId` if still signed in, else the client's last active signed-in session, else the first, else nobody.
+ */
+async function showSignedInSession(clerk: ClerkLike, preferredId: string | undefined): Promise<void> {
   const signedIn = clerk.client?.signedInSessions ?? [];
   const target =
-    signedIn.find((session) => session.id === sessionId) ??
+    signedIn.find((session) => session.id === preferredId) ??
     signedIn.find((session) => session.id === clerk.client?.lastActiveSessionId) ??
     signedIn[0];
   if (target ? clerk.session?.id === target.id : clerk.session === null) return;
   try {
     await clerk.setActive({ session: target?.id ?? null });
   } catch {
-    // The provider keeps showing the last known user; the next Clerk update corrects it.
-  }
-}
-
-/**
- * After the current session of a multi-session client ends, clerk-js leaves `session` null and relies on the page load
- * of its redirect to pick the next account. The flow may not reload (a vetoed redirect, an SPA router), so it activates
- * the account the page would have shown: the client's last active signed-in session.
- */
-async function activateRemainingSession(clerk: ClerkLike): Promise<void> {
-  const remaining = clerk.client?.signedInSessions ?? [];
-  if (clerk.session || remaining.length === 0) return;
-  const next = remaining.find((session) => session.id === clerk.client?.lastActiveSessionId) ?? remaining[0];
-  try {
-    await clerk.setActive({ session: next.id });
-  } catch {
-    // The other account is still signed in on the server; the next page load shows it.
+    // The provider keeps showing the last known user; the next Clerk update (or page load) corrects it.
   }
 }
 

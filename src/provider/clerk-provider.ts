@@ -2,10 +2,10 @@ import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ClerkLike, ClerkLoadOptions, ClerkResources } from '../clerk.js';
-import { clerkContext, type ClerkState } from '../context.js';
+import { brandProvider, clerkContext, type ClerkState } from '../context.js';
 import { ClerkErrorEvent, ClerkLoadedEvent } from '../events.js';
 import type { Localization } from '../labels.js';
-import { isSigningOut, onSignOutEnd } from '../sign-out.js';
+import { countProviderUse, isSigningOut, onFlightEnd } from '../in-flight.js';
 import { checkNavigableUrl, parseOrigins } from '../urls.js';
 import { checkProxyUrl, loadClerkScript } from './load-clerk.js';
 
@@ -23,6 +23,10 @@ const SOURCE_PROPERTIES = ['clerk', 'publishableKey', 'proxyUrl', 'domain', 'cle
  * @fires clerk-error - Clerk could not be loaded. `detail.error.message` names the attribute to fix.
  */
 export class ClerkProvider extends LitElement {
+  static {
+    brandProvider(this.prototype);
+  }
+
   static override styles = css`
     :host {
       display: contents;
@@ -44,7 +48,10 @@ export class ClerkProvider extends LitElement {
   /** Loads Clerk's script from this URL instead of the key's host (e.g. a self-hosted copy of `clerk.browser.js`). */
   @property({ attribute: 'clerk-js-url' }) clerkJsUrl?: string;
 
-  /** Where to go after signing out when an element has no `redirect-url`. Passed to `clerk.load()`. */
+  /**
+   * Where to go after signing out when an element has no `redirect-url`, however Clerk arrived (also passed to
+   * `clerk.load()` when the provider loads Clerk).
+   */
   @property({ attribute: 'after-sign-out-url' }) afterSignOutUrl?: string;
 
   /** Origins (space-separated) besides this page's that URL attributes may point to. Passed to `clerk.load()` too. */
@@ -67,6 +74,7 @@ export class ClerkProvider extends LitElement {
       error: undefined,
       localization: undefined,
       allowedRedirectOrigins: [],
+      afterSignOutUrl: undefined,
     },
   });
 
@@ -93,8 +101,12 @@ export class ClerkProvider extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || SOURCE_PROPERTIES.some((name) => changed.has(name))) void this.#connectClerk();
-    if (changed.has('localization') || changed.has('allowedRedirectOrigins')) {
-      this.#set({ localization: this.localization, allowedRedirectOrigins: this.#allowedOrigins() });
+    if (changed.has('localization') || changed.has('allowedRedirectOrigins') || changed.has('afterSignOutUrl')) {
+      this.#set({
+        localization: this.localization,
+        allowedRedirectOrigins: this.#allowedOrigins(),
+        afterSignOutUrl: this.afterSignOutUrl ?? undefined,
+      });
     }
   }
 
@@ -107,8 +119,8 @@ export class ClerkProvider extends LitElement {
     try {
       const clerk = this.clerk ?? window.Clerk ?? (this.publishableKey != null ? await this.#loadScript() : undefined);
       if (attempt !== this.#attempt) return;
-      if (!clerk) return this.#waitForSource(attempt);
       this.#use(clerk);
+      if (!clerk) return this.#waitForSource(attempt);
       if (!clerk.loaded) await clerk.load(this.#loadOptions());
       if (attempt !== this.#attempt) return;
       checkNotDegraded(clerk);
@@ -146,13 +158,17 @@ export class ClerkProvider extends LitElement {
     else window.addEventListener('load', explain, { once: true });
   }
 
-  #use(clerk: ClerkLike): void {
+  /** Switches to another Clerk, or to none: the old one is dropped at once (its flows in flight may no longer navigate). */
+  #use(clerk: ClerkLike | undefined): void {
     if (clerk === this.#active) return;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    if (this.#active) countProviderUse(this.#active, -1);
     this.#active = clerk;
-    this.#set({ clerk, status: clerk.loaded ? 'ready' : 'loading', error: undefined, user: undefined, session: undefined, client: undefined });
-    if (this.isConnected) this.#subscribe(clerk);
+    if (clerk) countProviderUse(clerk, 1);
+    const status = clerk?.loaded ? 'ready' : 'loading';
+    this.#set({ clerk, status, error: undefined, user: undefined, session: undefined, client: undefined });
+    if (clerk && this.isConnected) this.#subscribe(clerk);
   }
 
   /** THE one Clerk subscription; every element reads its result through the context. */
@@ -163,7 +179,7 @@ export class ClerkProvider extends LitElement {
       // restored session): hold the last settled user until the flow ends, then read Clerk again.
       this.#set(isSigningOut(clerk) ? { client: resources.client ?? this.state.client } : settled(this.state, resources));
     });
-    const fromSignOut = onSignOutEnd(clerk, () => {
+    const fromSignOut = onFlightEnd(clerk, () => {
       if (clerk === this.#active) this.#set(settled(this.state, clerk));
     });
     this.#unsubscribe = () => {

@@ -59,7 +59,9 @@ export class ClerkSignOutButton extends LitElement {
     const state = this.clerk.state;
     if (!state || this.busy) return { outcome: this.busy ? 'busy' : 'nothing-to-do' };
     this.errorMessage = '';
-    this.busy = true;
+    // Busy only once the `sign-out` event was not vetoed: a listener may veto and call signOut() again (confirm first).
+    let started = false;
+    const onStart = () => (started = this.busy = true);
     try {
       const result = await signOut({
         host: this,
@@ -67,11 +69,12 @@ export class ClerkSignOutButton extends LitElement {
         scope: this.scope,
         sessionId: this.sessionId,
         redirectUrl: this.redirectUrl,
+        onStart,
       });
       if (result.outcome === 'failed') this.errorMessage = label(state.localization, 'signOutButton.error');
       return result;
     } finally {
-      this.busy = false;
+      if (started) this.busy = false;
     }
   }
 

@@ -44,11 +44,18 @@ export interface FakeClerkInit {
   loaded?: boolean;
   /** Pretend Clerk's UI bundle is loaded (`openUserProfile()` works). Default: no UI, as clerk-js 6 without `@clerk/ui`. */
   uiVersion?: string;
+  /**
+   * Awaited before every answer of the fake Frontend API (`signOut`, `setActive`, `client.reload`), named by the call;
+   * e.g. fast-check's scheduler (`(call) => s.schedule(Promise.resolve(), call)`) to explore every interleaving.
+   */
+  latency?: (call: 'signOut' | 'setActive' | 'reload') => Promise<unknown>;
 }
 
 interface PendingSignOut {
   error?: Error;
   gate?: Promise<void>;
+  /** The server ended the sessions although the answer is an error (e.g. a 401: they had ended elsewhere already). */
+  endedOnServer?: boolean;
 }
 
 /**
@@ -70,15 +77,24 @@ export class FakeClerk implements ClerkLike {
   /** How many times `openUserProfile()` was called (including calls that threw). */
   openUserProfileCalls = 0;
   readonly navigations: string[] = [];
+  /** The most Frontend API calls this fake ever had in flight at once (the elements send one at a time). */
+  maxCallsInFlight = 0;
+  #callsInFlight = 0;
   #listeners = new Set<(resources: ClerkResources) => void>();
   #next: PendingSignOut[] = [];
   #nextSetActiveError: Error | undefined;
+  #nextReloadError: Error | undefined;
+  /** What the client shows; the server's truth is `#server`, and `client.reload()` brings the client in line with it. */
   #sessions: ClerkSession[];
+  #server = new Set<string>();
+  #latency: FakeClerkInit['latency'];
 
   constructor(init: FakeClerkInit = {}) {
     this.loaded = init.loaded ?? true;
     this.uiVersion = init.uiVersion;
+    this.#latency = init.latency;
     this.#sessions = (init.users ?? []).map((user) => ({ id: `sess_${user.id}`, status: 'active', user }));
+    for (const session of this.#sessions) this.#server.add(session.id);
     this.client = this.#makeClient();
     const active = this.#sessions.find((session) => session.user?.id === init.activeUserId) ?? this.#sessions[0];
     this.#activate(active ?? null, false);
@@ -100,9 +116,26 @@ export class FakeClerk implements ClerkLike {
     return this.#listeners.size;
   }
 
-  /** Makes the next `signOut` reject with this error, as clerk-js does when the Frontend API answers an error. */
-  failNextSignOut(error: Error = Object.assign(new Error('Something went wrong. Please try again.'), { status: 500 })): void {
-    this.#next.push({ error });
+  /** The sessions the fake server has signed in (the truth a page learns through `client.reload()`). */
+  get serverSessionIds(): string[] {
+    return [...this.#server];
+  }
+
+  /**
+   * Makes the next `signOut` reject with this error, as clerk-js does when the Frontend API answers an error. With
+   * `endedOnServer`, the server has ended the sessions anyway (e.g. a 401 because they were revoked elsewhere): the
+   * client still lists them until it is reloaded.
+   */
+  failNextSignOut(
+    error: Error = Object.assign(new Error('Something went wrong. Please try again.'), { status: 500 }),
+    options: { endedOnServer?: boolean } = {},
+  ): void {
+    this.#next.push({ error, endedOnServer: options.endedOnServer });
+  }
+
+  /** Makes the next `client.reload()` reject (the Frontend API did not answer). */
+  failNextReload(error: Error = new Error('ClerkJS: Network error')): void {
+    this.#nextReloadError = error;
   }
 
   /** Holds the next `signOut` in flight until the returned function is called; with `error`, it then fails with it. */
@@ -116,6 +149,7 @@ export class FakeClerk implements ClerkLike {
   addSession(user: ClerkUser = fakeUser()): ClerkSession {
     const session = { id: `sess_${user.id}`, status: 'active', user };
     this.#sessions.push(session);
+    this.#server.add(session.id);
     this.client = this.#makeClient();
     this.#emit();
     return session;
@@ -124,6 +158,7 @@ export class FakeClerk implements ClerkLike {
   /** Ends one session from outside the page (e.g. that account signed out in another tab). */
   endSessionElsewhere(sessionId: string): void {
     const wasCurrent = this.session?.id === sessionId;
+    this.#server.delete(sessionId);
     this.#sessions = this.#sessions.filter((session) => session.id !== sessionId);
     this.client = this.#makeClient();
     if (wasCurrent) this.#activate(this.#sessions[0] ?? null);
@@ -137,6 +172,7 @@ export class FakeClerk implements ClerkLike {
 
   /** Ends every session from outside the page (e.g. another tab signed out). */
   endAllSessionsElsewhere(): void {
+    this.#server.clear();
     this.#sessions = [];
     this.client = this.#makeClient();
     this.#activate(null);
@@ -168,15 +204,19 @@ export class FakeClerk implements ClerkLike {
     const next = this.#next.shift();
     const endsAll = !options.sessionId || signedIn.length === 1;
     const endsCurrent = endsAll || options.sessionId === this.session?.id;
+    const ends = (session: ClerkSession) => endsAll || session.id === options.sessionId;
     if (endsCurrent) this.#clearForTransition();
-    await next?.gate;
-    await Promise.resolve();
-    if (next?.error) throw next.error;
+    await this.#call('signOut', next?.gate);
+    if (next?.error) {
+      if (next.endedOnServer) signedIn.filter(ends).forEach((session) => this.#server.delete(session.id));
+      throw next.error;
+    }
+    signedIn.filter(ends).forEach((session) => this.#server.delete(session.id));
     if (!endsCurrent) {
-      this.#remove((session) => session.id === options.sessionId);
+      this.#remove(ends);
       return;
     }
-    this.#remove((session) => endsAll || session.id === options.sessionId);
+    this.#remove(ends);
     if (callback) await callback();
     else await this.navigate(options.redirectUrl ?? this.buildAfterSignOutUrl());
     // Like clerk-js: no session is active until the redirect's page load picks the next account.
@@ -197,7 +237,7 @@ export class FakeClerk implements ClerkLike {
 
   async setActive({ session }: { session: string | null }): Promise<void> {
     this.setActiveCalls.push(session);
-    await Promise.resolve();
+    await this.#call('setActive');
     const error = this.#nextSetActiveError;
     this.#nextSetActiveError = undefined;
     if (error) throw error;
@@ -237,8 +277,31 @@ export class FakeClerk implements ClerkLike {
     if (this.session !== undefined) this.#emit();
   }
 
+  /** One Frontend API call: counted while in flight, answered after the gate and the configured latency. */
+  async #call(name: 'signOut' | 'setActive' | 'reload', gate?: Promise<void>): Promise<void> {
+    this.maxCallsInFlight = Math.max(this.maxCallsInFlight, ++this.#callsInFlight);
+    try {
+      await gate;
+      await (this.#latency?.(name) ?? Promise.resolve());
+    } finally {
+      this.#callsInFlight--;
+    }
+  }
+
+  /** `client.reload()`: the client lists what the server has; an active session the server ended is dropped. */
+  async #reload(): Promise<void> {
+    await this.#call('reload');
+    const error = this.#nextReloadError;
+    this.#nextReloadError = undefined;
+    if (error) throw error;
+    this.#sessions = this.#sessions.filter((session) => this.#server.has(session.id));
+    this.client = this.#makeClient();
+    if (this.session && !this.#server.has(this.session.id)) this.#activate(null);
+    else this.#emit();
+  }
+
   #makeClient(): ClerkClient {
     const sessions = [...this.#sessions];
-    return { sessions, signedInSessions: sessions, isEligibleForTouch: () => false };
+    return { sessions, signedInSessions: sessions, isEligibleForTouch: () => false, reload: () => this.#reload() };
   }
 }

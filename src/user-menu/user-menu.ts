@@ -4,9 +4,10 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ClerkSession, ClerkUser } from '../clerk.js';
 import { ClerkStateController } from '../clerk-consumer.js';
-import { MenuCloseEvent, MenuOpenEvent, SessionSwitchedEvent, type MenuCloseReason } from '../events.js';
+import { MenuCloseEvent, MenuOpenEvent, type MenuCloseReason } from '../events.js';
 import { label, type LabelKey } from '../labels.js';
 import { signOut } from '../sign-out.js';
+import { switchSession } from '../switch-session.js';
 import { spinner } from '../styles/spinner.js';
 import { theme } from '../styles/theme.js';
 import { avatar } from './avatar.js';
@@ -315,17 +316,18 @@ export class ClerkUserMenu extends LitElement {
     const state = this.clerk.state;
     if (!state || this.pending) return;
     this.errorMessage = '';
-    this.pending = kind;
     // Read before signing out: while Clerk switches accounts the menu briefly renders nothing and focus falls to <body>.
     const hadFocus = this.#focusInside();
+    let started = false;
     try {
       // With other accounts signed in, "Sign out" ends only this one (as Clerk's UserButton does).
       const scope = kind === 'sign-out' && this.#otherSessions.length ? 'current' : 'all';
-      const result = await signOut({ host: this, state, scope, redirectUrl: this.redirectUrl });
+      const onStart = () => ((started = true), (this.pending = kind));
+      const result = await signOut({ host: this, state, scope, redirectUrl: this.redirectUrl, onStart });
       if (result.outcome === 'failed') this.errorMessage = this.#t('userMenu.signOutError');
       if (result.outcome === 'signed-out') this.#returnFocusAfterSignOut(hadFocus);
     } finally {
-      this.pending = null;
+      if (started) this.pending = null;
     }
   }
 
@@ -337,23 +339,20 @@ export class ClerkUserMenu extends LitElement {
   }
 
   async #switchTo(session: ClerkSession): Promise<void> {
-    const clerk = this.clerk.state?.clerk;
-    if (!clerk || this.pending || this.urls.refused('after-switch-session-url')) return;
+    const state = this.clerk.state;
+    if (!state || this.pending || this.urls.refused('after-switch-session-url')) return;
     this.errorMessage = '';
-    this.pending = `switch:${session.id}`;
-    try {
-      await clerk.setActive({ session: session.id });
-    } catch (error) {
-      console.error(`<${this.localName}> could not switch to session ${session.id}: ${messageOf(error)}`);
-      this.errorMessage = this.#t('userMenu.switchSessionError');
-      return;
-    } finally {
-      this.pending = null;
-    }
-    const redirectUrl = this.urls.get('after-switch-session-url') ?? null;
-    this.#close('select', this.#focusInside());
-    const switched = new SessionSwitchedEvent({ sessionId: session.id, userId: session.user?.id ?? null, redirectUrl });
-    if (this.dispatchEvent(switched) && redirectUrl) await clerk.navigate(redirectUrl);
+    let started = false;
+    const result = await switchSession({
+      host: this,
+      state,
+      sessionId: session.id,
+      redirectUrl: this.urls.get('after-switch-session-url') ?? null,
+      onStart: () => ((started = true), (this.pending = `switch:${session.id}`)),
+      onSwitched: () => ((this.pending = null), this.#close('select', this.#focusInside())),
+    });
+    if (started) this.pending = null;
+    if (result.outcome === 'failed') this.errorMessage = this.#t('userMenu.switchSessionError');
   }
 
   /** Clerk's account modal when Clerk's UI is loaded; otherwise the `user-profile-url` link does its normal job. */

@@ -230,7 +230,11 @@ describe('<clerk-sign-out-button>', () => {
       shadowButton(el).click();
       await until(() => events.of('sign-out-error').length === 1);
       await el.updateComplete;
-      expect((events.of('sign-out-error')[0] as SignOutErrorEvent).detail).to.deep.equal({ error: failure, sessionId: null });
+      expect((events.of('sign-out-error')[0] as SignOutErrorEvent).detail).to.deep.equal({
+        error: failure,
+        sessionId: null,
+        sessionIds: [clerk.client!.signedInSessions[0].id],
+      });
       expect(events.of('signed-out')).to.have.length(0);
       const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
       expect(alert.textContent).to.equal('Sign-out failed. Please try again.');
