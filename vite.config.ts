@@ -11,6 +11,7 @@ export default defineConfig({
       formats: ['es'],
       entry: {
         index: 'src/index.ts',
+        elements: 'src/elements.ts',
         'define/clerk-provider': 'src/define/clerk-provider.ts',
         'define/clerk-sign-out-button': 'src/define/clerk-sign-out-button.ts',
         'define/clerk-signed-in': 'src/define/clerk-signed-in.ts',

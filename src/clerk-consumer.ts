@@ -1,6 +1,6 @@
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { clerkContext, type ClerkState } from './context.js';
+import { clerkContext, isProvider, type ClerkState } from './context.js';
 
 let contextRootAttached = false;
 const warnedTags = new Set<string>();
@@ -42,10 +42,15 @@ export class ClerkStateController implements ReactiveController {
   }
 }
 
-/** True when a `<clerk-provider>` encloses the node, even one not upgraded yet (the CDN script may load later). */
+/**
+ * True when a provider encloses the node, under any tag name, or an element that is not defined yet and may become one
+ * (the CDN module may load later).
+ */
 function hasProviderAncestor(node: Node): boolean {
-  for (let current: Node | null = node; current; ) {
-    if (current instanceof Element && current.localName === 'clerk-provider') return true;
+  for (let current: Node | null = node.parentNode; current; ) {
+    if (current instanceof Element && (isProvider(current) || (current.localName.includes('-') && !current.matches(':defined')))) {
+      return true;
+    }
     current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
   }
   return false;

@@ -1,4 +1,24 @@
-/** Registers a tag once: loading the package (or the CDN module) twice keeps the first definition instead of throwing. */
+const warned = new Set<string>();
+
+/**
+ * Registers a tag once. Loading this package twice keeps the first definition instead of throwing; a tag that another
+ * class already holds (e.g. @clerk/astro before Core 3 registers `clerk-signed-in`) is reported once, with the way out.
+ */
 export function define(tag: string, element: CustomElementConstructor): void {
-  if (!customElements.get(tag)) customElements.define(tag, element);
+  const existing = customElements.get(tag);
+  if (!existing) return customElements.define(tag, element);
+  if (existing === element || warned.has(tag)) return;
+  warned.add(tag);
+  const name = className(tag);
+  console.warn(
+    `<${tag}> is already defined by another class (${existing.name || 'anonymous'}: another library, or a second copy ` +
+      `of clerk-sign-out-elements), so this package's ${name} is not registered and the tag keeps that class. ` +
+      `To use it, take ${name} from clerk-sign-out-elements/elements (which registers nothing) and register it ` +
+      `under a tag of your own: customElements.define('my-${tag}', ${name}).`,
+  );
+}
+
+/** `clerk-sign-out-button` → `ClerkSignOutButton` (minified builds rename classes, so the name comes from the tag). */
+function className(tag: string): string {
+  return tag.replace(/(^|-)(\w)/g, (_, _dash: string, letter: string) => letter.toUpperCase());
 }

@@ -1,0 +1,7 @@
+// The element classes WITHOUT registering any tag: `customElements.define('acme-sign-out', ClerkSignOutButton)` under
+// names of your own (e.g. when another library already holds `clerk-signed-in`). Nothing depends on the `clerk-…` names.
+export { ClerkSignedIn } from './auth-state/signed-in.js';
+export { ClerkSignedOut } from './auth-state/signed-out.js';
+export { ClerkProvider } from './provider/clerk-provider.js';
+export { ClerkSignOutButton } from './sign-out-button/sign-out-button.js';
+export { ClerkUserMenu } from './user-menu/user-menu.js';
