@@ -1,6 +1,6 @@
 // The HTTP twin of the tenant's JS control API, so browser tests (and the demo page) can drive the emulator.
 import type { EmulatorUserInit, Fault } from '../emulator-protocol.js';
-import { EmulatorError } from './errors.js';
+import { EmulatorError, quote } from './errors.js';
 import { checkEndpoint } from './faults.js';
 import type { Tenant } from './tenant.js';
 
@@ -22,9 +22,11 @@ const CONTROL: Record<string, (tenant: Tenant, body: Body) => unknown> = {
 
 /** Runs a control call (`path` is what follows `/__control`); throws EmulatorError(404) for unknown ones. */
 export function runControl(tenant: Tenant, method: string, path: string, body: Body): unknown {
-  const run = CONTROL[`${method} ${path}`];
-  if (!run) throw new EmulatorError(404, `No control route ${method} ${path}. Known: ${Object.keys(CONTROL).join(', ')}.`);
-  return run(tenant, body);
+  const key = `${method} ${path}`;
+  if (!Object.hasOwn(CONTROL, key)) {
+    throw new EmulatorError(404, `No control route ${method} ${quote(path)}. Known: ${Object.keys(CONTROL).join(', ')}.`);
+  }
+  return CONTROL[key](tenant, body);
 }
 
 function text(value: unknown, name: string): string {

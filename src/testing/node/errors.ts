@@ -8,3 +8,17 @@ export class EmulatorError extends Error {
     this.name = 'EmulatorError';
   }
 }
+
+/**
+ * What a caller sent, for an error message: a string JSON-quoted, anything else as JSON, cut at `max` characters; never
+ * throws (deep nesting, cycles, BigInt).
+ */
+export function quote(value: unknown, max = 80): string {
+  const clip = (text: string) => (text.length > max ? `${text.slice(0, max)}…` : text);
+  if (typeof value === 'string') return JSON.stringify(clip(value));
+  try {
+    return clip(JSON.stringify(value) ?? String(value));
+  } catch {
+    return Array.isArray(value) ? 'an array' : `a value of type ${typeof value}`;
+  }
+}

@@ -1,6 +1,6 @@
-// Checks what tests ask for, so a typo in an endpoint name fails loudly instead of never firing.
-import type { FapiEndpoint, Fault } from '../emulator-protocol.js';
-import { EmulatorError } from './errors.js';
+// Checks what tests ask for, so a typo in an endpoint name or a fault field fails loudly instead of never firing.
+import type { ClerkErrorInit, FapiEndpoint, Fault } from '../emulator-protocol.js';
+import { EmulatorError, quote } from './errors.js';
 
 export const FAPI_ENDPOINTS: readonly FapiEndpoint[] = [
   'environment',
@@ -14,27 +14,78 @@ export const FAPI_ENDPOINTS: readonly FapiEndpoint[] = [
   'script',
 ];
 
+/** The longest `delayMs` a fault may ask for: long enough for any "slow" test, short enough to never look like a hang. */
+export const MAX_FAULT_DELAY_MS = 60_000;
+const FAULT_FIELDS = ['status', 'errors', 'drop', 'delayMs', 'times'] as const;
+/** The fields of a Clerk error entry a fault may set (`errorJson` fills the missing ones and `meta`). */
+const ERROR_FIELDS = ['code', 'message', 'long_message'] as const;
+const MAX_ERRORS = 20;
+const MAX_ERROR_TEXT = 2000;
+
 export function checkEndpoint(value: unknown): FapiEndpoint {
   if (FAPI_ENDPOINTS.includes(value as FapiEndpoint)) return value as FapiEndpoint;
-  throw new EmulatorError(400, `Unknown endpoint ${JSON.stringify(value)}; one of: ${FAPI_ENDPOINTS.join(', ')}.`);
+  throw new EmulatorError(400, `Unknown endpoint ${quote(value)}; one of: ${FAPI_ENDPOINTS.join(', ')}.`);
 }
 
+/** A copy of `value` holding only the fields `Fault` defines; any other shape is a 400 that names the bad field. */
 export function checkFault(value: unknown): Fault {
-  if (!value || typeof value !== 'object') throw new EmulatorError(400, 'A fault must be an object.');
-  const { status, errors, drop, delayMs, times } = value as Fault;
-  if (status !== undefined && !(Number.isInteger(status) && status >= 400 && status <= 599)) {
-    throw new EmulatorError(400, '`status` must be an HTTP error status (400-599).');
+  if (!isRecord(value)) throw bad('`fault` must be an object such as { status: 500 }, { drop: true } or { delayMs: 300 }.');
+  const unknown = Object.keys(value).filter((key) => !(FAULT_FIELDS as readonly string[]).includes(key));
+  if (unknown.length) {
+    throw bad(`Unknown fault field${unknown.length > 1 ? 's' : ''} ${names(unknown)}; a fault has ${names(FAULT_FIELDS)}.`);
   }
-  if (status === undefined && !drop && delayMs === undefined) {
-    throw new EmulatorError(400, 'A fault needs `status`, `drop: true` or `delayMs`.');
+  const { status, errors, drop, delayMs, times } = value;
+  if (status !== undefined && !(Number.isInteger(status) && (status as number) >= 400 && (status as number) <= 599)) {
+    throw bad('`status` must be an HTTP error status (an integer from 400 to 599).');
   }
-  if (delayMs !== undefined && !(Number.isFinite(delayMs) && delayMs >= 0)) throw new EmulatorError(400, '`delayMs` must be >= 0.');
-  if (times !== undefined && !(Number.isInteger(times) && times > 0)) throw new EmulatorError(400, '`times` must be a positive integer.');
+  if (drop !== undefined && typeof drop !== 'boolean') throw bad('`drop` must be true or false.');
+  if (delayMs !== undefined && !(typeof delayMs === 'number' && delayMs >= 0 && delayMs <= MAX_FAULT_DELAY_MS)) {
+    throw bad(`\`delayMs\` must be a number of milliseconds from 0 to ${MAX_FAULT_DELAY_MS}.`);
+  }
+  if (times !== undefined && !(Number.isSafeInteger(times) && (times as number) > 0)) throw bad('`times` must be a positive integer.');
+  const checkedErrors = errors === undefined ? undefined : checkErrors(errors);
+  if (checkedErrors && status === undefined) throw bad('`errors` needs `status`: they are the entries of the error body a status fault answers.');
+  if (status === undefined && drop !== true && delayMs === undefined) throw bad('A fault needs `status`, `drop: true` or `delayMs`.');
   const fault: Fault = {};
-  if (status !== undefined) fault.status = status;
-  if (Array.isArray(errors)) fault.errors = errors;
+  if (status !== undefined) fault.status = status as number;
+  if (checkedErrors) fault.errors = checkedErrors;
   if (drop === true) fault.drop = true;
-  if (delayMs !== undefined) fault.delayMs = delayMs;
-  if (times !== undefined) fault.times = times;
+  if (delayMs !== undefined) fault.delayMs = delayMs as number;
+  if (times !== undefined) fault.times = times as number;
   return fault;
+}
+
+function checkErrors(errors: unknown): ClerkErrorInit[] {
+  const shape = `{ code, message, long_message } objects (strings, each optional), at most ${MAX_ERRORS}`;
+  if (!Array.isArray(errors) || errors.length > MAX_ERRORS) throw bad(`\`errors\` must be an array of ${shape}.`);
+  return errors.map((entry: unknown, index) => {
+    if (!isRecord(entry)) throw bad(`\`errors[${index}]\` must be an object with string \`code\`, \`message\` and \`long_message\` (each optional).`);
+    const checked: ClerkErrorInit = {};
+    for (const [key, text] of Object.entries(entry)) {
+      if (!(ERROR_FIELDS as readonly string[]).includes(key)) {
+        throw bad(`\`errors[${index}].${clipName(key)}\` is not a field a fault may set; an error has ${names(ERROR_FIELDS)}.`);
+      }
+      if (text === undefined) continue;
+      if (typeof text !== 'string' || text.length > MAX_ERROR_TEXT) {
+        throw bad(`\`errors[${index}].${key}\` must be a string of at most ${MAX_ERROR_TEXT} characters.`);
+      }
+      checked[key as (typeof ERROR_FIELDS)[number]] = text;
+    }
+    return checked;
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const clipName = (name: string) => (name.length > 40 ? `${name.slice(0, 40)}…` : name);
+
+function names(list: readonly string[]): string {
+  const shown = list.slice(0, 10).map((name) => `\`${clipName(name)}\``);
+  return list.length > 10 ? `${shown.join(', ')} and ${list.length - 10} more` : shown.join(', ');
+}
+
+function bad(message: string): EmulatorError {
+  return new EmulatorError(400, message);
 }
