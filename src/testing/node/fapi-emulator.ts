@@ -7,6 +7,7 @@ import { runControl } from './control-routes.js';
 import { EmulatorError } from './errors.js';
 import { errorJson } from './fapi-json.js';
 import { findRoute } from './fapi-routes.js';
+import { checkHost, checkJsonBody, checkWriteOrigin } from './guard.js';
 import { applyCors, isLoopbackOrigin, readBody, sendJson } from './http.js';
 import { Tenant, type TenantSeed } from './tenant.js';
 
@@ -15,8 +16,18 @@ export interface FapiEmulatorOptions {
   prefix?: string;
   /** Fills every tenant when it is created and on each reset (e.g. `demoSeed`: a signed-in demo user). */
   seed?: TenantSeed;
-  /** Other origins that may call it from a browser (CORS) and be the target of `/client/touch`. Default: loopback ones. */
+  /**
+   * Other origins that may call it from a browser: read its answers (CORS), change its state (any method but GET, HEAD
+   * and OPTIONS; others get 403) and be the target of `/client/touch`. Its own origin always may. Default: loopback
+   * origins (`http://localhost:*`, `http://127.0.0.1:*`, `http://[::1]:*`). `Origin: null` may never write.
+   */
   allowOrigin?: (origin: string) => boolean;
+  /**
+   * Host names (the `Host` header, any port) it answers for besides `localhost`, `*.localhost` and IP addresses, which it
+   * always answers; any other host gets 403, so a DNS-rebinding page cannot reach it. `'.example.test'` allows that
+   * domain and its subdomains. E.g. `['emulator']` when tests reach it as `http://emulator:4010` in docker compose.
+   */
+  allowedHosts?: readonly string[];
   /** Where `clerk.browser.js` and its chunks are served from. Default: the installed `@clerk/clerk-js/dist`. */
   clerkJsDist?: string;
 }
@@ -40,6 +51,7 @@ const MAX_TENANTS = 1000;
 export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmulator {
   const prefix = normalisePrefix(options.prefix ?? '/__clerk');
   const allowOrigin = options.allowOrigin ?? isLoopbackOrigin;
+  const allowedHosts = [...(options.allowedHosts ?? [])];
   let clerkJsDist = options.clerkJsDist;
   const tenants = new Map<string, Tenant>();
 
@@ -60,7 +72,9 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
   const tenantRoot = (name: string) => (name === DEFAULT_TENANT ? prefix : `${prefix}/t/${encodeURIComponent(name)}`);
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    checkHost(req, allowedHosts);
     if (applyCors(req, res, allowOrigin)) return;
+    checkWriteOrigin(req, allowOrigin);
     const scoped = /^\/t\/([^/]+)(\/.*)?$/.exec(url.pathname.slice(prefix.length));
     const name = scoped ? safeDecode(scoped[1]) : DEFAULT_TENANT;
     const path = scoped ? (scoped[2] ?? '/') : url.pathname.slice(prefix.length) || '/';
@@ -73,6 +87,7 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
       return sendScriptFile(res, scriptFile(clerkJsDist, path), req.method ?? 'GET');
     }
     if (path.startsWith('/__control/')) {
+      checkJsonBody(req);
       const body = req.method === 'GET' ? {} : await readBody(req);
       return sendJson(res, 200, runControl(current, req.method ?? 'GET', path.slice('/__control'.length), body) ?? null);
     }

@@ -1,6 +1,7 @@
 // Small helpers on Node's own http types, so the emulator runs inside any server (WTR, vite, plain node:http).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EmulatorError } from './errors.js';
+import { isSameOrigin } from './guard.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -54,9 +55,7 @@ export function isLoopbackOrigin(origin: string): boolean {
  */
 export function applyCors(req: IncomingMessage, res: ServerResponse, allowOrigin: (origin: string) => boolean): boolean {
   const origin = req.headers.origin;
-  const host = req.headers.host;
-  const sameOrigin = !origin || origin === `http://${host}` || origin === `https://${host}`;
-  if (sameOrigin || !allowOrigin(origin)) return false;
+  if (!origin || origin === 'null' || isSameOrigin(origin, req.headers.host) || !allowOrigin(origin)) return false;
   res.setHeader('access-control-allow-origin', origin);
   res.setHeader('access-control-allow-credentials', 'true');
   res.setHeader('vary', 'Origin');

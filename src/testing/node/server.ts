@@ -23,7 +23,9 @@ export interface RunningClerkEmulator {
 
 export async function startClerkEmulator(options: StartClerkEmulatorOptions = {}): Promise<RunningClerkEmulator> {
   const { port = 0, host = '127.0.0.1', ...emulatorOptions } = options;
-  const emulator = createFapiEmulator(emulatorOptions);
+  // It answers for the name it listens on (e.g. `host: 'emulator'` in docker compose) besides loopback names and IPs.
+  const listening = WILDCARD_HOSTS.has(host) ? [] : [host];
+  const emulator = createFapiEmulator({ ...emulatorOptions, allowedHosts: [...(emulatorOptions.allowedHosts ?? []), ...listening] });
   const server = createServer((req, res) => {
     emulator.handle(req, res).then(
       (handled) => {
@@ -52,3 +54,6 @@ export async function startClerkEmulator(options: StartClerkEmulatorOptions = {}
       }),
   };
 }
+
+const WILDCARD_HOSTS = new Set(['', '0.0.0.0', '::', '[::]']);
+
