@@ -78,7 +78,11 @@ export interface RecordedRequest {
   /** FAPI path without the prefix, tenant or query, e.g. `/v1/client/sessions/sess_1/remove`. */
   path: string;
   query: Record<string, string>;
-  /** Form (or JSON) body fields. */
+  /**
+   * Form (or JSON) body fields; JSON values that are not strings are recorded as JSON. The log is bounded: values (and
+   * the path) over 2 KB are cut with a `… [truncated: N characters in all]` marker, and past 8 KB of fields a `…` entry
+   * counts the ones left out (the same for `query`).
+   */
   body: Record<string, string>;
   /** The answer's status; 0 while it is pending (e.g. a delay fault) or when the connection was dropped. */
   status: number;

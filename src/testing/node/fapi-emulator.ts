@@ -9,6 +9,7 @@ import { errorJson } from './fapi-json.js';
 import { findRoute } from './fapi-routes.js';
 import { checkHost, checkJsonBody, checkWriteOrigin } from './guard.js';
 import { applyCors, isLoopbackOrigin, readBody, sendJson } from './http.js';
+import { checkMaxRecordedRequests, clipText, recordFields } from './request-log.js';
 import { Tenant, type TenantSeed } from './tenant.js';
 
 export interface FapiEmulatorOptions {
@@ -28,6 +29,8 @@ export interface FapiEmulatorOptions {
    * domain and its subdomains. E.g. `['emulator']` when tests reach it as `http://emulator:4010` in docker compose.
    */
   allowedHosts?: readonly string[];
+  /** How many FAPI requests each tenant's log keeps, the newest (default 1000; 0 keeps none). Values are cut at 2 KB. */
+  maxRecordedRequests?: number;
   /** Where `clerk.browser.js` and its chunks are served from. Default: the installed `@clerk/clerk-js/dist`. */
   clerkJsDist?: string;
 }
@@ -52,6 +55,7 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
   const prefix = normalisePrefix(options.prefix ?? '/__clerk');
   const allowOrigin = options.allowOrigin ?? isLoopbackOrigin;
   const allowedHosts = [...(options.allowedHosts ?? [])];
+  const maxRecordedRequests = checkMaxRecordedRequests(options.maxRecordedRequests);
   let clerkJsDist = options.clerkJsDist;
   const tenants = new Map<string, Tenant>();
 
@@ -59,7 +63,7 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
     if (!TENANT_NAME.test(name)) throw new EmulatorError(400, `Tenant "${name}" must match ${TENANT_NAME}.`);
     let found = tenants.get(name);
     if (!found) {
-      found = new Tenant(name, options.seed);
+      found = new Tenant(name, options.seed, { maxRecordedRequests });
       tenants.set(name, found);
       for (const old of tenants.keys()) {
         if (tenants.size <= MAX_TENANTS) break;
@@ -104,11 +108,11 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
     const found = findRoute(method, path);
     const record: RecordedRequest = {
       endpoint: found?.route.endpoint ?? null,
-      method,
+      method: clipText(method, 100),
       httpMethod,
-      path,
-      query: Object.fromEntries(url.searchParams),
-      body: Object.fromEntries(Object.entries(body).map(([key, value]) => [key, String(value)])),
+      path: clipText(path),
+      query: recordFields(url.searchParams),
+      body: recordFields(Object.entries(body)),
       status: 0,
       time: Date.now(),
     };

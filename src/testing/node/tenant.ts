@@ -8,9 +8,10 @@ import type {
   Fault,
   RecordedRequest,
 } from '../emulator-protocol.js';
-import { EmulatorError } from './errors.js';
+import { EmulatorError, quote } from './errors.js';
 import { initialsAvatar, randomId } from './fapi-json.js';
 import { checkEndpoint, checkFault } from './faults.js';
+import { checkMaxRecordedRequests, RequestRing } from './request-log.js';
 
 const FAR_FUTURE = () => Date.now() + 365 * 24 * 3600_000;
 
@@ -29,6 +30,11 @@ interface ActiveFault extends Fault {
   remaining: number | null;
 }
 
+export interface TenantOptions {
+  /** How many requests its log keeps: the newest ones (default 1000; 0 keeps none). */
+  maxRecordedRequests?: number;
+}
+
 export class Tenant {
   readonly name: string;
   #seed?: TenantSeed;
@@ -36,14 +42,15 @@ export class Tenant {
   #sessions: EmulatorSession[] = [];
   #lastActiveSessionId: string | null = null;
   #cookieExpiresAt = FAR_FUTURE();
-  #requests: RecordedRequest[] = [];
+  #requests: RequestRing;
   #faults = new Map<FapiEndpoint, ActiveFault>();
   /** Like Clerk's, the client outlives its sessions: signing out empties it, it does not replace it. */
   readonly clientId = randomId('client');
 
-  constructor(name: string, seed?: TenantSeed) {
+  constructor(name: string, seed?: TenantSeed, options: TenantOptions = {}) {
     this.name = name;
     this.#seed = seed;
+    this.#requests = new RequestRing(checkMaxRecordedRequests(options.maxRecordedRequests));
     seed?.(this);
   }
 
@@ -53,7 +60,7 @@ export class Tenant {
     this.#sessions = [];
     this.#lastActiveSessionId = null;
     this.#cookieExpiresAt = FAR_FUTURE();
-    this.#requests = [];
+    this.#requests.clear();
     this.#faults.clear();
     this.#seed?.(this);
     return this.state();
@@ -61,11 +68,13 @@ export class Tenant {
 
   createUser(init: EmulatorUserInit = {}): EmulatorUser {
     for (const [field, value] of Object.entries(init)) {
-      if (value !== null && value !== undefined && typeof value !== 'string') throw new EmulatorError(400, `\`${field}\` must be a string.`);
+      if (value !== null && value !== undefined && typeof value !== 'string') {
+        throw new EmulatorError(400, `\`${field.length > 40 ? `${field.slice(0, 40)}…` : field}\` must be a string.`);
+      }
     }
     const [first, last] = NAMES[this.#users.size % NAMES.length];
     const id = init.id ?? randomId('user');
-    if (this.#users.has(id)) throw new EmulatorError(409, `A user with id ${id} already exists.`);
+    if (this.#users.has(id)) throw new EmulatorError(409, `A user with id ${quote(id)} already exists.`);
     const firstName = init.firstName === undefined ? first : init.firstName;
     const lastName = init.lastName === undefined ? last : init.lastName;
     const username = init.username ?? null;
@@ -87,7 +96,7 @@ export class Tenant {
 
   /** Signs the user in on the client (another session in a multi-session client) and makes that session the active one. */
   signIn(userId: string): EmulatorSession {
-    if (typeof userId !== 'string' || !this.#users.has(userId)) throw new EmulatorError(404, `No user ${userId}; create it first.`);
+    if (typeof userId !== 'string' || !this.#users.has(userId)) throw new EmulatorError(404, `No user ${quote(userId)}; create it first.`);
     const now = Date.now();
     // Like Clerk, one client holds at most one session per user: signing in again just switches to it.
     let session = this.#sessions.find((candidate) => candidate.userId === userId);
@@ -128,13 +137,13 @@ export class Tenant {
 
   session(sessionId: string): EmulatorSession {
     const session = this.#sessions.find((candidate) => candidate.id === sessionId);
-    if (!session) throw new EmulatorError(404, `No signed-in session ${sessionId} on this client.`);
+    if (!session) throw new EmulatorError(404, `No signed-in session ${quote(sessionId)} on this client.`);
     return session;
   }
 
   user(userId: string): EmulatorUser {
     const user = this.#users.get(userId);
-    if (!user) throw new EmulatorError(404, `No user ${userId}.`);
+    if (!user) throw new EmulatorError(404, `No user ${quote(userId)}.`);
     return user;
   }
 
@@ -161,16 +170,17 @@ export class Tenant {
     this.#cookieExpiresAt = FAR_FUTURE();
   }
 
+  /** Logs a request; past `maxRecordedRequests` the oldest goes. */
   record(request: RecordedRequest): void {
     this.#requests.push(request);
   }
 
   requests(): RecordedRequest[] {
-    return this.#requests.map((request) => ({ ...request }));
+    return this.#requests.toArray().map((request) => ({ ...request }));
   }
 
   clearRequests(): void {
-    this.#requests = [];
+    this.#requests.clear();
   }
 
   /** Makes the endpoint fail (see `Fault`) until `clearFaults`, or for `fault.times` requests. */
