@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FapiEndpoint, RecordedRequest } from '../emulator-protocol.js';
 import { findClerkJsDist, isScriptPath, scriptFile, sendScriptFile } from './clerk-script.js';
 import { runControl } from './control-routes.js';
-import { EmulatorError } from './errors.js';
+import { EmulatorError, quote } from './errors.js';
 import { errorJson } from './fapi-json.js';
 import { findRoute } from './fapi-routes.js';
 import { checkHost, checkJsonBody, checkWriteOrigin } from './guard.js';
@@ -60,7 +60,7 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
   const tenants = new Map<string, Tenant>();
 
   function tenant(name = DEFAULT_TENANT): Tenant {
-    if (!TENANT_NAME.test(name)) throw new EmulatorError(400, `Tenant "${name}" must match ${TENANT_NAME}.`);
+    if (!TENANT_NAME.test(name)) throw new EmulatorError(400, `Tenant ${quote(name)} must match ${TENANT_NAME}.`);
     let found = tenants.get(name);
     if (!found) {
       found = new Tenant(name, options.seed, { maxRecordedRequests });
@@ -96,7 +96,7 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
       return sendJson(res, 200, runControl(current, req.method ?? 'GET', path.slice('/__control'.length), body) ?? null);
     }
     if (path.startsWith('/v1/')) return fapi(req, res, url, path, current, name);
-    throw new EmulatorError(404, `${path} is not a Frontend API path (they start with /v1/).`);
+    throw new EmulatorError(404, `${quote(path)} is not a Frontend API path (they start with /v1/).`);
   }
 
   async function fapi(req: IncomingMessage, res: ServerResponse, url: URL, path: string, current: Tenant, name: string) {
@@ -119,7 +119,7 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
     current.record(record);
     if (!found) {
       record.status = 404;
-      throw new EmulatorError(404, `The emulator does not answer ${method} ${path}.`);
+      throw new EmulatorError(404, `The emulator does not answer ${quote(method, 20)} ${quote(path)}.`);
     }
 
     const faulted = await runFault(current, found.route.endpoint, req, res);
@@ -153,10 +153,15 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
     prefix,
     tenant,
     proxyUrl: (origin, name = DEFAULT_TENANT) => origin.replace(/\/$/, '') + tenantRoot(name),
+    // Never rejects: whatever throws becomes an answer (400 for a target it cannot parse, 500 for a bug).
     async handle(req, res) {
-      const url = new URL(req.url ?? '/', 'http://emulator.invalid');
-      if (prefix && url.pathname !== prefix && !url.pathname.startsWith(prefix + '/')) return false;
       try {
+        const url = requestUrl(req.url ?? '/');
+        if (!url) {
+          if (prefix) return false; // not a path under the prefix: the host server answers it
+          throw new EmulatorError(400, `Malformed request target ${quote(req.url)}.`);
+        }
+        if (prefix && url.pathname !== prefix && !url.pathname.startsWith(prefix + '/')) return false;
         await route(req, res, url);
       } catch (error) {
         answerError(res, error);
@@ -182,11 +187,28 @@ async function runFault(tenant: Tenant, endpoint: FapiEndpoint, req: IncomingMes
 
 function answerError(res: ServerResponse, error: unknown): void {
   if (res.headersSent) return void res.destroy();
-  if (error instanceof EmulatorError) {
-    return sendJson(res, error.status, errorJson(error.status, [{ message: error.message, long_message: error.message }]));
+  try {
+    if (error instanceof EmulatorError) {
+      return sendJson(res, error.status, errorJson(error.status, [{ message: error.message, long_message: error.message }]));
+    }
+    console.error('[clerk emulator]', error);
+    sendJson(res, 500, errorJson(500));
+  } catch {
+    res.destroy();
   }
-  console.error('[clerk emulator]', error);
-  sendJson(res, 500, errorJson(500));
+}
+
+/**
+ * The request target as a URL. An origin-form target (`/path?query`) is read as a path even when it starts with `//`
+ * (`new URL('//x', base)` would take `x` for a host, or throw for `//`); absolute-form (`http://host/path`) as it is;
+ * `undefined` for anything else (`*`, garbage).
+ */
+function requestUrl(target: string): URL | undefined {
+  try {
+    return target.startsWith('/') ? new URL(`http://emulator.invalid${target}`) : new URL(target);
+  } catch {
+    return undefined;
+  }
 }
 
 function normalisePrefix(prefix: string): string {
@@ -198,7 +220,7 @@ function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
-    throw new EmulatorError(400, `Malformed tenant "${text}".`);
+    throw new EmulatorError(400, `Malformed tenant ${quote(text)}.`);
   }
 }
 

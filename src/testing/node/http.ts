@@ -4,16 +4,23 @@ import { EmulatorError } from './errors.js';
 import { isSameOrigin } from './guard.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** A longer body is still read (and discarded) up to here, so the client hears the 413 instead of a reset. */
+const MAX_DISCARDED_BYTES = 16 * 1024 * 1024;
 
 /** Reads a form or JSON body into flat string fields (clerk-js sends forms; the control route sends JSON). */
 export async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new EmulatorError(413, 'Request body too large.');
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_DISCARDED_BYTES) break; // gives up: the connection is cut
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
+    }
+  } catch {
+    throw new EmulatorError(400, 'The request body was cut off.');
   }
+  if (size > MAX_BODY_BYTES) throw new EmulatorError(413, 'Request body too large: the emulator takes bodies up to 1 MB.');
   const text = Buffer.concat(chunks).toString('utf8');
   if (!text) return {};
   if (String(req.headers['content-type']).includes('application/json')) {
@@ -69,4 +76,11 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, allowOrigin
   });
   res.end();
   return true;
+}
+
+/** A plain 500 when the headers are still unsent; otherwise all that is left is to end the connection. */
+export function answerServerError(res: ServerResponse): void {
+  if (res.headersSent) return void res.destroy();
+  res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('Internal error in the Clerk emulator.');
 }

@@ -1,8 +1,10 @@
 // Standalone emulator for any other tool (Playwright, Cypress, a backend's dev setup): its own http server.
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { EMULATOR_PUBLISHABLE_KEY } from '../emulator-protocol.js';
 import { createFapiEmulator, type FapiEmulator, type FapiEmulatorOptions } from './fapi-emulator.js';
+import { answerServerError } from './http.js';
 
 export interface StartClerkEmulatorOptions extends FapiEmulatorOptions {
   /** Default 0: a free port. */
@@ -33,8 +35,14 @@ export async function startClerkEmulator(options: StartClerkEmulatorOptions = {}
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
         res.end(`Not found. The Clerk emulator answers under ${emulator.prefix || '/'}.`);
       },
-      () => res.destroy(),
+      // handle() answers its own errors; this is the last resort, still an answer rather than a cut connection.
+      () => answerServerError(res),
     );
+  });
+  // Without a listener Node cuts CONNECT requests off; an HTTP answer says what happened.
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => {});
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,6 +1,7 @@
 // @web/test-runner (and @web/dev-server) adapter. Structural types only: no runtime dependency on @web/* packages.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createFapiEmulator, type FapiEmulator, type FapiEmulatorOptions } from './fapi-emulator.js';
+import { answerServerError } from './http.js';
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -39,7 +40,7 @@ export function clerkEmulatorPlugin(options: FapiEmulatorOptions & { emulator?: 
       server.on('request', (req, res) => {
         emulator.handle(req, res).then(
           (handled) => handled || others.forEach((listener) => listener.call(server, req, res)),
-          (error: unknown) => res.destroy(error instanceof Error ? error : undefined),
+          () => answerServerError(res), // handle() answers its own errors: a last resort
         );
       });
     },
