@@ -52,6 +52,12 @@ export function rawRequest(port, bytes, { timeoutMs = 5000, end = false, head = 
 }
 
 function parseResponse(data, head) {
+  // Skips interim answers (100 Continue, 102, 103): the final one follows.
+  while (/^HTTP\/1\.[01] 1\d\d /.test(data.subarray(0, 13).toString('latin1'))) {
+    const end = data.indexOf(HEADER_END);
+    if (end < 0) return undefined;
+    data = data.subarray(end + 4);
+  }
   const split = data.indexOf(HEADER_END);
   if (split < 0) return undefined;
   const lines = data.subarray(0, split).toString('latin1').split('\r\n');
@@ -64,7 +70,7 @@ function parseResponse(data, head) {
     if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
   const rest = data.subarray(split + 4);
-  if (head || status === 204 || status === 304 || (status >= 100 && status < 200)) {
+  if (head || status === 204 || status === 304) {
     return { status, headers, body: '', complete: true };
   }
   if (headers['content-length'] !== undefined) {
