@@ -1,6 +1,7 @@
 import type { ClerkLike, ClerkSession } from './clerk.js';
 import type { ClerkState } from './context.js';
 import { SignedOutEvent, SignOutErrorEvent, SignOutEvent } from './events.js';
+import { showSignedInSession } from './active-session.js';
 import { isBusy, isRetired, runExclusive } from './in-flight.js';
 import { checkNavigableUrl, ConfigurationError } from './urls.js';
 
@@ -52,7 +53,8 @@ export { isSigningOut } from './in-flight.js';
 export async function signOut(request: SignOutRequest): Promise<SignOutResult> {
   const { host, state } = request;
   const clerk = state.clerk;
-  if (!clerk || state.status !== 'ready') return { outcome: 'nothing-to-do' };
+  // An element out of the document has no provider any more: its state may name a Clerk the page no longer uses.
+  if (!clerk || state.status !== 'ready' || !host.isConnected) return { outcome: 'nothing-to-do' };
   if (isBusy(clerk)) return { outcome: 'busy' };
   const sessions = clerk.client?.signedInSessions ?? [];
   if (sessions.length === 0) return { outcome: 'nothing-to-do' };
@@ -172,26 +174,6 @@ async function reloadClient(clerk: ClerkLike): Promise<void> {
     await clerk.client?.reload?.();
   } catch {
     // The Frontend API did not answer: keep the local view of the client.
-  }
-}
-
-/**
- * clerk-js clears `user`/`session` before its request and does not put them back when it fails; after the current
- * session of a multi-session client ends it leaves `session` null and relies on the redirect's page load to pick the next
- * account. The flow may not reload (a vetoed redirect, an SPA router), so it activates what that page would show:
- * `preferredId` if still signed in, else the client's last active signed-in session, else the first, else nobody.
- */
-async function showSignedInSession(clerk: ClerkLike, preferredId: string | undefined): Promise<void> {
-  const signedIn = clerk.client?.signedInSessions ?? [];
-  const target =
-    signedIn.find((session) => session.id === preferredId) ??
-    signedIn.find((session) => session.id === clerk.client?.lastActiveSessionId) ??
-    signedIn[0];
-  if (target ? clerk.session?.id === target.id : clerk.session === null) return;
-  try {
-    await clerk.setActive({ session: target?.id ?? null });
-  } catch {
-    // The provider keeps showing the last known user; the next Clerk update (or page load) corrects it.
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ClerkState } from './context.js';
+import { showSignedInSession } from './active-session.js';
 import { SessionSwitchedEvent } from './events.js';
 import { isBusy, isRetired, runExclusive } from './in-flight.js';
 
@@ -28,13 +29,20 @@ export interface SwitchSessionResult {
 export async function switchSession(request: SwitchSessionRequest): Promise<SwitchSessionResult> {
   const { host, state, sessionId } = request;
   const clerk = state.clerk;
-  if (!clerk || state.status !== 'ready') return { outcome: 'nothing-to-do' };
+  if (!clerk || state.status !== 'ready' || !host.isConnected) return { outcome: 'nothing-to-do' };
   if (isBusy(clerk)) return { outcome: 'busy' };
   const session = clerk.client?.signedInSessions.find((candidate) => candidate.id === sessionId);
   if (!session) return { outcome: 'nothing-to-do' };
+  const previousId = clerk.session?.id;
   request.onStart?.();
   try {
-    await runExclusive(clerk, 'switch-session', () => clerk.setActive({ session: sessionId }));
+    await runExclusive(clerk, 'switch-session', async () => {
+      await clerk.setActive({ session: sessionId });
+      // The account may have signed out elsewhere meanwhile: show what the client still has, and say so.
+      if (clerk.session?.id === sessionId) return;
+      await showSignedInSession(clerk, previousId);
+      throw new Error('that session is no longer signed in');
+    });
   } catch (thrown) {
     const error = thrown instanceof Error ? thrown : new Error(String(thrown));
     console.error(`<${host.localName}> could not switch to session ${sessionId}: ${error.message}`);

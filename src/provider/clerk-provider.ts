@@ -5,7 +5,7 @@ import type { ClerkLike, ClerkLoadOptions, ClerkResources } from '../clerk.js';
 import { brandProvider, clerkContext, type ClerkState } from '../context.js';
 import { ClerkErrorEvent, ClerkLoadedEvent } from '../events.js';
 import type { Localization } from '../labels.js';
-import { countProviderUse, isSigningOut, onFlightEnd } from '../in-flight.js';
+import { countProviderUse, isBusy, onFlightEnd } from '../in-flight.js';
 import { checkNavigableUrl, parseOrigins } from '../urls.js';
 import { checkProxyUrl, loadClerkScript } from './load-clerk.js';
 
@@ -175,9 +175,9 @@ export class ClerkProvider extends LitElement {
   #subscribe(clerk: ClerkLike): void {
     const fromClerk = clerk.addListener((resources) => {
       if (clerk !== this.#active) return;
-      // While a sign-out is in flight Clerk passes through states that are not the outcome (even `null` on the way to a
-      // restored session): hold the last settled user until the flow ends, then read Clerk again.
-      this.#set(isSigningOut(clerk) ? { client: resources.client ?? this.state.client } : settled(this.state, resources));
+      // While a sign-out or account switch is in flight Clerk passes through states that are not the outcome (even
+      // `null` on the way to a restored session): hold the last settled user until the flow ends, then read Clerk again.
+      this.#set(isBusy(clerk) ? { client: resources.client ?? this.state.client } : settled(this.state, resources));
     });
     const fromSignOut = onFlightEnd(clerk, () => {
       if (clerk === this.#active) this.#set(settled(this.state, clerk));

@@ -56,6 +56,10 @@ interface PendingSignOut {
   gate?: Promise<void>;
   /** The server ended the sessions although the answer is an error (e.g. a 401: they had ended elsewhere already). */
   endedOnServer?: boolean;
+  /** Resolve without ending anything, as clerk-js 6.40 does after a network error (it clears user and session). */
+  swallowed?: boolean;
+  /** The network is down: the `client.reload()` that follows fails too. */
+  reloadFails?: boolean;
 }
 
 /**
@@ -124,13 +128,18 @@ export class FakeClerk implements ClerkLike {
   /**
    * Makes the next `signOut` reject with this error, as clerk-js does when the Frontend API answers an error. With
    * `endedOnServer`, the server has ended the sessions anyway (e.g. a 401 because they were revoked elsewhere): the
-   * client still lists them until it is reloaded.
+   * client still lists them until it is reloaded. With `reloadFails`, the `client.reload()` after it fails too.
    */
   failNextSignOut(
     error: Error = Object.assign(new Error('Something went wrong. Please try again.'), { status: 500 }),
-    options: { endedOnServer?: boolean } = {},
+    options: { endedOnServer?: boolean; reloadFails?: boolean } = {},
   ): void {
-    this.#next.push({ error, endedOnServer: options.endedOnServer });
+    this.#next.push({ error, ...options });
+  }
+
+  /** Makes the next `signOut` resolve without reaching the server, as clerk-js 6.40 does after a network error. */
+  swallowNextSignOut(): void {
+    this.#next.push({ swallowed: true });
   }
 
   /** Makes the next `client.reload()` reject (the Frontend API did not answer). */
@@ -152,6 +161,20 @@ export class FakeClerk implements ClerkLike {
     this.#server.add(session.id);
     this.client = this.#makeClient();
     this.#emit();
+    return session;
+  }
+
+  /**
+   * Another tab signs in (clerk-js hears of it and refetches the client): the session is added, and becomes the active
+   * one when nobody was signed in on this page.
+   */
+  signInElsewhere(user: ClerkUser = fakeUser()): ClerkSession {
+    const session = { id: `sess_${user.id}`, status: 'active', user };
+    this.#sessions.push(session);
+    this.#server.add(session.id);
+    this.client = this.#makeClient();
+    if (this.session) this.#emit();
+    else this.#activate(session);
     return session;
   }
 
@@ -204,14 +227,17 @@ export class FakeClerk implements ClerkLike {
     const next = this.#next.shift();
     const endsAll = !options.sessionId || signedIn.length === 1;
     const endsCurrent = endsAll || options.sessionId === this.session?.id;
-    const ends = (session: ClerkSession) => endsAll || session.id === options.sessionId;
+    // DELETE /v1/client/sessions ends every session of the client, even one added while the request was in flight.
+    const ends = (session: ClerkSession) => !options.sessionId || session.id === options.sessionId;
     if (endsCurrent) this.#clearForTransition();
     await this.#call('signOut', next?.gate);
+    if (next?.swallowed) return this.#activate(null);
     if (next?.error) {
-      if (next.endedOnServer) signedIn.filter(ends).forEach((session) => this.#server.delete(session.id));
+      if (next.reloadFails) this.failNextReload();
+      if (next.endedOnServer) this.#sessions.filter(ends).forEach((session) => this.#server.delete(session.id));
       throw next.error;
     }
-    signedIn.filter(ends).forEach((session) => this.#server.delete(session.id));
+    this.#sessions.filter(ends).forEach((session) => this.#server.delete(session.id));
     if (!endsCurrent) {
       this.#remove(ends);
       return;
