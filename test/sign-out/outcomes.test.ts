@@ -1,5 +1,6 @@
 // The outcomes an outside review found untrue (issue 10): each case here failed before the fix.
 import { expect, fixture, html } from '@open-wc/testing';
+import { readFile } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import type { ClerkProvider, ClerkSignOutButton, SignedOutEvent, SignOutErrorEvent } from '../../src/index.js';
 import { ClerkStateController } from '../../src/clerk-consumer.js';
@@ -32,18 +33,14 @@ describe('sign-out outcomes', () => {
     const realConfirm = window.confirm;
     afterEach(() => (window.confirm = realConfirm));
 
-    it('signs out after confirm(), exactly as written in the README', async () => {
+    it('signs out after confirm(), running the README recipe as written', async () => {
       window.confirm = () => true;
       const clerk = FakeClerk.signedIn();
       const { el } = await withProvider<ClerkSignOutButton>(button, clerk);
-      // --- README: "Confirm before signing out"
-      let confirmed = false;
-      el.addEventListener('sign-out', (event) => {
-        if (confirmed) return;
-        event.preventDefault();
-        if (window.confirm('Sign out?')) { confirmed = true; el.signOut().finally(() => (confirmed = false)); }
-      });
-      // ---
+      const readme = await readFile({ path: '../../README.md' });
+      const recipe = /Confirm before signing out[^]*?```js\n([^]*?)```/.exec(readme ?? '')?.[1];
+      expect(recipe, "README's recipe").to.contain("button.addEventListener('sign-out'");
+      new Function('button', recipe!)(el);
       shadowButton(el).click();
       await until(() => events.of('signed-out').length === 1);
       expect(clerk.signOutCalls).to.have.length(1);
