@@ -1,0 +1,83 @@
+// Server commands that work the same in the three engines (test/support/engine.ts calls them from the page):
+//   press-keys            a key with modifiers held (`['Shift', 'Tab']`): puppeteer's keyboard in Chromium (CDP) and Firefox
+//                         (BiDi); raw WebDriver key actions in WebKit, where WTR's sendKeys only knows `press` and `type`
+//   emulate-color-scheme  prefers-color-scheme through CDP where the engine has it (Chromium); answers false elsewhere
+//                         (WebDriver BiDi and WebDriver classic have no such command), and the page then forces the rules
+
+/** WebDriver's code points for named keys (https://w3c.github.io/webdriver/#keyboard-actions). */
+const WEBDRIVER_KEYS = {
+  Backspace: '\uE003',
+  Tab: '\uE004',
+  Enter: '\uE007',
+  Shift: '\uE008',
+  Control: '\uE009',
+  Alt: '\uE00A',
+  Escape: '\uE00C',
+  ' ': '\uE00D',
+  PageUp: '\uE00E',
+  PageDown: '\uE00F',
+  End: '\uE010',
+  Home: '\uE011',
+  ArrowLeft: '\uE012',
+  ArrowUp: '\uE013',
+  ArrowRight: '\uE014',
+  ArrowDown: '\uE015',
+  Delete: '\uE017',
+  Meta: '\uE03D',
+};
+
+/** One spelling for every engine: puppeteer over BiDi and WebDriver know the space key only as ' '. */
+function normalize(key) {
+  return key === 'Space' ? ' ' : key;
+}
+
+function webdriverKey(key) {
+  const value = WEBDRIVER_KEYS[key] ?? (key.length === 1 ? key : undefined);
+  if (value === undefined) throw new Error(`press-keys: no WebDriver key for "${key}"`);
+  return value;
+}
+
+function isKeysPayload(payload) {
+  return Array.isArray(payload?.keys) && payload.keys.length > 0 && payload.keys.every((key) => typeof key === 'string');
+}
+
+export function engineCommandsPlugin() {
+  return {
+    name: 'engine-commands',
+    async executeCommand({ command, payload, session }) {
+      if (command === 'press-keys') {
+        if (!isKeysPayload(payload)) throw new Error('press-keys: give { keys: string[] }, e.g. { keys: ["Shift", "Tab"] }');
+        const keys = payload.keys.map(normalize);
+        const modifiers = keys.slice(0, -1);
+        const key = keys[keys.length - 1];
+        if (session.browser.type === 'puppeteer') {
+          const { keyboard } = session.browser.getPage(session.id);
+          for (const modifier of modifiers) await keyboard.down(modifier);
+          await keyboard.press(key);
+          for (const modifier of [...modifiers].reverse()) await keyboard.up(modifier);
+          return true;
+        }
+        if (session.browser.type === 'webdriver') {
+          const codes = keys.map(webdriverKey);
+          const actions = [
+            ...codes.map((value) => ({ type: 'keyDown', value })),
+            ...[...codes].reverse().map((value) => ({ type: 'keyUp', value })),
+          ];
+          await session.browser.driverManager.performActions(session.id, [{ type: 'key', id: 'keyboard', actions }]);
+          return true;
+        }
+        throw new Error(`press-keys is not supported for browser type ${session.browser.type}`);
+      }
+      if (command === 'emulate-color-scheme') {
+        const scheme = payload?.scheme;
+        if (scheme !== 'light' && scheme !== 'dark') throw new Error('emulate-color-scheme: give { scheme: "light" | "dark" }');
+        if (session.browser.type !== 'puppeteer') return false;
+        const page = session.browser.getPage(session.id);
+        if (page.browser().cdpSupported === false) return false;
+        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+        return true;
+      }
+      return undefined;
+    },
+  };
+}
