@@ -1,7 +1,7 @@
 import { expect, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import type { ClerkUserMenu, MenuCloseEvent } from '../../src/index.js';
 import { FakeClerk, fakeUser } from '../../src/testing/index.js';
+import { pressKeys } from '../support/engine.js';
 import { recordEvents, until } from '../support/fixtures.js';
 import { deepActiveElement, expectFocusOn, expectSame, isShown, labelOf, menuItems, mustItem, popup, trigger, withMenu } from './helpers.js';
 
@@ -23,12 +23,9 @@ function focused(): string {
   return active ? labelOf(active) : '(nothing)';
 }
 
-/** Presses a key for real (Chromium input events), with modifiers written as `Shift+Tab`. */
+/** Presses a key for real (the engine's input events), with modifiers written as `Shift+Tab`. */
 async function press(el: ClerkUserMenu, keys: string) {
-  const [key, ...modifiers] = keys.split('+').reverse();
-  for (const modifier of modifiers) await sendKeys({ down: modifier });
-  await sendKeys({ press: key });
-  for (const modifier of modifiers) await sendKeys({ up: modifier });
+  await pressKeys(keys);
   await el.updateComplete;
 }
 
