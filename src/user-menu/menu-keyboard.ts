@@ -63,7 +63,7 @@ export class MenuKeyboardController implements ReactiveController {
 
   /** Keys inside the open menu. */
   onMenuKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Tab') return this.options.close('tab'); // default action kept: focus moves on from the trigger
+    if (isTab(event)) return this.options.close('tab'); // default action kept: focus moves on from the trigger
     if (hasModifier(event)) return;
     const items = this.options.items();
     const current = items.findIndex((item) => item.matches(':focus'));
@@ -124,6 +124,11 @@ export class MenuKeyboardController implements ReactiveController {
       if (canFocus(item) && labelOf(item).startsWith(wanted)) return item.focus();
     }
   }
+}
+
+/** Tab or Shift+Tab. WebKitGTK reports Shift+Tab as key "Unidentified" (GDK's ISO_Left_Tab), with code "Tab". */
+function isTab(event: KeyboardEvent): boolean {
+  return event.key === 'Tab' || (event.key === 'Unidentified' && event.code === 'Tab');
 }
 
 function hasModifier(event: KeyboardEvent): boolean {
