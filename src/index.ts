@@ -9,5 +9,5 @@ export type * from './clerk.js';
 export { clerkContext, type ClerkState, type ClerkStatus } from './context.js';
 export * from './events.js';
 export { englishLabels, type LabelKey, type Localization } from './labels.js';
-export { isSigningOut, signOut, SignOutNotConfirmedError, type SignOutOutcome, type SignOutRequest, type SignOutResult, type SignOutScope } from './sign-out.js';
-export { ConfigurationError } from './urls.js';
+export { isSigningOut, signOut, type SignOutOutcome, type SignOutRequest, type SignOutResult, type SignOutScope } from './sign-out.js';
+export { ConfigurationError, SignOutNotConfirmedError } from './errors.js';

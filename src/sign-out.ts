@@ -3,7 +3,8 @@ import type { ClerkState } from './context.js';
 import { SignedOutEvent, SignOutErrorEvent, SignOutEvent } from './events.js';
 import { showSignedInSession } from './active-session.js';
 import { isBusy, isRetired, runExclusive } from './in-flight.js';
-import { checkNavigableUrl, ConfigurationError } from './urls.js';
+import { ConfigurationError, SignOutNotConfirmedError, toError } from './errors.js';
+import { checkNavigableUrl } from './urls.js';
 
 /** Which sessions to end: Clerk's default (`all`: every session, the only one in single-session apps) or the current one. */
 export type SignOutScope = 'all' | 'current';
@@ -64,7 +65,7 @@ export async function signOut(request: SignOutRequest): Promise<SignOutResult> {
     plan = planSignOut(request, clerk, sessions);
   } catch (error) {
     const asked = request.sessionId ? [request.sessionId] : sessions.map((session) => session.id);
-    return fail(host, asError(error), request.sessionId ?? null, asked);
+    return fail(host, toError(error), request.sessionId ?? null, asked);
   }
 
   // The veto comes before the flight starts: a listener may cancel, then start a sign-out itself (e.g. after confirm()).
@@ -131,7 +132,7 @@ async function endSessions(
   try {
     await clerk.signOut(() => undefined, plan.sessionId ? { sessionId: plan.sessionId } : {});
   } catch (error) {
-    failure = asError(error);
+    failure = toError(error);
   }
   // clerk-js resolves after some failures (e.g. a network error) and a failure may mean the sessions had already ended
   // elsewhere (e.g. a 401): either way only the server knows.
@@ -146,18 +147,6 @@ function fail(host: HTMLElement, error: Error, sessionId: string | null, session
   if (error instanceof ConfigurationError) console.error(error.message);
   eventTarget(host).dispatchEvent(new SignOutErrorEvent({ error, sessionId, sessionIds }));
   return { outcome: 'failed', error };
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
-}
-
-/** Clerk's answer did not remove the session: the user is still signed in on the server. */
-export class SignOutNotConfirmedError extends Error {
-  override name = 'SignOutNotConfirmedError';
-  constructor() {
-    super('Clerk could not confirm the sign-out (is the network down?). You are still signed in; please try again.');
-  }
 }
 
 function isSignedIn(clerk: ClerkLike, sessionId: string): boolean {

@@ -1,5 +1,6 @@
 import type { ClerkState } from './context.js';
 import { showSignedInSession } from './active-session.js';
+import { toError } from './errors.js';
 import { SessionSwitchedEvent } from './events.js';
 import { isBusy, isRetired, runExclusive } from './in-flight.js';
 
@@ -44,7 +45,7 @@ export async function switchSession(request: SwitchSessionRequest): Promise<Swit
       throw new Error('that session is no longer signed in');
     });
   } catch (thrown) {
-    const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+    const error = toError(thrown);
     console.error(`<${host.localName}> could not switch to session ${sessionId}: ${error.message}`);
     return { outcome: 'failed', error };
   }

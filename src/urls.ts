@@ -1,7 +1,4 @@
-/** An attribute value the elements refuse to use. The message names the element, the attribute and the fix. */
-export class ConfigurationError extends Error {
-  override name = 'ConfigurationError';
-}
+import { ConfigurationError } from './errors.js';
 
 /**
  * Checks a URL attribute before anything navigates to it: it must be http(s) (a path is fine), without a user name or

@@ -3,6 +3,7 @@ import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ClerkLike, ClerkLoadOptions, ClerkResources } from '../clerk.js';
 import { brandProvider, clerkContext, type ClerkState } from '../context.js';
+import { toError } from '../errors.js';
 import { ClerkErrorEvent, ClerkLoadedEvent } from '../events.js';
 import type { Localization } from '../labels.js';
 import { countProviderUse, isBusy, onFlightEnd } from '../in-flight.js';
@@ -128,7 +129,7 @@ export class ClerkProvider extends LitElement {
       this.dispatchEvent(new ClerkLoadedEvent(clerk));
     } catch (thrown) {
       if (attempt !== this.#attempt) return;
-      const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+      const error = toError(thrown);
       console.error(error.message.startsWith('<clerk-provider>') ? error.message : `<clerk-provider> Clerk failed to load: ${error.message}`);
       this.#set({ status: 'error', error });
       this.dispatchEvent(new ClerkErrorEvent(error));

@@ -1,5 +1,5 @@
 import type { ClerkLike } from '../clerk.js';
-import { ConfigurationError } from '../urls.js';
+import { ConfigurationError } from '../errors.js';
 
 /** The major version of Clerk's browser script the provider loads when it loads Clerk itself. */
 export const CLERK_JS_MAJOR = 6;

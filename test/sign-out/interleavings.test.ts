@@ -29,7 +29,7 @@ import type {
 import { clerkContext, type ClerkState } from '../../src/context.js';
 import { isBusy } from '../../src/in-flight.js';
 import { FakeClerk, fakeUser } from '../../src/testing/index.js';
-import { ConfigurationError } from '../../src/urls.js';
+import { ConfigurationError } from '../../src/errors.js';
 
 const DEFAULT_SEED = 10_2026;
 const RUNS = 2000;
