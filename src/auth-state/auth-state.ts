@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { ClerkStateController } from '../clerk-consumer.js';
+import { ClerkController } from '../clerk-controller.js';
 import type { ClerkState } from '../context.js';
 
 /**
@@ -14,12 +14,11 @@ export abstract class AuthStateElement extends LitElement {
     }
   `;
 
-  private readonly clerk = new ClerkStateController(this);
+  private readonly clerk = new ClerkController(this);
 
   /** Whether the children are shown right now. */
   get active(): boolean {
-    const state = this.clerk.state;
-    return state?.status === 'ready' && state.user !== undefined && this.showsFor(state);
+    return this.clerk.ready && this.showsFor(this.clerk.state!);
   }
 
   /** True when the children should show for this (loaded, settled) state. */

@@ -1,10 +1,10 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ClerkStateController } from '../clerk-consumer.js';
-import { label } from '../labels.js';
+import { ClerkController } from '../clerk-controller.js';
+import { setOrRemoveAttribute } from '../dom.js';
 import { signOut, type SignOutResult, type SignOutScope } from '../sign-out.js';
-import { spinner } from '../styles/spinner.js';
+import { spinner, spinnerStyles } from '../styles/spinner.js';
 import { theme } from '../styles/theme.js';
 import { signOutButtonStyles } from './sign-out-button.styles.js';
 
@@ -31,7 +31,7 @@ const WRAPPED_BUTTON = ':scope > button, :scope > [role="button"]';
  * @fires sign-out-error - Clerk refused, or an attribute is invalid. The user is still signed in.
  */
 export class ClerkSignOutButton extends LitElement {
-  static override styles = [theme, spinner, signOutButtonStyles];
+  static override styles = [theme, spinnerStyles, signOutButtonStyles];
 
   /** Sign out only this session (an id such as `sess_…` from `clerk.client.signedInSessions`). Wins over `scope`. */
   @property({ attribute: 'session-id' }) sessionId?: string;
@@ -45,37 +45,23 @@ export class ClerkSignOutButton extends LitElement {
   /** What to do while nobody is signed in (or Clerk is loading): `hide` the button, or show it `disable`d. */
   @property({ attribute: 'when-signed-out' }) whenSignedOut: 'hide' | 'disable' = 'hide';
 
-  /** True while the sign-out request is in flight. */
-  @state() busy = false;
-
-  @state() private errorMessage = '';
-
   @state() private wrappedButton: HTMLElement | null = null;
 
-  private readonly clerk = new ClerkStateController(this);
+  private readonly clerk = new ClerkController(this);
+
+  /** True while the sign-out request is in flight. */
+  get busy(): boolean {
+    return this.clerk.pending !== null;
+  }
 
   /** Runs the sign-out, exactly as a click does (events included). Resolves with the outcome. */
   async signOut(): Promise<SignOutResult> {
     const state = this.clerk.state;
     if (!state || this.busy) return { outcome: this.busy ? 'busy' : 'nothing-to-do' };
-    this.errorMessage = '';
-    // Busy only once the `sign-out` event was not vetoed: a listener may veto and call signOut() again (confirm first).
-    let started = false;
-    const onStart = () => (started = this.busy = true);
-    try {
-      const result = await signOut({
-        host: this,
-        state,
-        scope: this.scope,
-        sessionId: this.sessionId,
-        redirectUrl: this.redirectUrl,
-        onStart,
-      });
-      if (result.outcome === 'failed') this.errorMessage = label(state.localization, 'signOutButton.error');
-      return result;
-    } finally {
-      if (started) this.busy = false;
-    }
+    const { scope, sessionId, redirectUrl } = this;
+    return this.clerk.run('sign-out', 'signOutButton.error', (onStart) =>
+      signOut({ host: this, state, scope, sessionId, redirectUrl, onStart }),
+    );
   }
 
   override connectedCallback(): void {
@@ -86,38 +72,34 @@ export class ClerkSignOutButton extends LitElement {
   protected override updated(): void {
     const wrapped = this.wrappedButton;
     if (!wrapped) return;
-    toggleAttribute(wrapped, 'aria-busy', this.busy ? 'true' : null);
-    toggleAttribute(wrapped, 'aria-disabled', !this.#signedIn || this.busy ? 'true' : null);
+    setOrRemoveAttribute(wrapped, 'aria-busy', this.busy ? 'true' : null);
+    setOrRemoveAttribute(wrapped, 'aria-disabled', !this.clerk.signedIn || this.busy ? 'true' : null);
   }
 
   protected override render() {
-    if (!this.#signedIn && this.whenSignedOut !== 'disable') return nothing;
-    const error = html`<span id="error" part="error" role="alert">${this.errorMessage}</span>`;
+    const signedIn = this.clerk.signedIn;
+    if (!signedIn && this.whenSignedOut !== 'disable') return nothing;
+    const error = html`<span id="error" part="error" role="alert">${this.clerk.error}</span>`;
     if (this.wrappedButton) {
       return html`<slot @slotchange=${this.#findWrappedButton} @click=${this.#onWrappedClick}></slot>${error}`;
     }
     return html`<button
         part="button"
         type="button"
-        ?disabled=${!this.#signedIn}
+        ?disabled=${!signedIn}
         aria-busy=${this.busy ? 'true' : 'false'}
         aria-disabled=${ifDefined(this.busy ? 'true' : undefined)}
         aria-describedby="error"
         @click=${this.#onClick}
       >
-        ${this.busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}
-        <slot @slotchange=${this.#findWrappedButton}>${label(this.clerk.state?.localization, 'userButton.action__signOut')}</slot>
+        ${this.busy ? spinner : nothing}
+        <slot @slotchange=${this.#findWrappedButton}>${this.clerk.t('userButton.action__signOut')}</slot>
       </button>
       ${error}`;
   }
 
-  get #signedIn(): boolean {
-    const state = this.clerk.state;
-    return state?.status === 'ready' && !!state.user;
-  }
-
   #onClick(): void {
-    if (this.#signedIn) void this.signOut();
+    if (this.clerk.signedIn) void this.signOut();
   }
 
   #onWrappedClick(event: Event): void {
@@ -127,9 +109,4 @@ export class ClerkSignOutButton extends LitElement {
   #findWrappedButton(): void {
     this.wrappedButton = this.querySelector<HTMLElement>(WRAPPED_BUTTON);
   }
-}
-
-function toggleAttribute(element: Element, name: string, value: string | null): void {
-  if (value === null) element.removeAttribute(name);
-  else element.setAttribute(name, value);
 }

@@ -1,7 +1,10 @@
-import { css } from 'lit';
+import { css, html } from 'lit';
 
-/** The progress indicator of an action in flight (`part="spinner"`), shared by every element. */
-export const spinner = css`
+/** The progress indicator of an action in flight, shared by every element (hidden from assistive technology). */
+export const spinner = html`<span part="spinner" aria-hidden="true"></span>`;
+
+/** The styles of `spinner`. */
+export const spinnerStyles = css`
   [part~='spinner'] {
     inline-size: 0.9em;
     block-size: 0.9em;

@@ -3,25 +3,20 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ClerkSession, ClerkUser } from '../clerk.js';
-import { ClerkStateController } from '../clerk-consumer.js';
+import { CheckedUrls } from '../checked-urls.js';
+import { ClerkController } from '../clerk-controller.js';
+import { toError } from '../errors.js';
 import { MenuCloseEvent, MenuOpenEvent, type MenuCloseReason } from '../events.js';
-import { label, type LabelKey } from '../labels.js';
+import type { LabelKey } from '../labels.js';
 import { signOut } from '../sign-out.js';
-import { switchSession } from '../switch-session.js';
-import { spinner } from '../styles/spinner.js';
+import { spinner, spinnerStyles } from '../styles/spinner.js';
 import { theme } from '../styles/theme.js';
+import { switchSession } from '../switch-session.js';
 import { avatar } from './avatar.js';
-import { CheckedUrls } from './checked-urls.js';
 import { MenuKeyboardController } from './menu-keyboard.js';
-import { positionMenu } from './menu-position.js';
+import { MenuPopupController, popoverSupported } from './menu-popup.js';
 import { displayName, secondaryLine } from './user-display.js';
 import { userMenuStyles } from './user-menu.styles.js';
-
-/** The action in flight, shown as pending on its item; other actions are ignored meanwhile. */
-type PendingAction = 'sign-out' | 'sign-out-all' | `switch:${string}`;
-
-/** The popover attribute puts the menu in the top layer: no ancestor's overflow, z-index or transform can clip it. */
-const popoverSupported = 'showPopover' in HTMLElement.prototype;
 
 /**
  * Clerk's UserButton as a web component: the user's avatar opens a menu with the account, "Manage account", the other
@@ -79,7 +74,7 @@ const popoverSupported = 'showPopover' in HTMLElement.prototype;
  * @fires sign-out-error - Clerk refused, or `redirect-url` is invalid. The user is still signed in.
  */
 export class ClerkUserMenu extends LitElement {
-  static override styles = [theme, spinner, userMenuStyles];
+  static override styles = [theme, spinnerStyles, userMenuStyles];
 
   /** Whether the menu is open. Setting it opens or closes the menu without moving focus. */
   @property({ type: Boolean, reflect: true }) open = false;
@@ -105,11 +100,10 @@ export class ClerkUserMenu extends LitElement {
    */
   @property({ type: Boolean, attribute: 'multi-session' }) multiSession = false;
 
-  @state() private pending: PendingAction | null = null;
-  @state() private errorMessage = '';
   @state() private brokenImages: ReadonlySet<string> = new Set();
 
-  private readonly clerk = new ClerkStateController(this);
+  /** The action in flight (`sign-out`, `sign-out-all` or `switch:<session id>`) shows as pending on its item. */
+  private readonly clerk = new ClerkController(this);
   private readonly keyboard = new MenuKeyboardController(this, {
     items: () => this.#items(),
     open: (focus) => void this.#openAndFocus(focus),
@@ -124,10 +118,18 @@ export class ClerkUserMenu extends LitElement {
   #closeReason: MenuCloseReason = 'property';
   #userId: string | null | undefined;
   #focusTriggerAfterUpdate = false;
-  /** Document and window listeners are attached only while the menu is open. */
-  #tracking = false;
   #hadFocusBeforeUpdate = false;
-  #resizeObserver = new ResizeObserver(() => this.#reposition());
+
+  constructor() {
+    super();
+    // Runs after each update, before updated(): the popup is shown or hidden, and placed, before focus moves into it.
+    new MenuPopupController(this, {
+      popup: () => this.renderRoot.querySelector<HTMLElement>('#popup'),
+      trigger: () => this.#trigger,
+      isOpen: () => this.open,
+      onOutsidePointer: () => this.#close('outside', false),
+    });
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -139,12 +141,11 @@ export class ClerkUserMenu extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('focusout', this.#onFocusOut);
-    this.#stopTracking();
   }
 
   protected override willUpdate(): void {
     const state = this.clerk.state;
-    const user = this.#user;
+    const user = this.clerk.user;
     if (state?.status === 'ready') {
       const origins = state.allowedRedirectOrigins;
       this.urls.check('user-profile-url', this.userProfileUrl, origins);
@@ -154,8 +155,8 @@ export class ClerkUserMenu extends LitElement {
     const userId = user?.id ?? null;
     if (userId !== this.#userId) {
       // Another account (or nobody): an old failure message no longer applies and the open menu showed someone else.
-      if (this.#userId !== undefined) this.errorMessage = '';
-      if (this.open && !this.pending?.startsWith('switch:')) this.#close('user-changed', this.#focusInside());
+      if (this.#userId !== undefined) this.clerk.error = '';
+      if (this.open && !this.clerk.pending?.startsWith('switch:')) this.#close('user-changed', this.#focusInside());
       this.#userId = userId;
     }
     if (!user && this.open) this.#close('user-changed', false);
@@ -163,7 +164,6 @@ export class ClerkUserMenu extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.#syncPopup();
     const previous = changed.get('open');
     if (changed.has('open') && previous !== undefined && previous !== this.open) {
       this.dispatchEvent(this.open ? new MenuOpenEvent() : new MenuCloseEvent(this.#closeReason));
@@ -178,9 +178,9 @@ export class ClerkUserMenu extends LitElement {
   }
 
   protected override render() {
-    const user = this.#user;
+    const user = this.clerk.user;
     if (!user) return nothing;
-    const openLabel = this.#t('userButton.action__openUserMenu');
+    const openLabel = this.clerk.t('userButton.action__openUserMenu');
     const others = this.#otherSessions;
     const addAccount = this.#addAccountItem(others.length > 0);
     const detail = secondaryLine(user);
@@ -194,8 +194,8 @@ export class ClerkUserMenu extends LitElement {
         aria-controls="menu"
         aria-label=${this.showName ? nothing : openLabel}
         aria-labelledby=${this.showName ? 'name open-label' : nothing}
-        aria-describedby=${this.errorMessage ? 'error' : nothing}
-        ?data-error=${!!this.errorMessage && !this.open}
+        aria-describedby=${this.clerk.error ? 'error' : nothing}
+        ?data-error=${!!this.clerk.error && !this.open}
         @click=${this.#onTriggerClick}
         @keydown=${this.keyboard.onTriggerKeydown}
       >
@@ -221,14 +221,14 @@ export class ClerkUserMenu extends LitElement {
           </span>
         </div>
         <div id="menu" role="menu" aria-labelledby="preview">
-          <div role="group" aria-label=${this.#t('userButton.label__accountActions')}>
+          <div role="group" aria-label=${this.clerk.t('userButton.label__accountActions')}>
             ${this.#manageAccountItem()}
             <slot name="item" @slotchange=${() => this.requestUpdate()}></slot>
             ${this.#signOutItem('sign-out', 'userButton.action__signOut')}
           </div>
           ${others.length || addAccount !== nothing ? html`<div role="separator" part="separator"></div>` : nothing}
           ${others.length
-            ? html`<div role="group" aria-label=${this.#t('userButton.label__activeSessions')}>
+            ? html`<div role="group" aria-label=${this.clerk.t('userButton.label__activeSessions')}>
                 ${repeat(others, (session) => session.id, (session) => this.#switchItem(session))}
               </div>`
             : nothing}
@@ -238,7 +238,7 @@ export class ClerkUserMenu extends LitElement {
                 ${this.#signOutItem('sign-out-all', 'userButton.action__signOutAll')}`
             : nothing}
         </div>
-        <p id="error" part="error" role="alert">${this.errorMessage}</p>
+        <p id="error" part="error" role="alert">${this.clerk.error}</p>
       </div>
     `;
   }
@@ -246,7 +246,7 @@ export class ClerkUserMenu extends LitElement {
   // ---- items
 
   #manageAccountItem() {
-    const text = this.#t('userButton.action__manageAccount');
+    const text = this.clerk.t('userButton.action__manageAccount');
     const href = this.urls.get('user-profile-url');
     if (href) {
       return html`<a part="item manage-account" role="menuitem" tabindex="-1" href=${href} @click=${this.#onManageAccount}
@@ -262,7 +262,7 @@ export class ClerkUserMenu extends LitElement {
   #switchItem(session: ClerkSession) {
     const user = session.user!;
     const detail = secondaryLine(user);
-    const pending = this.pending === `switch:${session.id}`;
+    const pending = this.clerk.pending === `switch:${session.id}`;
     return html`<button
       part="item switch-account"
       role="menuitem"
@@ -277,7 +277,7 @@ export class ClerkUserMenu extends LitElement {
         <span>${displayName(user)}</span>
         ${detail ? html`<span part="account-detail">${detail}</span>` : nothing}
       </span>
-      ${pending ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}
+      ${pending ? spinner : nothing}
     </button>`;
   }
 
@@ -285,12 +285,12 @@ export class ClerkUserMenu extends LitElement {
     const href = this.urls.get('sign-in-url');
     if (!href || !(this.multiSession || hasOtherSessions)) return nothing;
     return html`<a part="item add-account" role="menuitem" tabindex="-1" href=${href} @click=${this.#onLinkItem}
-      >${this.#t('userButton.action__addAccount')}</a
+      >${this.clerk.t('userButton.action__addAccount')}</a
     >`;
   }
 
   #signOutItem(kind: 'sign-out' | 'sign-out-all', key: LabelKey) {
-    const pending = this.pending === kind;
+    const pending = this.clerk.pending === kind;
     return html`<button
       part="item ${kind}"
       role="menuitem"
@@ -299,7 +299,7 @@ export class ClerkUserMenu extends LitElement {
       aria-busy=${ifDefined(pending ? 'true' : undefined)}
       @click=${() => void this.#signOut(kind)}
     >
-      ${this.#t(key)} ${pending ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}
+      ${this.clerk.t(key)} ${pending ? spinner : nothing}
     </button>`;
   }
 
@@ -314,21 +314,15 @@ export class ClerkUserMenu extends LitElement {
 
   async #signOut(kind: 'sign-out' | 'sign-out-all'): Promise<void> {
     const state = this.clerk.state;
-    if (!state || this.pending) return;
-    this.errorMessage = '';
+    if (!state || this.clerk.pending) return;
     // Read before signing out: while Clerk switches accounts the menu briefly renders nothing and focus falls to <body>.
     const hadFocus = this.#focusInside();
-    let started = false;
-    try {
-      // With other accounts signed in, "Sign out" ends only this one (as Clerk's UserButton does).
-      const scope = kind === 'sign-out' && this.#otherSessions.length ? 'current' : 'all';
-      const onStart = () => ((started = true), (this.pending = kind));
-      const result = await signOut({ host: this, state, scope, redirectUrl: this.redirectUrl, onStart });
-      if (result.outcome === 'failed') this.errorMessage = this.#t('userMenu.signOutError');
-      if (result.outcome === 'signed-out') this.#returnFocusAfterSignOut(hadFocus);
-    } finally {
-      if (started) this.pending = null;
-    }
+    // With other accounts signed in, "Sign out" ends only this one (as Clerk's UserButton does).
+    const scope = kind === 'sign-out' && this.#otherSessions.length ? 'current' : 'all';
+    const result = await this.clerk.run(kind, 'userMenu.signOutError', (onStart) =>
+      signOut({ host: this, state, scope, redirectUrl: this.redirectUrl, onStart }),
+    );
+    if (result.outcome === 'signed-out') this.#returnFocusAfterSignOut(hadFocus);
   }
 
   /** The menu may already have closed while Clerk switched accounts; focus still goes back to the (new) trigger. */
@@ -340,28 +334,26 @@ export class ClerkUserMenu extends LitElement {
 
   async #switchTo(session: ClerkSession): Promise<void> {
     const state = this.clerk.state;
-    if (!state || this.pending || this.urls.refused('after-switch-session-url')) return;
-    this.errorMessage = '';
-    let started = false;
-    const result = await switchSession({
-      host: this,
-      state,
-      sessionId: session.id,
-      redirectUrl: this.urls.get('after-switch-session-url') ?? null,
-      onStart: () => ((started = true), (this.pending = `switch:${session.id}`)),
-      onSwitched: () => ((this.pending = null), this.#close('select', this.#focusInside())),
-    });
-    if (started) this.pending = null;
-    if (result.outcome === 'failed') this.errorMessage = this.#t('userMenu.switchSessionError');
+    if (!state || this.clerk.pending || this.urls.refused('after-switch-session-url')) return;
+    await this.clerk.run(`switch:${session.id}`, 'userMenu.switchSessionError', (onStart) =>
+      switchSession({
+        host: this,
+        state,
+        sessionId: session.id,
+        redirectUrl: this.urls.get('after-switch-session-url') ?? null,
+        onStart,
+        onSwitched: () => this.#close('select', this.#focusInside()),
+      }),
+    );
   }
 
   /** Clerk's account modal when Clerk's UI is loaded; otherwise the `user-profile-url` link does its normal job. */
   #onManageAccount = (event: MouseEvent): void => {
-    if (this.pending) return event.preventDefault();
+    if (this.clerk.pending) return event.preventDefault();
     const link = event.currentTarget instanceof HTMLAnchorElement;
     if (link && (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) return;
-    this.errorMessage = '';
-    const clerk = this.clerk.state?.clerk;
+    this.clerk.error = '';
+    const clerk = this.clerk.clerk;
     try {
       if (!clerk?.openUserProfile || (!link && !this.#clerkUiLoaded)) throw new Error('Clerk has no openUserProfile()');
       // With a link, try even without uiVersion: Clerk's UI may have been given as a promise that is still loading.
@@ -370,10 +362,10 @@ export class ClerkUserMenu extends LitElement {
     } catch (error) {
       if (!link) {
         console.error(
-          `<${this.localName}> could not open Clerk's account page (${messageOf(error)}). ` +
+          `<${this.localName}> could not open Clerk's account page (${toError(error).message}). ` +
             `Load Clerk's UI, or set user-profile-url to your account page.`,
         );
-        this.errorMessage = this.#t('userMenu.manageAccountError');
+        this.clerk.error = this.clerk.t('userMenu.manageAccountError');
         return;
       }
     }
@@ -381,7 +373,7 @@ export class ClerkUserMenu extends LitElement {
   };
 
   #onLinkItem = (event: MouseEvent): void => {
-    if (this.pending) return event.preventDefault();
+    if (this.clerk.pending) return event.preventDefault();
     this.#close('select', true);
   };
 
@@ -419,11 +411,6 @@ export class ClerkUserMenu extends LitElement {
     this.open = false;
   }
 
-  /** Clicks anywhere else close the menu. `composedPath()` sees through shadow roots (ours and any around us). */
-  #onDocumentPointerDown = (event: PointerEvent): void => {
-    if (!event.composedPath().includes(this)) this.#close('outside', false);
-  };
-
   /** Focus leaving the element (e.g. a screen reader's virtual cursor, or a click on another control) closes the menu. */
   #onFocusOut = (event: FocusEvent): void => {
     const next = event.relatedTarget;
@@ -432,48 +419,7 @@ export class ClerkUserMenu extends LitElement {
     this.#close('focus-out', false);
   };
 
-  #syncPopup(): void {
-    const popup = this.#popup;
-    if (!popup || !this.open) {
-      this.#stopTracking();
-      if (popup && popoverSupported && popup.matches(':popover-open')) popup.hidePopover();
-      return;
-    }
-    if (popoverSupported && !popup.matches(':popover-open')) popup.showPopover();
-    this.#reposition();
-    this.#startTracking(popup);
-  }
-
-  #startTracking(popup: HTMLElement): void {
-    if (this.#tracking) return;
-    this.#tracking = true;
-    document.addEventListener('pointerdown', this.#onDocumentPointerDown, true);
-    window.addEventListener('resize', this.#reposition);
-    window.addEventListener('scroll', this.#reposition, { capture: true, passive: true });
-    this.#resizeObserver.observe(popup);
-  }
-
-  #stopTracking(): void {
-    if (!this.#tracking) return;
-    this.#tracking = false;
-    document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
-    window.removeEventListener('resize', this.#reposition);
-    window.removeEventListener('scroll', this.#reposition, { capture: true });
-    this.#resizeObserver.disconnect();
-  }
-
-  #reposition = (): void => {
-    const popup = this.#popup;
-    const trigger = this.#trigger;
-    if (this.open && popup && trigger) positionMenu(popup, trigger);
-  };
-
   // ---- reading state and DOM
-
-  get #user(): ClerkUser | null {
-    const state = this.clerk.state;
-    return state?.status === 'ready' ? (state.user ?? null) : null;
-  }
 
   /** The client's other signed-in accounts, in Clerk's order. */
   get #otherSessions(): ClerkSession[] {
@@ -484,16 +430,12 @@ export class ClerkUserMenu extends LitElement {
 
   /** clerk-js reports `uiVersion` once Clerk's UI bundle is there; without it `openUserProfile()` throws. */
   get #clerkUiLoaded(): boolean {
-    const clerk = this.clerk.state?.clerk;
+    const clerk = this.clerk.clerk;
     return typeof clerk?.openUserProfile === 'function' && !!clerk.uiVersion;
   }
 
   get #trigger(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('#trigger');
-  }
-
-  get #popup(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('#popup');
   }
 
   #slottedItems(): HTMLElement[] {
@@ -519,12 +461,4 @@ export class ClerkUserMenu extends LitElement {
     const active = (this.getRootNode() as Document | ShadowRoot).activeElement;
     return !!active && (active === this || this.contains(active));
   }
-
-  #t(key: LabelKey): string {
-    return label(this.clerk.state?.localization, key);
-  }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

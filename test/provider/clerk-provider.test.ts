@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { ClerkProvider, type ClerkErrorEvent, type ClerkLoadedEvent, type ClerkSignOutButton } from '../../src/index.js';
-import { ClerkStateController } from '../../src/clerk-consumer.js';
+import { ClerkController } from '../../src/clerk-controller.js';
 import { FakeClerk, fakeUser } from '../../src/testing/index.js';
 import { captureConsole, recordEvents, shadowButton, until, withProvider } from '../support/fixtures.js';
 
@@ -15,7 +15,7 @@ customElements.define('test-shadow-host', ShadowHost);
 
 /** A bare consumer, to read what the context delivers. */
 class StateProbe extends LitElement {
-  readonly clerk = new ClerkStateController(this);
+  readonly clerk = new ClerkController(this);
 }
 customElements.define('test-state-probe', StateProbe);
 

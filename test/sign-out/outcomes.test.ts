@@ -3,7 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { readFile } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import type { ClerkProvider, ClerkSignOutButton, SignedOutEvent, SignOutErrorEvent } from '../../src/index.js';
-import { ClerkStateController } from '../../src/clerk-consumer.js';
+import { ClerkController } from '../../src/clerk-controller.js';
 import type { ClerkState } from '../../src/context.js';
 import { define } from '../../src/define/define.js';
 import * as elements from '../../src/elements.js';
@@ -14,7 +14,7 @@ import { captureConsole, recordEvents, shadowButton, until, withProvider } from 
 /** Records every state the provider publishes, with whether a sign-out was in flight when it did. */
 class StateLog extends LitElement {
   readonly seen: Array<{ state: ClerkState; inFlight: boolean }> = [];
-  readonly clerk = new ClerkStateController(this);
+  readonly clerk = new ClerkController(this);
   protected override willUpdate(): void {
     const state = this.clerk.state;
     if (state) this.seen.push({ state, inFlight: isSigningOut(state.clerk) });

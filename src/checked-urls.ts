@@ -1,7 +1,8 @@
-import { checkNavigableUrl } from '../urls.js';
+import { toError } from './errors.js';
+import { checkNavigableUrl } from './urls.js';
 
 /**
- * The element's URL attributes, checked once per value (and per allow-list) with the package's one URL rule. A refused
+ * An element's URL attributes, checked once per value (and per allow-list) with the package's one URL rule. A refused
  * value is reported once in the console, with what the element does instead, and is never handed out for navigation.
  */
 export class CheckedUrls<Attribute extends string> {
@@ -9,7 +10,7 @@ export class CheckedUrls<Attribute extends string> {
 
   constructor(
     private readonly tag: string,
-    /** Per attribute, what the element does when the value is refused (completes "The menu …"). */
+    /** Per attribute, what the element does when the value is refused (completes "<tag> …"). */
     private readonly consequences: Record<Attribute, string>,
   ) {}
 
@@ -24,7 +25,7 @@ export class CheckedUrls<Attribute extends string> {
     try {
       url = checkNavigableUrl(value, { tag: this.tag, attribute }, allowedOrigins);
     } catch (error) {
-      console.error(`${error instanceof Error ? error.message : String(error)} The menu ${this.consequences[attribute]}.`);
+      console.error(`${toError(error).message} <${this.tag}> ${this.consequences[attribute]}.`);
     }
     this.#results.set(attribute, { key, url });
   }

@@ -1,0 +1,131 @@
+import { ContextConsumer, ContextRoot } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ClerkLike, ClerkUser } from './clerk.js';
+import { clerkContext, isProvider, type ClerkState } from './context.js';
+import { label, type LabelKey } from './labels.js';
+
+let contextRootAttached = false;
+const warnedTags = new Set<string>();
+
+/**
+ * What every element needs from Clerk, in one place: the state of the nearest `<clerk-provider>` (through @lit/context,
+ * so across shadow roots, re-rendering the element on every change), whether someone is signed in, labels in the
+ * provider's language, and running a Clerk action with the element's busy state and failure message. Elements never
+ * subscribe to Clerk themselves: the provider's one subscription serves all.
+ */
+export class ClerkController implements ReactiveController {
+  state: ClerkState | undefined;
+  #pending: string | null = null;
+  #error = '';
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    // A ContextRoot replays requests that no provider answered yet: the provider may be defined after its consumers.
+    if (!contextRootAttached) {
+      new ContextRoot().attach(document.documentElement);
+      contextRootAttached = true;
+    }
+    new ContextConsumer(host, {
+      context: clerkContext,
+      subscribe: true,
+      callback: (state) => {
+        this.state = state;
+        host.requestUpdate();
+      },
+    });
+    host.addController(this);
+  }
+
+  /** The provider's Clerk, once it has one. */
+  get clerk(): ClerkLike | undefined {
+    return this.state?.clerk;
+  }
+
+  /** Clerk is loaded and its user is known (someone or nobody). */
+  get ready(): boolean {
+    return this.state?.status === 'ready' && this.state.user !== undefined;
+  }
+
+  /** The signed-in user, or `null` while nobody is signed in or Clerk is not ready. */
+  get user(): ClerkUser | null {
+    return this.state?.status === 'ready' ? (this.state.user ?? null) : null;
+  }
+
+  get signedIn(): boolean {
+    return !!this.user;
+  }
+
+  /** A label in the provider's language (Clerk's localization keys), English when it has none. */
+  t(key: LabelKey): string {
+    return label(this.state?.localization, key);
+  }
+
+  /** The action this element has in flight (a name the element chose), or `null`. */
+  get pending(): string | null {
+    return this.#pending;
+  }
+
+  /** The message of the element's last failed action (`''` when there is none). */
+  get error(): string {
+    return this.#error;
+  }
+
+  set error(message: string) {
+    this.#error = message;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Runs one of the package's Clerk flows for this element: clears the old message, marks the action pending once the
+   * flow calls `onStart` (after its vetoable event), and shows `failureLabel` when the outcome is `failed`.
+   */
+  async run<R extends { outcome: string }>(
+    name: string,
+    failureLabel: LabelKey,
+    flow: (onStart: () => void) => Promise<R>,
+  ): Promise<R> {
+    this.error = '';
+    // Pending only from onStart: a listener may veto the flow and start another itself (e.g. after confirm()).
+    let started = false;
+    try {
+      const result = await flow(() => {
+        started = true;
+        this.#setPending(name);
+      });
+      if (result.outcome === 'failed') this.error = this.t(failureLabel);
+      return result;
+    } finally {
+      if (started) this.#setPending(null);
+    }
+  }
+
+  #setPending(name: string | null): void {
+    this.#pending = name;
+    this.host.requestUpdate();
+  }
+
+  hostConnected(): void {
+    // The consumer above asked for the context synchronously; a provider in the tree has answered by now.
+    if (this.state || hasProviderAncestor(this.host)) return;
+    const tag = this.host.localName;
+    if (warnedTags.has(tag)) return;
+    warnedTags.add(tag);
+    console.warn(
+      `<${tag}> is not inside a <clerk-provider>, so it has no Clerk and stays inert. ` +
+        `Wrap it (or a parent element) in <clerk-provider>.`,
+    );
+  }
+}
+
+/**
+ * True when a provider encloses the node, under any tag name, or an element that is not defined yet and may become one
+ * (the CDN module may load later).
+ */
+function hasProviderAncestor(node: Node): boolean {
+  for (let current: Node | null = node.parentNode; current; ) {
+    if (current instanceof Element && (isProvider(current) || (current.localName.includes('-') && !current.matches(':defined')))) {
+      return true;
+    }
+    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
+  }
+  return false;
+}
