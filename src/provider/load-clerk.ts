@@ -2,7 +2,7 @@ import type { ClerkLike } from '../clerk.js';
 import { ConfigurationError } from '../errors.js';
 
 /** The major version of Clerk's browser script the provider loads when it loads Clerk itself. */
-export const CLERK_JS_MAJOR = 6;
+const CLERK_JS_MAJOR = 6;
 
 declare global {
   interface Window {
@@ -12,7 +12,7 @@ declare global {
 }
 
 /** The Frontend API host a publishable key encodes (`pk_test_` / `pk_live_` + base64 of `host$`). */
-export function frontendApiFromKey(key: string): string {
+function frontendApiFromKey(key: string): string {
   const fix = 'Copy the key from the Clerk dashboard (API keys); it looks like pk_test_… or pk_live_….';
   const match = /^pk_(test|live)_([A-Za-z0-9+/=_-]+)$/.exec(key.trim());
   if (!match) throw new ConfigurationError(`<clerk-provider> publishable-key="${key}" is not a Clerk publishable key. ${fix}`);
@@ -45,7 +45,7 @@ export interface ScriptSource {
 }
 
 /** Where Clerk's SDKs load `clerk.browser.js` from: `clerk-js-url`, else the proxy, the domain or the key's host. */
-export function clerkScriptUrl(source: ScriptSource): string {
+function clerkScriptUrl(source: ScriptSource): string {
   if (source.clerkJsUrl) return new URL(source.clerkJsUrl, location.href).href;
   const path = `/npm/@clerk/clerk-js@${CLERK_JS_MAJOR}/dist/clerk.browser.js`;
   if (source.proxyUrl) return new URL(source.proxyUrl.replace(/\/$/, '') + path, location.href).href;

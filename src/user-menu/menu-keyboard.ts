@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { setOrRemoveAttribute } from '../dom.js';
 
 export interface MenuKeyboardOptions {
   /** The menu items in visual order: the element's own and the app's slotted ones. */
@@ -33,8 +34,8 @@ export class MenuKeyboardController implements ReactiveController {
     for (const item of items) this.#manage(item);
     for (const [element, original] of this.#managed) {
       if (items.includes(element)) continue;
-      restore(element, 'role', original.role);
-      restore(element, 'tabindex', original.tabindex);
+      setOrRemoveAttribute(element, 'role', original.role);
+      setOrRemoveAttribute(element, 'tabindex', original.tabindex);
       this.#managed.delete(element);
     }
   }
@@ -45,11 +46,6 @@ export class MenuKeyboardController implements ReactiveController {
 
   focusLast(): void {
     this.#focusAt(-1);
-  }
-
-  /** The item that has focus, or `undefined` when focus is elsewhere. */
-  get focusedItem(): HTMLElement | undefined {
-    return this.options.items().find((item) => item.matches(':focus'));
   }
 
   /** Keys on the trigger: Enter, Space and ArrowDown open on the first item, ArrowUp on the last. */
@@ -147,7 +143,3 @@ function labelOf(item: HTMLElement): string {
   return (item.getAttribute('aria-label') ?? item.textContent ?? '').trim().toLocaleLowerCase();
 }
 
-function restore(element: HTMLElement, name: string, value: string | null): void {
-  if (value === null) element.removeAttribute(name);
-  else element.setAttribute(name, value);
-}
