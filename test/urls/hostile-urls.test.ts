@@ -197,7 +197,7 @@ function verdict(value: string, where: { tag: string; attribute: string }, allow
     href = checkNavigableUrl(value, where, allowed);
   } catch (error) {
     const problem = refusalProblem(error, where);
-    if (problem) throw new Error(problem);
+    if (problem) throw new Error(problem, { cause: error });
     return 'refused';
   }
   const problem = unsafe(href, allowed);

@@ -7,7 +7,7 @@ type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** The part of Node's `http.Server` the plugin needs. */
 interface RequestEmitter {
-  listeners(event: 'request'): Function[];
+  listeners(event: 'request'): Array<(...args: never[]) => unknown>;
   removeAllListeners(event: 'request'): unknown;
   on(event: 'request', listener: RequestListener): unknown;
 }
