@@ -22,7 +22,7 @@ declare module 'react' {
         'domain'?: ClerkProvider['domain'];
         /** Loads Clerk's script from this URL instead of the key's host (e.g. a self-hosted copy of `clerk.browser.js`). */
         'clerk-js-url'?: ClerkProvider['clerkJsUrl'];
-        /** Where to go after signing out when an element has no `redirect-url`. Passed to `clerk.load()`. */
+        /** Where to go after signing out when an element has no `redirect-url`, however Clerk arrived (also passed to `clerk.load()` when the provider loads Clerk). */
         'after-sign-out-url'?: ClerkProvider['afterSignOutUrl'];
         /** Origins (space-separated) besides this page's that URL attributes may point to. Passed to `clerk.load()` too. */
         'allowed-redirect-origins'?: ClerkProvider['allowedRedirectOrigins'];
@@ -34,7 +34,7 @@ declare module 'react' {
         proxyUrl?: ClerkProvider['proxyUrl'];
         /** Loads Clerk's script from this URL instead of the key's host (e.g. a self-hosted copy of `clerk.browser.js`). */
         clerkJsUrl?: ClerkProvider['clerkJsUrl'];
-        /** Where to go after signing out when an element has no `redirect-url`. Passed to `clerk.load()`. */
+        /** Where to go after signing out when an element has no `redirect-url`, however Clerk arrived (also passed to `clerk.load()` when the provider loads Clerk). */
         afterSignOutUrl?: ClerkProvider['afterSignOutUrl'];
         /** Origins (space-separated) besides this page's that URL attributes may point to. Passed to `clerk.load()` too. */
         allowedRedirectOrigins?: ClerkProvider['allowedRedirectOrigins'];
