@@ -1,6 +1,8 @@
 // Browser side of the emulator: drives one tenant over its HTTP control route, for browser tests and demo pages.
 import {
   EMULATOR_PUBLISHABLE_KEY,
+  type EmulatorActivity,
+  type EmulatorDevice,
   type EmulatorSession,
   type EmulatorState,
   type EmulatorUser,
@@ -28,8 +30,27 @@ export interface EmulatorConnection {
   /** No users, sessions, requests or faults (then the server's seed, if it has one). */
   reset(): Promise<EmulatorState>;
   createUser(init?: EmulatorUserInit): Promise<EmulatorUser>;
-  /** Adds a signed-in session for the user (an id or what `createUser` returned) and makes it the client's active one. */
-  signIn(user: string | EmulatorUser): Promise<EmulatorSession>;
+  /**
+   * Adds a signed-in session for the user (an id or what `createUser` returned) and makes it the client's active one.
+   * `activity`: where and how it was last used (default: Chrome on Linux, 127.0.0.1, no location).
+   */
+  signIn(user: string | EmulatorUser, options?: { activity?: Partial<EmulatorActivity> }): Promise<EmulatorSession>;
+  /**
+   * Signs the user in on another device: a client of its own (another browser, other cookies) with one session, last
+   * active at `lastActiveAt` (default now). A page of that device gives clerk-js `deviceProxyUrl(device)`.
+   */
+  addDevice(
+    user: string | EmulatorUser,
+    options?: { activity?: Partial<EmulatorActivity>; lastActiveAt?: number | Date },
+  ): Promise<EmulatorDevice>;
+  /** The tenant's other clients (devices), in the order they were added. */
+  devices(): Promise<EmulatorDevice[]>;
+  /** The `proxyUrl` for a page of that device: its requests reach the device's client, not this page's. */
+  deviceProxyUrl(device: string | EmulatorDevice): string;
+  /** The user's signed-in sessions on every client (what `GET /v1/me/sessions/active` lists), most recently active first. */
+  activeSessions(user: string | EmulatorUser): Promise<EmulatorSession[]>;
+  /** Revokes a session wherever it is, as Clerk's dashboard would: its client keeps it listed as `revoked`. */
+  revokeSession(sessionId: string): Promise<EmulatorSession>;
   state(): Promise<EmulatorState>;
   /** The FAPI requests received so far, oldest first; filter by endpoint name if given. */
   requests(endpoint?: FapiEndpoint): Promise<RecordedRequest[]>;
@@ -38,6 +59,11 @@ export interface EmulatorConnection {
   fault(endpoint: FapiEndpoint, fault: Fault): Promise<void>;
   /** Clears one endpoint's fault, or all. */
   clearFaults(endpoint?: FapiEndpoint): Promise<void>;
+  /**
+   * Lets the requests waiting out a `delayMs` fault (of one endpoint, or all) go on now; resolves with how many there
+   * were. A test can assert the pending state, then release instead of waiting out a 10 s delay.
+   */
+  releaseDelays(endpoint?: FapiEndpoint): Promise<number>;
   /** When the client cookie expires (epoch ms); within 8 days clerk-js redirects through `/v1/client/touch`. */
   setCookieExpiresAt(at: number | Date): Promise<void>;
 }
@@ -68,7 +94,22 @@ export function connectEmulator(options: ConnectEmulatorOptions = {}): EmulatorC
     publishableKey: EMULATOR_PUBLISHABLE_KEY,
     reset: () => control('POST', '/reset'),
     createUser: (init = {}) => control('POST', '/users', init),
-    signIn: (user) => control('POST', '/sign-in', { userId: typeof user === 'string' ? user : user.id }),
+    signIn: (user, options = {}) => control('POST', '/sign-in', { userId: idOf(user), activity: options.activity }),
+    addDevice: (user, options = {}) =>
+      control('POST', '/devices', {
+        userId: idOf(user),
+        activity: options.activity,
+        lastActiveAt: options.lastActiveAt instanceof Date ? options.lastActiveAt.getTime() : options.lastActiveAt,
+      }),
+    devices: () => control('GET', '/devices'),
+    deviceProxyUrl: (device) => `${proxyUrl}/device/${encodeURIComponent(typeof device === 'string' ? device : device.clientId)}`,
+    async activeSessions(user) {
+      const state = await control<EmulatorState>('GET', '/state');
+      return [...state.sessions, ...state.devices.flatMap((device) => device.sessions)]
+        .filter((session) => session.userId === idOf(user))
+        .sort((a, b) => b.lastActiveAt - a.lastActiveAt);
+    },
+    revokeSession: (sessionId) => control('POST', '/sessions/revoke', { sessionId }),
     state: () => control('GET', '/state'),
     async requests(endpoint) {
       const all = await control<RecordedRequest[]>('GET', '/requests');
@@ -77,6 +118,10 @@ export function connectEmulator(options: ConnectEmulatorOptions = {}): EmulatorC
     clearRequests: () => control('POST', '/requests/clear'),
     fault: (endpoint, fault) => control('POST', '/faults', { endpoint, fault }),
     clearFaults: (endpoint) => control('POST', '/faults/clear', endpoint ? { endpoint } : {}),
+    releaseDelays: async (endpoint) =>
+      (await control<{ released: number }>('POST', '/faults/release', endpoint ? { endpoint } : {})).released,
     setCookieExpiresAt: (at) => control('POST', '/cookie-expires-at', { at: at instanceof Date ? at.getTime() : at }),
   };
 }
+
+const idOf = (user: string | EmulatorUser) => (typeof user === 'string' ? user : user.id);

@@ -19,6 +19,10 @@ export type FapiEndpoint =
   | 'tokens'
   | 'clientTouch'
   | 'devBrowser'
+  /** `GET /v1/me/sessions/active`: the signed-in user's sessions on every device (`user.getSessions()`). */
+  | 'activeSessions'
+  /** `POST /v1/me/sessions/{id}/revoke`: signs one of the user's sessions out, on whichever device it is (`revoke()`). */
+  | 'revokeSession'
   /** Clerk's browser script (`/npm/@clerk/clerk-js@6/dist/…`); never in the request log, but faults apply. */
   | 'script';
 
@@ -41,13 +45,73 @@ export interface EmulatorUser {
   imageUrl: string;
 }
 
+/**
+ * Where and how a session was last used, as Clerk records it (`latest_activity` in `GET /v1/me/sessions/active`; clerk-js
+ * `session.latestActivity`). Clerk derives it from the browser's user agent and IP address; the emulator takes it as given.
+ */
+export interface EmulatorActivity {
+  browserName: string | null;
+  browserVersion: string | null;
+  /** e.g. `Macintosh`, `iPhone`, `Windows`. */
+  deviceType: string | null;
+  isMobile: boolean;
+  ipAddress: string | null;
+  city: string | null;
+  /** As Clerk sends it: a two-letter country code, e.g. `DE`. */
+  country: string | null;
+}
+
+/** What a session's activity says when a test does not: a desktop Chrome on this machine, location unknown. */
+export const DEFAULT_ACTIVITY: Readonly<EmulatorActivity> = Object.freeze({
+  browserName: 'Chrome',
+  browserVersion: '140.0.0.0',
+  deviceType: 'Linux',
+  isMobile: false,
+  ipAddress: '127.0.0.1',
+  city: null,
+  country: null,
+});
+
 export interface EmulatorSession {
   id: string;
   userId: string;
-  status: 'active';
+  /** `revoked` once `POST /v1/me/sessions/{id}/revoke` (or `revokeSession()`) ended it: its client still lists it, signed out. */
+  status: 'active' | 'revoked';
+  /** The client (browser, device) the session lives on: the tenant's own client, or one of its `devices`. */
+  clientId: string;
   /** Epoch milliseconds. */
   createdAt: number;
   lastActiveAt: number;
+  activity: EmulatorActivity;
+}
+
+/** Options of `signIn`. */
+export interface EmulatorSignInOptions {
+  /** Where and how the session was last used; missing fields take the defaults (Chrome on Linux, 127.0.0.1). */
+  activity?: Partial<EmulatorActivity>;
+}
+
+/** A device to add: another client (its own browser, its own cookies) where `userId` is signed in. */
+export interface EmulatorDeviceInit {
+  userId: string;
+  /** Missing fields take the defaults (Chrome on Linux, 127.0.0.1, no location). */
+  activity?: Partial<EmulatorActivity>;
+  /** Epoch milliseconds; default: now. The session's `createdAt` is the same (or earlier) moment. */
+  lastActiveAt?: number;
+}
+
+/**
+ * Another client of the tenant: a second browser or device with its own sessions. Its page gives clerk-js the tenant's
+ * `proxyUrl` + `/device/<clientId>` (`connectEmulator().deviceProxyUrl(device)`), so its requests reach this client, as
+ * another browser's requests reach its own client through its own cookies.
+ */
+export interface EmulatorDevice {
+  clientId: string;
+  /** Its signed-in sessions, oldest first. */
+  sessions: EmulatorSession[];
+  /** Its revoked sessions: still listed by its client, with status `revoked`, as Clerk does. */
+  revokedSessions: EmulatorSession[];
+  lastActiveSessionId: string | null;
 }
 
 export interface ClerkErrorInit {
@@ -66,6 +130,11 @@ export interface Fault {
   drop?: boolean;
   delayMs?: number;
   times?: number;
+  /**
+   * Answers as Clerk does when a sensitive action needs the user to prove it is them again: 403 with the error code
+   * `session_reverification_required` (clerk-js rejects with a ClerkAPIResponseError carrying it). Not with `status`.
+   */
+  reverificationRequired?: boolean;
 }
 
 export interface RecordedRequest {
@@ -84,6 +153,8 @@ export interface RecordedRequest {
    * counts the ones left out (the same for `query`).
    */
   body: Record<string, string>;
+  /** The device (its client id) that sent it, or `null` for the tenant's own client. */
+  device: string | null;
   /** The answer's status; 0 while it is pending (e.g. a delay fault) or when the connection was dropped. */
   status: number;
   /** Epoch milliseconds when the request arrived. */
@@ -93,11 +164,17 @@ export interface RecordedRequest {
 export interface EmulatorState {
   tenant: string;
   users: EmulatorUser[];
+  /** The tenant's own client (the test page's browser): its id survives `reset()`. */
+  clientId: string;
   /** The client's signed-in sessions, oldest first. */
   sessions: EmulatorSession[];
+  /** The client's revoked sessions (revoked from another device): still listed by the client, with status `revoked`. */
+  revokedSessions: EmulatorSession[];
   lastActiveSessionId: string | null;
   /** Epoch milliseconds. Within 8 days, clerk-js routes the post-sign-out redirect through `GET /v1/client/touch`. */
   cookieExpiresAt: number;
   /** Active faults with the hits they have left (`null`: until cleared). */
   faults: Partial<Record<FapiEndpoint, Fault & { remaining: number | null }>>;
+  /** The tenant's other clients (the users' other browsers and devices), in the order they were added. */
+  devices: EmulatorDevice[];
 }

@@ -56,6 +56,12 @@ const MATCHED_ROUTES = [
   ['POST', '/v1/dev_browser', ''], ['GET', '/__control/state', ''], ['GET', '/__control/requests', ''], ['POST', '/__control/reset', ''],
   ['POST', '/__control/users', ''], ['POST', '/__control/sign-in', ''], ['POST', '/__control/faults', ''], ['POST', '/__control/faults/clear', ''],
   ['POST', '/__control/requests/clear', ''], ['POST', '/__control/cookie-expires-at', ''], ['GET', '/npm/@clerk/clerk-js@6/dist/clerk.browser.js', ''],
+  // Other devices (issue 13): the user's sessions everywhere, revoking one, and a device's own client.
+  ['GET', '/v1/me/sessions/active', '?_clerk_session_id={sid}'], ['GET', '/v1/me/sessions/active', ''], ['POST', '/v1/me/sessions/{dsid}/revoke', ''],
+  ['POST', '/v1/me/sessions/{sid}/revoke', '?_clerk_session_id={sid}'], ['GET', '/device/{device}/v1/client', ''],
+  ['POST', '/device/{device}/v1/client/sessions/{dsid}/tokens', ''], ['POST', '/device/{device}/v1/client/sessions', '?_method=DELETE'],
+  ['GET', '/device/{device}/v1/me/sessions/active', ''], ['GET', '/__control/devices', ''], ['POST', '/__control/devices', ''],
+  ['POST', '/__control/sessions/revoke', ''], ['POST', '/__control/faults/release', ''],
 ];
 
 const KNOWN_TAILS = [
@@ -66,6 +72,9 @@ const KNOWN_TAILS = [
   '/__control/cookie-expires-at', '/__control/', '/__control/constructor', '/__control/__proto__',
   '/npm/@clerk/clerk-js@6/dist/clerk.browser.js', '/npm/@clerk/clerk-js@6/dist/../../package.json',
   '/npm/@clerk/clerk-js@6/dist/%2e%2e%2fpackage.json', '/npm/@clerk/clerk-js@6/dist/%00', '',
+  '/v1/me/sessions/active', '/v1/me/sessions/{dsid}/revoke', '/v1/me/sessions/sess_nope/revoke', '/v1/me/sessions//revoke',
+  '/device/{device}/v1/client', '/device/{device}/v1/client/sessions/{dsid}/touch', '/device/client_nope/v1/client', '/device/%zz/v1/client',
+  '/device/{device}/__control/state', '/device/{device}', '/device/', '/__control/devices', '/__control/sessions/revoke', '/__control/faults/release',
 ];
 
 /** Host headers, with how the emulator should take them: true (loopback, IP) or false (refused with 403). */
@@ -87,10 +96,30 @@ const faultSpecs = fc.oneof(
   }),
   fc.record({ delayMs: fc.oneof(fc.integer({ min: -5, max: 70000 }), fc.constantFrom(3e9, Number.NaN, '100')) }),
   fc.record({ drop: fc.oneof(fc.boolean(), fc.constant('yes')), times: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.constant(1.5)) }, { requiredKeys: [] }),
+  fc.record(
+    { reverificationRequired: fc.oneof(fc.boolean(), fc.constant('yes')), status: fc.constantFrom(403, 500), delayMs: fc.constantFrom(0, 5) },
+    { requiredKeys: ['reverificationRequired'] },
+  ),
   fc.jsonValue({ maxDepth: 3 }),
 );
 const controlBodies = fc.oneof(
-  fc.record({ endpoint: fc.constantFrom('client', 'environment', 'signOutAll', 'script', 'nope', 5), fault: faultSpecs }, { requiredKeys: [] }),
+  fc.record(
+    { endpoint: fc.constantFrom('client', 'environment', 'signOutAll', 'activeSessions', 'revokeSession', 'script', 'nope', 5), fault: faultSpecs },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    {
+      userId: fc.oneof(fc.constantFrom('user_first', 'user_nope'), fc.jsonValue({ maxDepth: 1 })),
+      activity: fc.oneof(
+        fc.dictionary(fc.constantFrom('browserName', 'isMobile', 'city', 'os', '__proto__'), fc.oneof(fc.string(), fc.boolean(), fc.constant(null), fc.integer())),
+        fc.jsonValue({ maxDepth: 2 }),
+      ),
+      lastActiveAt: fc.oneof(fc.integer(), fc.double(), fc.constantFrom('now', null)),
+      owner: fc.string(),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.record({ sessionId: fc.oneof(fc.constantFrom('sess_nope', ''), fc.jsonValue({ maxDepth: 1 })) }),
   fc.record({ userId: fc.oneof(fc.constantFrom('user_first', 'user_nope', ''), fc.jsonValue({ maxDepth: 2 })) }),
   fc.dictionary(
     fc.constantFrom('id', 'firstName', 'lastName', 'username', 'email', 'imageUrl', '__proto__', 'x'),
@@ -242,13 +271,17 @@ function bodyBytes(body) {
   }
 }
 
-function fill(text, context, sid = '') {
-  return text.replaceAll('{port}', String(context.port)).replaceAll('{sid}', sid);
+function fill(text, context, ids = {}) {
+  return text
+    .replaceAll('{port}', String(context.port))
+    .replaceAll('{sid}', ids.sid ?? '')
+    .replaceAll('{dsid}', ids.dsid ?? '')
+    .replaceAll('{device}', ids.device ?? '');
 }
 
 function toBytes(spec, context) {
-  const sid = spec.root.startsWith('/__clerk/t/fuzz') ? context.sids.fuzz : context.sids.default;
-  const target = fill(spec.root === '*' ? '*' : spec.root + spec.tail + spec.query, context, sid);
+  const ids = spec.root.startsWith('/__clerk/t/fuzz') ? context.ids.fuzz : context.ids.default;
+  const target = fill(spec.root === '*' ? '*' : spec.root + spec.tail + spec.query, context, ids);
   const lines = [`${spec.method} ${target} ${spec.version}`.replace(/ $/, '')];
   const headers = [];
   if (spec.host !== undefined) headers.push(['Host', fill(spec.host, context)]);
@@ -313,18 +346,20 @@ function snapshot() {
   }));
 }
 
-/** Each tenant: two users (`user_first`, `user_second`), both signed in, a clean log and no faults. */
+/** Each tenant: two users (`user_first`, `user_second`), both signed in, `user_first` also on a device, a clean log and no faults. */
 function seedTenants() {
-  const sids = {};
+  const ids = {};
   for (const name of TENANTS) {
     const tenant = running.emulator.tenant(name);
     tenant.reset();
     tenant.createUser({ id: 'user_first' });
     tenant.createUser({ id: 'user_second' });
-    sids[name] = tenant.signIn('user_first').id;
+    const sid = tenant.signIn('user_first').id;
     tenant.signIn('user_second');
+    const device = tenant.addDevice({ userId: 'user_first', activity: { browserName: 'Safari', isMobile: true } });
+    ids[name] = { sid, device: device.clientId, dsid: device.sessions[0].id };
   }
-  return { port, sids };
+  return { port, ids };
 }
 
 function checkInvariants(name, { state, requests }) {
@@ -336,11 +371,34 @@ function checkInvariants(name, { state, requests }) {
   const active = state.lastActiveSessionId;
   assert.ok(active === null ? true : state.sessions.some((session) => session.id === active), `${name}: the active session is signed in`);
   if (state.sessions.length === 0) assert.equal(active, null, `${name}: no sessions, no active one`);
+  const clients = [
+    { clientId: state.clientId, sessions: state.sessions, revokedSessions: state.revokedSessions, lastActiveSessionId: active },
+    ...state.devices,
+  ];
+  const allIds = clients.flatMap((client) => [...client.sessions, ...client.revokedSessions].map((session) => session.id));
+  assert.equal(new Set(allIds).size, allIds.length, `${name}: a session lives on one client`);
+  assert.equal(new Set(clients.map((client) => client.clientId)).size, clients.length, `${name}: client ids are unique`);
+  for (const client of clients) {
+    for (const session of client.sessions) {
+      assert.equal(session.status, 'active', `${name}: a signed-in session is active`);
+      assert.equal(session.clientId, client.clientId, `${name}: a session names its client`);
+      assert.ok(users.has(session.userId), `${name}: every device session's user exists`);
+    }
+    for (const session of client.revokedSessions) assert.equal(session.status, 'revoked', `${name}: a revoked session says so`);
+    const deviceUsers = client.sessions.map((session) => session.userId);
+    assert.equal(new Set(deviceUsers).size, deviceUsers.length, `${name}: one session per user and client`);
+    const current = client.lastActiveSessionId;
+    assert.ok(current === null || client.sessions.some((session) => session.id === current), `${name}: a client's active session is signed in`);
+  }
   for (const [endpoint, fault] of Object.entries(state.faults)) {
     assert.ok(fault.remaining === null || (Number.isInteger(fault.remaining) && fault.remaining > 0), `${name}/${endpoint}: remaining`);
     assert.ok(fault.delayMs === undefined || (fault.delayMs >= 0 && fault.delayMs <= 60000), `${name}/${endpoint}: delayMs bounded`);
     assert.ok(fault.status === undefined || (fault.status >= 400 && fault.status <= 599), `${name}/${endpoint}: status`);
-    assert.ok(fault.status !== undefined || fault.drop === true || fault.delayMs !== undefined, `${name}/${endpoint}: does something`);
+    assert.ok(
+      fault.status !== undefined || fault.drop === true || fault.delayMs !== undefined || fault.reverificationRequired === true,
+      `${name}/${endpoint}: does something`,
+    );
+    assert.ok(!(fault.reverificationRequired && (fault.status !== undefined || fault.drop)), `${name}/${endpoint}: reverification is its own answer`);
   }
   assert.ok(requests.length <= MAX_RECORDED, `${name}: the log keeps at most ${MAX_RECORDED}`);
   for (const logged of requests) {

@@ -1,5 +1,5 @@
 // The HTTP twin of the tenant's JS control API, so browser tests (and the demo page) can drive the emulator.
-import type { EmulatorUserInit, Fault } from '../emulator-protocol.js';
+import type { EmulatorDeviceInit, EmulatorSignInOptions, EmulatorUserInit, Fault } from '../emulator-protocol.js';
 import { EmulatorError, quote } from './errors.js';
 import { checkEndpoint } from './faults.js';
 import type { Tenant } from './tenant.js';
@@ -10,13 +10,19 @@ const CONTROL: Record<string, (tenant: Tenant, body: Body) => unknown> = {
   'GET /state': (tenant) => tenant.state(),
   'POST /reset': (tenant) => tenant.reset(),
   'POST /users': (tenant, body) => tenant.createUser(body as EmulatorUserInit),
-  'POST /sign-in': (tenant, body) => tenant.signIn(text(body.userId, 'userId')),
+  'POST /sign-in': (tenant, body) => tenant.signIn(text(body.userId, 'userId'), { activity: body.activity } as EmulatorSignInOptions),
+  'GET /devices': (tenant) => tenant.devices(),
+  'POST /devices': (tenant, body) => tenant.addDevice(body as unknown as EmulatorDeviceInit),
+  'POST /sessions/revoke': (tenant, body) => tenant.revokeSession(text(body.sessionId, 'sessionId')),
   'GET /requests': (tenant) => tenant.requests(),
   'POST /requests/clear': (tenant) => (tenant.clearRequests(), []),
   'POST /faults': (tenant, body) => (tenant.setFault(checkEndpoint(body.endpoint), body.fault as Fault), tenant.state()),
   'POST /faults/clear': (tenant, body) => (
     tenant.clearFaults(body.endpoint === undefined ? undefined : checkEndpoint(body.endpoint)), tenant.state()
   ),
+  'POST /faults/release': (tenant, body) => ({
+    released: tenant.releaseDelays(body.endpoint === undefined ? undefined : checkEndpoint(body.endpoint)),
+  }),
   'POST /cookie-expires-at': (tenant, body) => (tenant.setCookieExpiresAt(body.at as number), tenant.state()),
 };
 

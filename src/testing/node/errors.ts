@@ -1,8 +1,13 @@
 /** A refused control or FAPI call; the HTTP layers answer it with `status` and a Clerk-shaped error body. */
 export class EmulatorError extends Error {
+  /**
+   * `message` becomes the error entry's `long_message` (and `message`); `entry` sets the entry's `code` and short
+   * `message` where the emulator answers as Clerk does (e.g. `{ code: 'signed_out', message: 'Signed out' }`).
+   */
   constructor(
     readonly status: number,
     message: string,
+    readonly entry: { code?: string; message?: string } = {},
   ) {
     super(message);
     this.name = 'EmulatorError';

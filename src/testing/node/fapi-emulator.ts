@@ -1,11 +1,11 @@
 // The framework-free core: one `handle(req, res)` that every adapter (WTR, vite, standalone server) mounts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { FapiEndpoint, RecordedRequest } from '../emulator-protocol.js';
 import { findClerkJsDist, isScriptPath, scriptFile, sendScriptFile } from './clerk-script.js';
 import { runControl } from './control-routes.js';
 import { EmulatorError, quote } from './errors.js';
-import { errorJson } from './fapi-json.js';
+import type { EmulatedClient } from './clients.js';
+import { errorJson, REVERIFICATION_ERROR } from './fapi-json.js';
 import { findRoute } from './fapi-routes.js';
 import { checkHost, checkJsonBody, checkWriteOrigin } from './guard.js';
 import { applyCors, isLoopbackOrigin, readBody, sendJson } from './http.js';
@@ -42,8 +42,11 @@ export interface FapiEmulator {
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   /** A tenant's state and control API, created on first use. Concurrent test files each use their own tenant. */
   tenant(name?: string): Tenant;
-  /** The `proxyUrl` to give clerk-js for a tenant, e.g. `proxyUrl('http://127.0.0.1:8000', 'abc')`. */
-  proxyUrl(origin: string, tenant?: string): string;
+  /**
+   * The `proxyUrl` to give clerk-js for a tenant, e.g. `proxyUrl('http://127.0.0.1:8000', 'abc')`; with `device` (a
+   * client id from `tenant.addDevice()`), the one for that device's page: `…/device/<clientId>`.
+   */
+  proxyUrl(origin: string, tenant?: string, device?: string): string;
 }
 
 const DEFAULT_TENANT = 'default';
@@ -81,8 +84,12 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
     checkWriteOrigin(req, allowOrigin);
     const scoped = /^\/t\/([^/]+)(\/.*)?$/.exec(url.pathname.slice(prefix.length));
     const name = scoped ? safeDecode(scoped[1]) : DEFAULT_TENANT;
-    const path = scoped ? (scoped[2] ?? '/') : url.pathname.slice(prefix.length) || '/';
+    const tenantPath = scoped ? (scoped[2] ?? '/') : url.pathname.slice(prefix.length) || '/';
     const current = tenant(name);
+    // Another device's page: `…/device/<clientId>/v1/…` reaches that client, as another browser's cookie would.
+    const onDevice = /^\/device\/([^/]+)(\/.*)?$/.exec(tenantPath);
+    const client = onDevice ? current.deviceClient(safeDecode(onDevice[1], 'device')) : current.ownClient();
+    const path = onDevice ? (onDevice[2] ?? '/') : tenantPath;
 
     if (isScriptPath(path)) {
       if ((await runFault(current, 'script', req, res)) !== undefined) return;
@@ -91,15 +98,24 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
       return sendScriptFile(res, scriptFile(clerkJsDist, path), req.method ?? 'GET');
     }
     if (path.startsWith('/__control/')) {
+      if (onDevice) throw new EmulatorError(404, 'Control routes live at the tenant\'s root, not under a device.');
       checkJsonBody(req);
       const body = req.method === 'GET' ? {} : await readBody(req);
       return sendJson(res, 200, runControl(current, req.method ?? 'GET', path.slice('/__control'.length), body) ?? null);
     }
-    if (path.startsWith('/v1/')) return fapi(req, res, url, path, current, name);
+    if (path.startsWith('/v1/')) return fapi(req, res, url, path, current, name, client);
     throw new EmulatorError(404, `${quote(path)} is not a Frontend API path (they start with /v1/).`);
   }
 
-  async function fapi(req: IncomingMessage, res: ServerResponse, url: URL, path: string, current: Tenant, name: string) {
+  async function fapi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    path: string,
+    current: Tenant,
+    name: string,
+    client: EmulatedClient,
+  ) {
     const httpMethod = req.method ?? 'GET';
     // clerk-js sends every non-GET call as POST with `?_method=DELETE|PATCH|…` and a form body.
     const override = url.searchParams.get('_method');
@@ -113,6 +129,7 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
       path: clipText(path),
       query: recordFields(url.searchParams),
       body: recordFields(Object.entries(body)),
+      device: client === current.ownClient() ? null : client.id,
       status: 0,
       time: Date.now(),
     };
@@ -129,6 +146,7 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
       const answer = found.route.answer(
         {
           tenant: current,
+          client,
           method,
           path,
           query: url.searchParams,
@@ -152,7 +170,8 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
   return {
     prefix,
     tenant,
-    proxyUrl: (origin, name = DEFAULT_TENANT) => origin.replace(/\/$/, '') + tenantRoot(name),
+    proxyUrl: (origin, name = DEFAULT_TENANT, device) =>
+      origin.replace(/\/$/, '') + tenantRoot(name) + (device === undefined ? '' : `/device/${encodeURIComponent(device)}`),
     // Never rejects: whatever throws becomes an answer (400 for a target it cannot parse, 500 for a bug).
     async handle(req, res) {
       try {
@@ -171,14 +190,21 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
   };
 }
 
-/** Applies the endpoint's fault, if any: waits, then drops the connection (0) or answers an error (its status). */
+/**
+ * Applies the endpoint's fault, if any: waits (until `delayMs` passed or `releaseDelays()`), then drops the connection
+ * (0) or answers an error (its status): Clerk's 403 `session_reverification_required` for `reverificationRequired`.
+ */
 async function runFault(tenant: Tenant, endpoint: FapiEndpoint, req: IncomingMessage, res: ServerResponse): Promise<number | undefined> {
   const fault = tenant.takeFault(endpoint);
   if (!fault) return undefined;
-  if (fault.delayMs) await sleep(fault.delayMs);
+  if (fault.delayMs) await tenant.wait(endpoint, fault.delayMs);
   if (fault.drop) {
     req.socket.destroy();
     return 0;
+  }
+  if (fault.reverificationRequired) {
+    sendJson(res, 403, errorJson(403, [REVERIFICATION_ERROR]));
+    return 403;
   }
   if (fault.status === undefined) return undefined;
   sendJson(res, fault.status, errorJson(fault.status, fault.errors));
@@ -189,7 +215,8 @@ function answerError(res: ServerResponse, error: unknown): void {
   if (res.headersSent) return void res.destroy();
   try {
     if (error instanceof EmulatorError) {
-      return sendJson(res, error.status, errorJson(error.status, [{ message: error.message, long_message: error.message }]));
+      const entry = { message: error.message, ...error.entry, long_message: error.message };
+      return sendJson(res, error.status, errorJson(error.status, [entry]));
     }
     console.error('[clerk emulator]', error);
     sendJson(res, 500, errorJson(500));
@@ -216,11 +243,11 @@ function normalisePrefix(prefix: string): string {
   return trimmed && !trimmed.startsWith('/') ? `/${trimmed}` : trimmed;
 }
 
-function safeDecode(text: string): string {
+function safeDecode(text: string, what = 'tenant'): string {
   try {
     return decodeURIComponent(text);
   } catch {
-    throw new EmulatorError(400, `Malformed tenant ${quote(text)}.`);
+    throw new EmulatorError(400, `Malformed ${what} ${quote(text)}.`);
   }
 }
 

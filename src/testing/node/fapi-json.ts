@@ -65,7 +65,12 @@ export function userJson(user: EmulatorUser, signedInAt: number) {
   };
 }
 
-export function sessionJson(session: EmulatorSession, user: EmulatorUser, issuer: string, status: 'active' | 'removed' = session.status) {
+export function sessionJson(
+  session: EmulatorSession,
+  user: EmulatorUser,
+  issuer: string,
+  status: 'active' | 'removed' | 'revoked' = session.status,
+) {
   return {
     object: 'session',
     id: session.id,
@@ -91,6 +96,46 @@ export function sessionJson(session: EmulatorSession, user: EmulatorUser, issuer
     updated_at: session.lastActiveAt,
   };
 }
+
+/** A session's `latest_activity`, as `GET /v1/me/sessions/active` lists it (clerk-js maps it to `latestActivity`). */
+export function activityJson(session: EmulatorSession) {
+  const { activity } = session;
+  return {
+    object: 'session_activity',
+    id: `sess_activity_${session.id.replace(/^sess_/, '')}`,
+    browser_name: activity.browserName,
+    browser_version: activity.browserVersion,
+    device_type: activity.deviceType,
+    is_mobile: activity.isMobile,
+    ip_address: activity.ipAddress,
+    city: activity.city,
+    country: activity.country,
+  };
+}
+
+/**
+ * One entry of `GET /v1/me/sessions/active`, whose answer is a BARE array of these (no `response` envelope): clerk-js
+ * 6.40's `SessionWithActivities.retrieve()` maps `payload` itself.
+ */
+export function sessionWithActivitiesJson(session: EmulatorSession) {
+  return {
+    object: 'session',
+    id: session.id,
+    status: session.status,
+    expire_at: session.lastActiveAt + 7 * 24 * 3600_000,
+    abandon_at: session.createdAt + 30 * 24 * 3600_000,
+    last_active_at: session.lastActiveAt,
+    latest_activity: activityJson(session),
+    actor: null,
+  };
+}
+
+/** The error entry Clerk answers (403) when a sensitive action needs the user to verify again (reverification). */
+export const REVERIFICATION_ERROR: Required<ClerkErrorInit> = {
+  code: 'session_reverification_required',
+  message: 'Reverification required',
+  long_message: 'You need to provide additional verification to perform this operation',
+};
 
 export function environmentJson() {
   return {

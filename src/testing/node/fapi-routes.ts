@@ -1,11 +1,15 @@
-// The Frontend API calls clerk-js 6.40 makes for load, token refresh, sign-out, setActive and the touch redirect.
-import type { FapiEndpoint } from '../emulator-protocol.js';
-import { environmentJson, randomId, sessionJson, sessionJwt } from './fapi-json.js';
-import { EmulatorError } from './errors.js';
+// The Frontend API calls clerk-js 6.40 makes for load, token refresh, sign-out, setActive, the touch redirect, and the
+// user's sessions on other devices (list, revoke).
+import type { EmulatorSession, FapiEndpoint } from '../emulator-protocol.js';
+import { FAR_FUTURE, signedOut, type EmulatedClient } from './clients.js';
+import { activityJson, environmentJson, randomId, sessionJson, sessionJwt, sessionWithActivitiesJson } from './fapi-json.js';
+import { EmulatorError, quote } from './errors.js';
 import type { Tenant } from './tenant.js';
 
 export interface FapiRequest {
   tenant: Tenant;
+  /** The client that sent it: the tenant's own, or a device's (its page's proxyUrl ends in `/device/<clientId>`). */
+  client: EmulatedClient;
   /** The method clerk-js meant (`_method` applied). */
   method: string;
   /** Path under the tenant root, e.g. `/v1/client/sessions/sess_1/remove`. */
@@ -37,7 +41,7 @@ const ROUTES: Route[] = [
     method: 'DELETE',
     path: /^\/v1\/client\/sessions$/,
     answer: (r) => {
-      r.tenant.removeAllSessions();
+      r.client.removeAll();
       const client = clientJson(r);
       return ok({ response: client, client });
     },
@@ -48,7 +52,7 @@ const ROUTES: Route[] = [
     method: 'POST',
     path: /^\/v1\/client\/sessions\/([^/]+)\/remove$/,
     answer: (r, [id]) => {
-      const session = r.tenant.removeSession(id);
+      const session = r.client.remove(id);
       const removed = sessionJson(session, r.tenant.user(session.userId), r.issuer, 'removed');
       return ok({ response: removed, client: clientJson(r) });
     },
@@ -58,7 +62,7 @@ const ROUTES: Route[] = [
     method: 'POST',
     path: /^\/v1\/client\/sessions\/([^/]+)\/touch$/,
     answer: (r, [id]) => {
-      const session = r.tenant.touchSession(id);
+      const session = r.client.touch(id);
       return ok({ response: sessionJson(session, r.tenant.user(session.userId), r.issuer), client: clientJson(r) });
     },
   },
@@ -67,7 +71,7 @@ const ROUTES: Route[] = [
     endpoint: 'tokens',
     method: 'POST',
     path: /^\/v1\/client\/sessions\/([^/]+)\/tokens(?:\/[^/]+)?$/,
-    answer: (r, [id]) => ok({ object: 'token', jwt: sessionJwt(r.tenant.session(id), r.issuer) }),
+    answer: (r, [id]) => ok({ object: 'token', jwt: sessionJwt(r.client.session(id), r.issuer) }),
   },
   {
     endpoint: 'clientTouch',
@@ -84,8 +88,31 @@ const ROUTES: Route[] = [
       if (!/^https?:$/.test(url.protocol) || !r.allowRedirect(url)) {
         throw new EmulatorError(400, `redirect_url "${target}" is not an allowed redirect origin.`);
       }
-      r.tenant.renewCookie();
+      r.client.cookieExpiresAt = FAR_FUTURE();
       return { status: 302, location: url.href };
+    },
+  },
+  {
+    // A BARE array (no `response` envelope): clerk-js 6.40 maps `payload` itself. Every signed-in session of the user, on
+    // every client, the requesting one included; `_clerk_session_id` names the requesting session.
+    endpoint: 'activeSessions',
+    method: 'GET',
+    path: /^\/v1\/me\/sessions\/active$/,
+    answer: (r) => ok(r.tenant.activeSessions(requester(r).userId).map(sessionWithActivitiesJson)),
+  },
+  {
+    // clerk-js reads `response` as the session (it updates its SessionWithActivities) and applies `client`.
+    endpoint: 'revokeSession',
+    method: 'POST',
+    path: /^\/v1\/me\/sessions\/([^/]+)\/revoke$/,
+    answer: (r, [id]) => {
+      const { userId } = requester(r);
+      if (!r.tenant.activeSessions(userId).some((session) => session.id === id)) {
+        throw new EmulatorError(404, `No signed-in session ${quote(id)} of this user.`, { code: 'resource_not_found', message: 'not found' });
+      }
+      const revoked = r.tenant.revokeSession(id);
+      const response = { ...sessionJson(revoked, r.tenant.user(userId), r.issuer, 'revoked'), latest_activity: activityJson(revoked) };
+      return ok({ response, client: clientJson(r) });
     },
   },
   // Only development keys (pk_test_ for *.accounts.dev) ask for a dev browser before loading.
@@ -107,16 +134,32 @@ export function findRoute(method: string, path: string): { route: Route; params:
   return undefined;
 }
 
-function clientJson({ tenant, issuer }: FapiRequest) {
+/**
+ * The session a `/v1/me/...` call acts for: `_clerk_session_id` (clerk-js sends the current session's id), else the
+ * client's last active one. Like Clerk, a client with no such signed-in session is answered 401 `signed_out`.
+ */
+function requester({ client, query }: FapiRequest): EmulatorSession {
+  const sessionId = query.get('_clerk_session_id') || client.lastActiveSessionId;
+  if (!sessionId) throw signedOut('(none)', 'is not signed in on this client');
+  try {
+    return client.session(sessionId);
+  } catch (error) {
+    if (error instanceof EmulatorError && error.status === 404) throw signedOut(sessionId, 'is not signed in on this client');
+    throw error;
+  }
+}
+
+function clientJson({ tenant, client, issuer }: FapiRequest) {
   const now = Date.now();
   return {
     object: 'client',
-    id: tenant.clientId,
-    sessions: tenant.sessions.map((session) => sessionJson(session, tenant.user(session.userId), issuer)),
+    id: client.id,
+    // Revoked sessions stay listed, with status `revoked` (clerk-js leaves them out of `signedInSessions`).
+    sessions: client.listed().map((session) => sessionJson(session, tenant.user(session.userId), issuer)),
     sign_in: null,
     sign_up: null,
-    last_active_session_id: tenant.lastActiveSessionId,
-    cookie_expires_at: tenant.cookieExpiresAt,
+    last_active_session_id: client.lastActiveSessionId,
+    cookie_expires_at: client.cookieExpiresAt,
     captcha_bypass: false,
     created_at: now,
     updated_at: now,

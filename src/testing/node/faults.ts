@@ -11,12 +11,14 @@ export const FAPI_ENDPOINTS: readonly FapiEndpoint[] = [
   'tokens',
   'clientTouch',
   'devBrowser',
+  'activeSessions',
+  'revokeSession',
   'script',
 ];
 
 /** The longest `delayMs` a fault may ask for: long enough for any "slow" test, short enough to never look like a hang. */
 export const MAX_FAULT_DELAY_MS = 60_000;
-const FAULT_FIELDS = ['status', 'errors', 'drop', 'delayMs', 'times'] as const;
+const FAULT_FIELDS = ['status', 'errors', 'drop', 'delayMs', 'times', 'reverificationRequired'] as const;
 /** The fields of a Clerk error entry a fault may set (`errorJson` fills the missing ones and `meta`). */
 const ERROR_FIELDS = ['code', 'message', 'long_message'] as const;
 const MAX_ERRORS = 20;
@@ -34,7 +36,13 @@ export function checkFault(value: unknown): Fault {
   if (unknown.length) {
     throw bad(`Unknown fault field${unknown.length > 1 ? 's' : ''} ${names(unknown)}; a fault has ${names(FAULT_FIELDS)}.`);
   }
-  const { status, errors, drop, delayMs, times } = value;
+  const { status, errors, drop, delayMs, times, reverificationRequired } = value;
+  if (reverificationRequired !== undefined && typeof reverificationRequired !== 'boolean') {
+    throw bad('`reverificationRequired` must be true or false.');
+  }
+  if (reverificationRequired === true && (status !== undefined || errors !== undefined || drop === true)) {
+    throw bad('`reverificationRequired` is its own answer (403 session_reverification_required): leave out `status`, `errors` and `drop`.');
+  }
   if (status !== undefined && !(Number.isInteger(status) && (status as number) >= 400 && (status as number) <= 599)) {
     throw bad('`status` must be an HTTP error status (an integer from 400 to 599).');
   }
@@ -45,13 +53,16 @@ export function checkFault(value: unknown): Fault {
   if (times !== undefined && !(Number.isSafeInteger(times) && (times as number) > 0)) throw bad('`times` must be a positive integer.');
   const checkedErrors = errors === undefined ? undefined : checkErrors(errors);
   if (checkedErrors && status === undefined) throw bad('`errors` needs `status`: they are the entries of the error body a status fault answers.');
-  if (status === undefined && drop !== true && delayMs === undefined) throw bad('A fault needs `status`, `drop: true` or `delayMs`.');
+  if (status === undefined && drop !== true && delayMs === undefined && reverificationRequired !== true) {
+    throw bad('A fault needs `status`, `drop: true` or `delayMs`. Or `reverificationRequired: true`, for Clerk\'s 403 that asks the user to reverify.');
+  }
   const fault: Fault = {};
   if (status !== undefined) fault.status = status as number;
   if (checkedErrors) fault.errors = checkedErrors;
   if (drop === true) fault.drop = true;
   if (delayMs !== undefined) fault.delayMs = delayMs as number;
   if (times !== undefined) fault.times = times as number;
+  if (reverificationRequired === true) fault.reverificationRequired = true;
   return fault;
 }
 

@@ -1,8 +1,12 @@
 // clerk-sign-out-elements/testing/node: the Clerk Frontend API emulator and its adapters (Node only).
-export { EMULATOR_PUBLISHABLE_KEY } from '../emulator-protocol.js';
+export { DEFAULT_ACTIVITY, EMULATOR_PUBLISHABLE_KEY } from '../emulator-protocol.js';
 export type {
   ClerkErrorInit,
+  EmulatorActivity,
+  EmulatorDevice,
+  EmulatorDeviceInit,
   EmulatorSession,
+  EmulatorSignInOptions,
   EmulatorState,
   EmulatorUser,
   EmulatorUserInit,

@@ -1,6 +1,10 @@
-// One isolated emulated Clerk instance: its users, its ONE client (with any number of signed-in sessions), its log and faults.
+// One isolated emulated Clerk instance: its users, its own client (the test page's browser, with any number of signed-in
+// sessions), the users' other devices (other clients), its log and faults.
 import type {
+  EmulatorDevice,
+  EmulatorDeviceInit,
   EmulatorSession,
+  EmulatorSignInOptions,
   EmulatorState,
   EmulatorUser,
   EmulatorUserInit,
@@ -8,12 +12,11 @@ import type {
   Fault,
   RecordedRequest,
 } from '../emulator-protocol.js';
+import { checkActivity, copySession, EmulatedClient, FAR_FUTURE } from './clients.js';
 import { EmulatorError, quote } from './errors.js';
 import { initialsAvatar, randomId } from './fapi-json.js';
 import { checkEndpoint, checkFault } from './faults.js';
 import { checkMaxRecordedRequests, RequestRing } from './request-log.js';
-
-const FAR_FUTURE = () => Date.now() + 365 * 24 * 3600_000;
 
 const NAMES: Array<[string, string]> = [
   ['Ada', 'Lovelace'],
@@ -22,6 +25,11 @@ const NAMES: Array<[string, string]> = [
   ['Edsger', 'Dijkstra'],
   ['Barbara', 'Liskov'],
 ];
+
+const DEVICE_FIELDS = ['userId', 'activity', 'lastActiveAt'];
+
+/** Every tenant's limit: a test adds a few devices; a runaway loop gets a 409 instead of eating memory. */
+const MAX_DEVICES = 100;
 
 /** Fills a tenant after creation and after every `reset()` (e.g. the demo's signed-in user). */
 export type TenantSeed = (tenant: Tenant) => void;
@@ -39,13 +47,13 @@ export class Tenant {
   readonly name: string;
   #seed?: TenantSeed;
   #users = new Map<string, EmulatorUser>();
-  #sessions: EmulatorSession[] = [];
-  #lastActiveSessionId: string | null = null;
-  #cookieExpiresAt = FAR_FUTURE();
+  /** Like Clerk's, the client outlives its sessions: signing out empties it, it does not replace it. */
+  #own = new EmulatedClient();
+  #devices = new Map<string, EmulatedClient>();
   #requests: RequestRing;
   #faults = new Map<FapiEndpoint, ActiveFault>();
-  /** Like Clerk's, the client outlives its sessions: signing out empties it, it does not replace it. */
-  readonly clientId = randomId('client');
+  /** Requests waiting out a `delayMs` fault; `releaseDelays()` lets them go on at once. */
+  #waiting = new Set<{ endpoint: FapiEndpoint; release: () => void }>();
 
   constructor(name: string, seed?: TenantSeed, options: TenantOptions = {}) {
     this.name = name;
@@ -54,14 +62,19 @@ export class Tenant {
     seed?.(this);
   }
 
-  /** Back to the start: no users, no sessions, no log, no faults, a far cookie expiry; then the seed, if any. */
+  /** The tenant's own client (the test page's browser). */
+  get clientId(): string {
+    return this.#own.id;
+  }
+
+  /** Back to the start: no users, sessions, devices, log or faults, a far cookie expiry; then the seed, if any. */
   reset(): EmulatorState {
     this.#users.clear();
-    this.#sessions = [];
-    this.#lastActiveSessionId = null;
-    this.#cookieExpiresAt = FAR_FUTURE();
+    this.#own.clear();
+    this.#devices.clear();
     this.#requests.clear();
     this.#faults.clear();
+    this.releaseDelays();
     this.#seed?.(this);
     return this.state();
   }
@@ -94,80 +107,124 @@ export class Tenant {
     return { ...user };
   }
 
-  /** Signs the user in on the client (another session in a multi-session client) and makes that session the active one. */
-  signIn(userId: string): EmulatorSession {
-    if (typeof userId !== 'string' || !this.#users.has(userId)) throw new EmulatorError(404, `No user ${quote(userId)}; create it first.`);
-    const now = Date.now();
+  /**
+   * Signs the user in on the tenant's own client (another session in a multi-session client) and makes that session the
+   * active one. `options.activity` says where it was used (see `EmulatorActivity`; default: Chrome on Linux, 127.0.0.1).
+   */
+  signIn(userId: string, options: EmulatorSignInOptions = {}): EmulatorSession {
+    this.user(userId, 'create it first');
+    const activity = checkActivity(options?.activity);
     // Like Clerk, one client holds at most one session per user: signing in again just switches to it.
-    let session = this.#sessions.find((candidate) => candidate.userId === userId);
-    if (!session) {
-      session = { id: randomId('sess'), userId, status: 'active', createdAt: now, lastActiveAt: now };
-      this.#sessions.push(session);
+    return copySession(this.#own.signIn(userId, activity));
+  }
+
+  /**
+   * Signs the user in on a new device: another client (another browser, with its own cookies) with one session, last
+   * active at `lastActiveAt`. Its page reaches it through the tenant's `proxyUrl` + `/device/<clientId>`.
+   */
+  addDevice(init: EmulatorDeviceInit): EmulatorDevice {
+    if (typeof init !== 'object' || init === null || Array.isArray(init)) throw new EmulatorError(400, 'A device needs `{ userId }`.');
+    const unknown = Object.keys(init).filter((key) => !DEVICE_FIELDS.includes(key));
+    if (unknown.length) {
+      throw new EmulatorError(400, `Unknown device field ${quote(unknown[0], 40)}; a device has ${DEVICE_FIELDS.map((field) => `\`${field}\``).join(', ')}.`);
     }
-    session.lastActiveAt = now;
-    this.#lastActiveSessionId = session.id;
-    return { ...session };
+    this.user(init.userId, 'create it first');
+    const activity = checkActivity(init.activity);
+    const at = init.lastActiveAt ?? Date.now();
+    if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) {
+      throw new EmulatorError(400, '`lastActiveAt` must be epoch milliseconds.');
+    }
+    if (this.#devices.size >= MAX_DEVICES) throw new EmulatorError(409, `A tenant holds at most ${MAX_DEVICES} devices; reset it.`);
+    const device = new EmulatedClient();
+    device.signIn(init.userId, activity, at);
+    this.#devices.set(device.id, device);
+    return device.device();
+  }
+
+  /** The tenant's other clients, in the order they were added. */
+  devices(): EmulatorDevice[] {
+    return [...this.#devices.values()].map((device) => device.device());
+  }
+
+  /** One device's client (for its FAPI requests); 404 for an id the tenant does not have. */
+  deviceClient(clientId: string): EmulatedClient {
+    const device = this.#devices.get(clientId);
+    if (!device) throw new EmulatorError(404, `No device ${quote(clientId)} in this tenant; add it first (addDevice).`);
+    return device;
+  }
+
+  /** The tenant's own client (for its FAPI requests). */
+  ownClient(): EmulatedClient {
+    return this.#own;
+  }
+
+  /** The user's signed-in sessions on every client (what `GET /v1/me/sessions/active` lists), most recently active first. */
+  activeSessions(userId: string): EmulatorSession[] {
+    return this.#clients()
+      .flatMap((client) => client.sessions.filter((session) => session.userId === userId))
+      .sort((a, b) => b.lastActiveAt - a.lastActiveAt)
+      .map(copySession);
+  }
+
+  /**
+   * Signs one session out wherever it is (what `POST /v1/me/sessions/{id}/revoke` does, or a revocation from Clerk's
+   * dashboard): its client keeps listing it as `revoked`, and that client's next token or touch request answers 401.
+   */
+  revokeSession(sessionId: string): EmulatorSession {
+    for (const client of this.#clients()) {
+      const revoked = client.revoke(sessionId);
+      if (revoked) return copySession(revoked);
+    }
+    throw new EmulatorError(404, `No signed-in session ${quote(sessionId)} in this tenant.`, { code: 'resource_not_found', message: 'not found' });
   }
 
   /** Makes the session the client's active one (what `clerk.setActive` asks through `/touch`). */
   touchSession(sessionId: string): EmulatorSession {
-    const session = this.session(sessionId);
-    session.lastActiveAt = Date.now();
-    this.#lastActiveSessionId = session.id;
-    return session;
+    return this.#own.touch(sessionId);
   }
 
   /** Ends one session; when it was the active one, the most recently active remaining session takes over. */
   removeSession(sessionId: string): EmulatorSession {
-    const session = this.session(sessionId);
-    this.#sessions = this.#sessions.filter((candidate) => candidate !== session);
-    if (this.#lastActiveSessionId === sessionId) {
-      const next = [...this.#sessions].sort((a, b) => b.lastActiveAt - a.lastActiveAt)[0];
-      this.#lastActiveSessionId = next?.id ?? null;
-    }
-    return session;
+    return this.#own.remove(sessionId);
   }
 
   removeAllSessions(): EmulatorSession[] {
-    const ended = this.#sessions;
-    this.#sessions = [];
-    this.#lastActiveSessionId = null;
-    return ended;
+    return this.#own.removeAll();
   }
 
+  /** A signed-in session of the tenant's own client (401 `signed_out` when it was revoked, 404 when unknown). */
   session(sessionId: string): EmulatorSession {
-    const session = this.#sessions.find((candidate) => candidate.id === sessionId);
-    if (!session) throw new EmulatorError(404, `No signed-in session ${quote(sessionId)} on this client.`);
-    return session;
+    return this.#own.session(sessionId);
   }
 
-  user(userId: string): EmulatorUser {
-    const user = this.#users.get(userId);
-    if (!user) throw new EmulatorError(404, `No user ${quote(userId)}.`);
+  user(userId: string, hint?: string): EmulatorUser {
+    const user = typeof userId === 'string' ? this.#users.get(userId) : undefined;
+    if (!user) throw new EmulatorError(404, `No user ${quote(userId)}${hint ? `; ${hint}` : ''}.`);
     return user;
   }
 
+  /** The tenant's own client's signed-in sessions, oldest first. */
   get sessions(): readonly EmulatorSession[] {
-    return this.#sessions;
+    return this.#own.sessions;
   }
 
   get lastActiveSessionId(): string | null {
-    return this.#lastActiveSessionId;
+    return this.#own.lastActiveSessionId;
   }
 
   get cookieExpiresAt(): number {
-    return this.#cookieExpiresAt;
+    return this.#own.cookieExpiresAt;
   }
 
-  /** Within 8 days of now, clerk-js sends its post-sign-out redirect through `GET /v1/client/touch`. */
+  /** Within 8 days, clerk-js sends its post-sign-out redirect through `GET /v1/client/touch`. */
   setCookieExpiresAt(at: number): void {
     if (typeof at !== 'number' || !Number.isFinite(at)) throw new EmulatorError(400, 'The cookie expiry must be epoch milliseconds.');
-    this.#cookieExpiresAt = at;
+    this.#own.cookieExpiresAt = at;
   }
 
   /** Clerk's `/client/touch` renews the client cookie. */
   renewCookie(): void {
-    this.#cookieExpiresAt = FAR_FUTURE();
+    this.#own.cookieExpiresAt = FAR_FUTURE();
   }
 
   /** Logs a request; past `maxRecordedRequests` the oldest goes. */
@@ -202,14 +259,53 @@ export class Tenant {
     return fault;
   }
 
+  /** Waits out a `delayMs` fault: resolves after `ms`, or at once when `releaseDelays` is called meanwhile. */
+  wait(endpoint: FapiEndpoint, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const waiter = {
+        endpoint,
+        release: () => {
+          clearTimeout(timer);
+          this.#waiting.delete(waiter);
+          resolve();
+        },
+      };
+      const timer = setTimeout(waiter.release, ms);
+      this.#waiting.add(waiter);
+    });
+  }
+
+  /**
+   * Lets every request waiting out a `delayMs` fault (of one endpoint, or all) go on now, answered as the fault says
+   * (drop, status, or the real answer). Returns how many were released. The fault itself stays until cleared.
+   */
+  releaseDelays(endpoint?: FapiEndpoint): number {
+    if (endpoint !== undefined) checkEndpoint(endpoint);
+    const released = [...this.#waiting].filter((waiter) => endpoint === undefined || waiter.endpoint === endpoint);
+    released.forEach((waiter) => waiter.release());
+    return released.length;
+  }
+
+  /** How many requests are waiting out a `delayMs` fault right now. */
+  get delayedRequests(): number {
+    return this.#waiting.size;
+  }
+
   state(): EmulatorState {
     return {
       tenant: this.name,
       users: [...this.#users.values()].map((user) => ({ ...user })),
-      sessions: this.#sessions.map((session) => ({ ...session })),
-      lastActiveSessionId: this.#lastActiveSessionId,
-      cookieExpiresAt: this.#cookieExpiresAt,
+      clientId: this.#own.id,
+      sessions: this.#own.sessions.map(copySession),
+      revokedSessions: this.#own.revokedSessions.map(copySession),
+      lastActiveSessionId: this.#own.lastActiveSessionId,
+      cookieExpiresAt: this.#own.cookieExpiresAt,
       faults: Object.fromEntries([...this.#faults].map(([endpoint, fault]) => [endpoint, { ...fault }])),
+      devices: this.devices(),
     };
+  }
+
+  #clients(): EmulatedClient[] {
+    return [this.#own, ...this.#devices.values()];
   }
 }
