@@ -77,6 +77,14 @@ export const userMenuStyles = css`
     font-family: var(--_font);
     font-size: var(--clerk-user-menu-font-size, 0.875rem);
     line-height: 1.4;
+    /* Inherited from the page, these would reshape the menu's own layout (e.g. a centred header). */
+    font-style: normal;
+    letter-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    white-space: normal;
+    word-spacing: normal;
   }
 
   [part~='preview'] {
