@@ -5,7 +5,6 @@ import { clerkContext, isProvider, type ClerkState } from './context.js';
 import { label, type LabelKey } from './labels.js';
 
 let contextRootAttached = false;
-const warnedTags = new Set<string>();
 
 /**
  * What every element needs from Clerk, in one place: the state of the nearest `<clerk-provider>` (through @lit/context,
@@ -105,15 +104,40 @@ export class ClerkController implements ReactiveController {
 
   hostConnected(): void {
     // The consumer above asked for the context synchronously; a provider in the tree has answered by now.
-    if (this.state || hasProviderAncestor(this.host)) return;
-    const tag = this.host.localName;
-    if (warnedTags.has(tag)) return;
-    warnedTags.add(tag);
-    console.warn(
-      `<${tag}> is not inside a <clerk-provider>, so it has no Clerk and stays inert. ` +
-        `Wrap it (or a parent element) in <clerk-provider>.`,
-    );
+    if (this.state) return;
+    if (!hasProviderAncestor(this.host)) return warnOnce(this.host.localName, notInProvider);
+    const undefinedProvider = closest(this.host, (element) => element.localName === 'clerk-provider' && !isProvider(element));
+    if (undefinedProvider) warnIfNeverDefined(this.host.localName);
   }
+}
+
+const warned = new Set<string>();
+
+function warnOnce(key: string, message: (tag: string) => string): void {
+  if (warned.has(key)) return;
+  warned.add(key);
+  console.warn(message(key));
+}
+
+const notInProvider = (tag: string) =>
+  `<${tag}> is not inside a <clerk-provider>, so it has no Clerk and stays inert. ` +
+  `Wrap it (or a parent element) in <clerk-provider>.`;
+
+/** How long after the page's load event a `<clerk-provider>` may still become defined (a late script) before we say so. */
+const PROVIDER_GRACE_MS = 2000;
+
+/** E.g. only `clerk-sign-out-elements/clerk-sign-out-button.js` was imported: the provider's module never loads. */
+function warnIfNeverDefined(tag: string): void {
+  const check = () =>
+    setTimeout(() => {
+      if (customElements.get('clerk-provider')) return;
+      warnOnce('clerk-provider', () =>
+        `<clerk-provider> is not defined, so <${tag}> and every element inside it stay inert. Import it too: ` +
+          `import 'clerk-sign-out-elements/clerk-provider.js' (or the whole package, or its CDN module).`,
+      );
+    }, PROVIDER_GRACE_MS);
+  if (document.readyState === 'complete') check();
+  else window.addEventListener('load', check, { once: true });
 }
 
 /**
@@ -121,11 +145,14 @@ export class ClerkController implements ReactiveController {
  * (the CDN module may load later).
  */
 function hasProviderAncestor(node: Node): boolean {
+  return !!closest(node, (element) => isProvider(element) || (element.localName.includes('-') && !element.matches(':defined')));
+}
+
+/** The nearest ancestor element that matches, across shadow roots. */
+function closest(node: Node, matches: (element: Element) => boolean): Element | null {
   for (let current: Node | null = node.parentNode; current; ) {
-    if (current instanceof Element && (isProvider(current) || (current.localName.includes('-') && !current.matches(':defined')))) {
-      return true;
-    }
+    if (current instanceof Element && matches(current)) return current;
     current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
   }
-  return false;
+  return null;
 }
