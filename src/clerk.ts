@@ -19,6 +19,33 @@ export interface ClerkUser {
   imageUrl: string;
   hasImage?: boolean;
   primaryEmailAddress: ClerkEmailAddress | null;
+  /**
+   * The user's sessions on every device: `GET /v1/me/sessions/active`. clerk-js 6.40 caches the list on this User object
+   * and resolves `[]` when the request fails; `listDevices()` in `src/devices.ts` reads it fresh and tells the two apart.
+   */
+  getSessions?(): Promise<ClerkSessionWithActivities[]>;
+}
+
+/** Where and how a session was last used, as Clerk derives it from the browser (clerk-js `SessionActivity`). */
+export interface ClerkSessionActivity {
+  browserName?: string | null;
+  browserVersion?: string | null;
+  deviceType?: string | null;
+  isMobile?: boolean | null;
+  ipAddress?: string | null;
+  city?: string | null;
+  country?: string | null;
+}
+
+/** One of the user's sessions, on this device or another (clerk-js `SessionWithActivitiesResource`). */
+export interface ClerkSessionWithActivities {
+  id: string;
+  /** `active` or `pending` while signed in; `revoked` once revoked. */
+  status: string;
+  lastActiveAt: Date | null;
+  latestActivity: ClerkSessionActivity | null;
+  /** Signs that session out wherever it is: `POST /v1/me/sessions/{id}/revoke`. Rejects with Clerk's API error. */
+  revoke(): Promise<unknown>;
 }
 
 export interface ClerkSession {

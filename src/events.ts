@@ -49,6 +49,40 @@ export class SignOutErrorEvent extends CustomEvent<SignOutErrorDetail> {
   }
 }
 
+export interface DeviceSignOutDetail {
+  /** The sessions (one per device) about to be signed out: other devices of the signed-in user, never this one. */
+  readonly sessionIds: readonly string[];
+  readonly userId: string | null;
+}
+
+/**
+ * Before any device is signed out (nothing has been revoked yet). Cancelable: `preventDefault()` stops it, e.g. to ask
+ * for confirmation first.
+ */
+export class DeviceSignOutEvent extends CustomEvent<DeviceSignOutDetail> {
+  static readonly type = 'device-sign-out';
+  constructor(detail: DeviceSignOutDetail) {
+    super(DeviceSignOutEvent.type, { ...crossing, cancelable: true, detail });
+  }
+}
+
+export interface DeviceSignedOutDetail {
+  /** The sessions the Frontend API no longer lists as signed in: those devices are signed out. */
+  readonly sessionIds: readonly string[];
+  readonly userId: string | null;
+}
+
+/**
+ * Devices were signed out: Clerk's Frontend API confirmed it. Only the sessions really gone are named; when others
+ * asked for are still signed in, a `sign-out-error` follows, naming them.
+ */
+export class DeviceSignedOutEvent extends CustomEvent<DeviceSignedOutDetail> {
+  static readonly type = 'device-signed-out';
+  constructor(detail: DeviceSignedOutDetail) {
+    super(DeviceSignedOutEvent.type, { ...crossing, detail });
+  }
+}
+
 /** `<clerk-provider>` has a loaded Clerk. */
 export class ClerkLoadedEvent extends CustomEvent<{ readonly clerk: ClerkLike }> {
   static readonly type = 'clerk-loaded';
@@ -110,5 +144,7 @@ declare global {
     'menu-open': MenuOpenEvent;
     'menu-close': MenuCloseEvent;
     'session-switched': SessionSwitchedEvent;
+    'device-sign-out': DeviceSignOutEvent;
+    'device-signed-out': DeviceSignedOutEvent;
   }
 }

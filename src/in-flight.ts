@@ -1,7 +1,7 @@
 import type { ClerkLike } from './clerk.js';
 
 /** What a Clerk is busy with. The provider holds its published user only while a sign-out is in flight. */
-export type FlightKind = 'sign-out' | 'switch-session';
+export type FlightKind = 'sign-out' | 'switch-session' | 'revoke-devices';
 
 /** One Clerk action at a time per instance: clerk-js has no guard, and repeated clicks would send repeated requests. */
 const inFlight = new WeakMap<ClerkLike, FlightKind>();

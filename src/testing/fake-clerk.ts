@@ -4,6 +4,8 @@ import type {
   ClerkLoadOptions,
   ClerkResources,
   ClerkSession,
+  ClerkSessionActivity,
+  ClerkSessionWithActivities,
   ClerkSignOutOptions,
   ClerkUser,
 } from '../clerk.js';
@@ -48,7 +50,70 @@ export interface FakeClerkInit {
    * Awaited before every answer of the fake Frontend API (`signOut`, `setActive`, `client.reload`), named by the call;
    * e.g. fast-check's scheduler (`(call) => s.schedule(Promise.resolve(), call)`) to explore every interleaving.
    */
-  latency?: (call: 'signOut' | 'setActive' | 'reload') => Promise<unknown>;
+  latency?: (call: FakeCall) => Promise<unknown>;
+}
+
+/** The fake Frontend API calls, by name: sign-out, session switch, client reload, and the user's devices (list, revoke). */
+export type FakeCall = 'signOut' | 'setActive' | 'reload' | 'getSessions' | 'revoke';
+
+/** Where and how a fake device was last used (clerk-js `SessionActivity`). */
+export interface FakeActivity {
+  browserName: string | null;
+  browserVersion: string | null;
+  deviceType: string | null;
+  isMobile: boolean;
+  ipAddress: string | null;
+  city: string | null;
+  country: string | null;
+}
+
+/** Another device where a user is signed in (`FakeClerk.addDevice`). */
+export interface FakeDeviceInit {
+  /** Default: the signed-in user. */
+  userId?: string;
+  activity?: Partial<FakeActivity>;
+  /** Default: one hour ago. */
+  lastActiveAt?: Date;
+}
+
+/** A fake of clerk-js's ClerkAPIResponseError: `message` is the entry's long message, `errors[].code` the code. */
+export function clerkApiError(status: number, code: string, longMessage: string, message = longMessage): Error & {
+  status: number;
+  errors: Array<{ code: string; message: string; longMessage: string }>;
+} {
+  return Object.assign(new Error(longMessage), { status, errors: [{ code, message, longMessage }] });
+}
+
+/** What clerk-js 6.40 rejects with when Clerk answers 403 `session_reverification_required` (seen against the emulator). */
+export function reverificationRequiredError() {
+  return clerkApiError(403, 'session_reverification_required', 'You need to provide additional verification to perform this operation', 'Reverification required');
+}
+
+const THIS_DEVICE: FakeActivity = {
+  browserName: 'Chrome',
+  browserVersion: '140.0.0.0',
+  deviceType: 'Linux',
+  isMobile: false,
+  ipAddress: '127.0.0.1',
+  city: null,
+  country: null,
+};
+
+interface FakeDeviceSession {
+  id: string;
+  userId: string;
+  status: 'active' | 'revoked';
+  lastActiveAt: Date;
+  activity: FakeActivity;
+}
+
+interface PendingDeviceCall {
+  error?: Error;
+  gate?: Promise<void>;
+  /** revoke: the server ended the session although the answer is an error (e.g. revoked elsewhere first). */
+  endedOnServer?: boolean;
+  /** revoke: resolve without an answer (status stays `active`), as clerk-js does offline. getSessions: resolve `[]`. */
+  swallowed?: boolean;
 }
 
 interface PendingSignOut {
@@ -93,12 +158,28 @@ export class FakeClerk implements ClerkLike {
   #server = new Set<string>();
   #latency: FakeClerkInit['latency'];
 
+  // Other devices (issue 13), added below the original fake: the users' sessions elsewhere, and the calls on them.
+  /** The session ids `revoke()` was called for, in order (failed calls included). */
+  readonly revokeCalls: string[] = [];
+  /** How many times `user.getSessions()` reached the fake Frontend API (cached answers are not counted). */
+  getSessionsCalls = 0;
+  /** How many times `__internal_openReverification()` was called. */
+  openReverificationCalls = 0;
+  /** What the user does in Clerk's reverification modal (`__internal_openReverification`, needs `uiVersion`). */
+  reverificationAnswer: 'verify' | 'cancel' = 'verify';
+  #devices = new Map<string, FakeDeviceSession>();
+  #deviceCounter = 0;
+  #nextGetSessions: PendingDeviceCall[] = [];
+  #nextRevoke: PendingDeviceCall[] = [];
+  #reverificationsLeft = 0;
+
   constructor(init: FakeClerkInit = {}) {
     this.loaded = init.loaded ?? true;
     this.uiVersion = init.uiVersion;
     this.#latency = init.latency;
     this.#sessions = (init.users ?? []).map((user) => ({ id: `sess_${user.id}`, status: 'active', user }));
     for (const session of this.#sessions) this.#server.add(session.id);
+    for (const session of this.#sessions) this.#equip(session.user);
     this.client = this.#makeClient();
     const active = this.#sessions.find((session) => session.user?.id === init.activeUserId) ?? this.#sessions[0];
     this.#activate(active ?? null, false);
@@ -156,6 +237,7 @@ export class FakeClerk implements ClerkLike {
 
   /** Adds a signed-in session (another account on this client) without making it active. */
   addSession(user: ClerkUser = fakeUser()): ClerkSession {
+    this.#equip(user);
     const session = { id: `sess_${user.id}`, status: 'active', user };
     this.#sessions.push(session);
     this.#server.add(session.id);
@@ -169,6 +251,7 @@ export class FakeClerk implements ClerkLike {
    * one when nobody was signed in on this page.
    */
   signInElsewhere(user: ClerkUser = fakeUser()): ClerkSession {
+    this.#equip(user);
     const session = { id: `sess_${user.id}`, status: 'active', user };
     this.#sessions.push(session);
     this.#server.add(session.id);
@@ -199,6 +282,91 @@ export class FakeClerk implements ClerkLike {
     this.#sessions = [];
     this.client = this.#makeClient();
     this.#activate(null);
+  }
+
+  /**
+   * Signs a user (default: the signed-in one) in on another device, with what Clerk would know of it. Returns the
+   * device's session id; `user.getSessions()` lists it (after this client's session), and `revoke()` signs it out.
+   */
+  addDevice(init: FakeDeviceInit = {}): string {
+    const userId = init.userId ?? this.user?.id;
+    if (!userId) throw new Error('FakeClerk.addDevice: nobody is signed in; pass `userId`.');
+    const id = `sess_device_${++this.#deviceCounter}_${userId}`;
+    const activity = { ...THIS_DEVICE, ipAddress: `203.0.113.${this.#deviceCounter}`, ...init.activity };
+    const lastActiveAt = init.lastActiveAt ?? new Date(Date.now() - 3600_000);
+    this.#devices.set(id, { id, userId, status: 'active', lastActiveAt, activity });
+    return id;
+  }
+
+  /** The sessions the fake server has signed in on other devices (all users), in the order they were added. */
+  get deviceSessionIds(): string[] {
+    return [...this.#devices.values()].filter((device) => device.status === 'active').map((device) => device.id);
+  }
+
+  /** Another device (or Clerk's dashboard) revokes a session: the server no longer has it signed in. */
+  revokeElsewhere(sessionId: string): void {
+    this.#endOnServer(sessionId);
+  }
+
+  /** Makes the next `getSessions()` resolve `[]`, as clerk-js 6.40 does after any failure (it catches every error). */
+  failNextGetSessions(): void {
+    this.#nextGetSessions.push({ swallowed: true });
+  }
+
+  /** Holds the next `getSessions()` in flight until the returned function is called. */
+  holdNextGetSessions(): () => void {
+    let release!: () => void;
+    this.#nextGetSessions.push({ gate: new Promise<void>((resolve) => (release = resolve)) });
+    return release;
+  }
+
+  /**
+   * Makes the next `revoke()` reject with this error (default: a 500 shaped like clerk-js's ClerkAPIResponseError). With
+   * `endedOnServer`, the session was signed out anyway (e.g. another device revoked it first: Clerk answers 404 or 401).
+   */
+  failNextRevoke(
+    error: Error = clerkApiError(500, 'internal_clerk_error', "There was an internal error on our servers. We've been notified and are working on fixing it."),
+    options: { endedOnServer?: boolean } = {},
+  ): void {
+    this.#nextRevoke.push({ error, ...options });
+  }
+
+  /** Makes the next `revoke()` resolve without an answer (the session stays `active`), as clerk-js does offline. */
+  swallowNextRevoke(): void {
+    this.#nextRevoke.push({ swallowed: true });
+  }
+
+  /** Holds the next `revoke()` in flight until the returned function is called; with `error`, it then fails with it. */
+  holdNextRevoke(error?: Error): () => void {
+    let release!: () => void;
+    this.#nextRevoke.push({ gate: new Promise<void>((resolve) => (release = resolve)), error });
+    return release;
+  }
+
+  /**
+   * Makes the next `times` revocations answer 403 `session_reverification_required` (`reverificationRequiredError()`),
+   * until then or until the user verifies in `__internal_openReverification` (with `uiVersion` set).
+   */
+  requireReverification(times = 1): void {
+    this.#reverificationsLeft = times;
+  }
+
+  /**
+   * Clerk's reverification modal (clerk-js 6.40, Clerk's UI bundle needed: it throws without `uiVersion`, as clerk-js
+   * does). The fake user answers `reverificationAnswer`: `verify` ends the reverification requirement.
+   */
+  __internal_openReverification(props: { afterVerification?: () => void; afterVerificationCancelled?: () => void } = {}): void {
+    this.openReverificationCalls++;
+    if (!this.uiVersion) throw new Error('Clerk was not loaded with Ui components');
+    const answer = this.reverificationAnswer;
+    queueMicrotask(() => {
+      if (answer === 'verify') {
+        this.#reverificationsLeft = 0;
+        props.afterVerification?.();
+      } else {
+        props.afterVerificationCancelled?.();
+      }
+    });
   }
 
   async load(options?: ClerkLoadOptions): Promise<void> {
@@ -304,7 +472,7 @@ export class FakeClerk implements ClerkLike {
   }
 
   /** One Frontend API call: counted while in flight, answered after the gate and the configured latency. */
-  async #call(name: 'signOut' | 'setActive' | 'reload', gate?: Promise<void>): Promise<void> {
+  async #call(name: FakeCall, gate?: Promise<void>): Promise<void> {
     this.maxCallsInFlight = Math.max(this.maxCallsInFlight, ++this.#callsInFlight);
     try {
       await gate;
@@ -324,6 +492,84 @@ export class FakeClerk implements ClerkLike {
     this.client = this.#makeClient();
     if (this.session && !this.#server.has(this.session.id)) this.#activate(null);
     else this.#emit();
+  }
+
+  /**
+   * Gives a user object clerk-js's `getSessions()`, with its cache: the first answer (a failure's `[]` included) stays on
+   * the object (`cachedSessionsWithActivities`) until someone clears it. Non-enumerable, so the user compares as before.
+   */
+  #equip(user: ClerkUser | null): void {
+    if (!user) return;
+    const holder = user as ClerkUser & { cachedSessionsWithActivities?: ClerkSessionWithActivities[] | null };
+    Object.defineProperty(holder, 'cachedSessionsWithActivities', { value: null, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(holder, 'getSessions', {
+      configurable: true,
+      enumerable: false,
+      writable: true,
+      value: async (): Promise<ClerkSessionWithActivities[]> => {
+        if (holder.cachedSessionsWithActivities) return holder.cachedSessionsWithActivities;
+        this.getSessionsCalls++;
+        const next = this.#nextGetSessions.shift();
+        await this.#call('getSessions', next?.gate);
+        const list = next?.swallowed ? [] : this.#sessionsWithActivities(user.id);
+        holder.cachedSessionsWithActivities = list;
+        return list;
+      },
+    });
+  }
+
+  /** `GET /v1/me/sessions/active`: the user's signed-in sessions, this client's first, then other devices'. */
+  #sessionsWithActivities(userId: string): ClerkSessionWithActivities[] {
+    const here = this.#sessions
+      .filter((session) => session.user?.id === userId && this.#server.has(session.id))
+      .map((session) => this.#withActivities(session.id, new Date(), THIS_DEVICE));
+    const elsewhere = [...this.#devices.values()]
+      .filter((device) => device.userId === userId && device.status === 'active')
+      .map((device) => this.#withActivities(device.id, device.lastActiveAt, device.activity));
+    return [...here, ...elsewhere];
+  }
+
+  #withActivities(id: string, lastActiveAt: Date, activity: FakeActivity): ClerkSessionWithActivities {
+    const latestActivity: ClerkSessionActivity = { ...activity };
+    const resource: ClerkSessionWithActivities = {
+      id,
+      status: 'active',
+      lastActiveAt,
+      latestActivity,
+      revoke: () => this.#revoke(resource),
+    };
+    return resource;
+  }
+
+  /** `POST /v1/me/sessions/{id}/revoke`, with the scripted faults. */
+  async #revoke(resource: ClerkSessionWithActivities): Promise<ClerkSessionWithActivities> {
+    this.revokeCalls.push(resource.id);
+    if (this.#reverificationsLeft > 0) {
+      this.#reverificationsLeft--;
+      await this.#call('revoke');
+      throw reverificationRequiredError();
+    }
+    const next = this.#nextRevoke.shift();
+    await this.#call('revoke', next?.gate);
+    if (next?.swallowed) return resource;
+    if (next?.error) {
+      if (next.endedOnServer) this.#endOnServer(resource.id);
+      throw next.error;
+    }
+    if (!this.#signedInOnServer(resource.id)) throw clerkApiError(404, 'resource_not_found', 'The requested resource was not found.', 'not found');
+    this.#endOnServer(resource.id);
+    resource.status = 'revoked';
+    return resource;
+  }
+
+  #signedInOnServer(sessionId: string): boolean {
+    return this.#server.has(sessionId) || this.#devices.get(sessionId)?.status === 'active';
+  }
+
+  #endOnServer(sessionId: string): void {
+    const device = this.#devices.get(sessionId);
+    if (device) device.status = 'revoked';
+    else this.#server.delete(sessionId);
   }
 
   #makeClient(): ClerkClient {
