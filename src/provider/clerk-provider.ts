@@ -10,7 +10,7 @@ import { countProviderUse, isBusy, onFlightEnd } from '../in-flight.js';
 import { checkNavigableUrl, parseOrigins } from '../urls.js';
 import { checkProxyUrl, loadClerkScript } from './load-clerk.js';
 
-const SOURCE_PROPERTIES = ['clerk', 'publishableKey', 'proxyUrl', 'domain', 'clerkJsUrl'] as const;
+const SOURCE_PROPERTIES = ['clerk', 'publishableKey', 'proxyUrl', 'domain', 'clerkJsUrl', 'clerkJsVersion'] as const;
 
 /**
  * Holds ONE Clerk instance and shares its state with every element inside it, including elements in shadow roots.
@@ -48,6 +48,12 @@ export class ClerkProvider extends LitElement {
 
   /** Loads Clerk's script from this URL instead of the key's host (e.g. a self-hosted copy of `clerk.browser.js`). */
   @property({ attribute: 'clerk-js-url' }) clerkJsUrl?: string;
+
+  /**
+   * Which @clerk/clerk-js the provider loads from the key's host or `proxy-url`: a major (`6`, the default: Core 3;
+   * `5`: Core 2) or an exact version. Ignored with `clerk-js-url`.
+   */
+  @property({ attribute: 'clerk-js-version' }) clerkJsVersion?: string;
 
   /**
    * Where to go after signing out when an element has no `redirect-url`, however Clerk arrived (also passed to
@@ -142,6 +148,7 @@ export class ClerkProvider extends LitElement {
       proxyUrl: this.proxyUrl || undefined,
       domain: this.domain || undefined,
       clerkJsUrl: this.clerkJsUrl || undefined,
+      clerkJsVersion: this.clerkJsVersion || undefined,
     });
   }
 

@@ -1,8 +1,8 @@
 import type { ClerkLike } from '../clerk.js';
 import { ConfigurationError } from '../errors.js';
 
-/** The major version of Clerk's browser script the provider loads when it loads Clerk itself. */
-const CLERK_JS_MAJOR = 6;
+/** The version of Clerk's browser script the provider loads by default (Core 3); `clerk-js-version` picks another. */
+export const DEFAULT_CLERK_JS_VERSION = '6';
 
 declare global {
   interface Window {
@@ -42,12 +42,24 @@ export interface ScriptSource {
   proxyUrl?: string;
   domain?: string;
   clerkJsUrl?: string;
+  /** A major (`5`), a version (`5.128.0`) or an npm tag of @clerk/clerk-js, as Clerk's own SDKs take `clerkJSVersion`. */
+  clerkJsVersion?: string;
+}
+
+/** Same rule as the URL Clerk's SDKs build: a version, a range prefix or a tag; nothing that changes the path. */
+export function checkClerkJsVersion(version: string): string {
+  if (/^[\w.^~-]{1,40}$/.test(version)) return version;
+  throw new ConfigurationError(
+    `<clerk-provider> clerk-js-version="${version}" is not a version of @clerk/clerk-js: use a major such as "5" or "6", ` +
+      `or an exact version such as "5.128.0".`,
+  );
 }
 
 /** Where Clerk's SDKs load `clerk.browser.js` from: `clerk-js-url`, else the proxy, the domain or the key's host. */
 function clerkScriptUrl(source: ScriptSource): string {
   if (source.clerkJsUrl) return new URL(source.clerkJsUrl, location.href).href;
-  const path = `/npm/@clerk/clerk-js@${CLERK_JS_MAJOR}/dist/clerk.browser.js`;
+  const version = checkClerkJsVersion(source.clerkJsVersion ?? DEFAULT_CLERK_JS_VERSION);
+  const path = `/npm/@clerk/clerk-js@${version}/dist/clerk.browser.js`;
   if (source.proxyUrl) return new URL(source.proxyUrl.replace(/\/$/, '') + path, location.href).href;
   const host = source.domain ? `clerk.${source.domain.replace(/^https?:\/\//, '')}` : frontendApiFromKey(source.publishableKey);
   return `https://${host}${path}`;

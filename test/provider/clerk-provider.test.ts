@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { LitElement } from 'lit';
+import { LitElement, nothing } from 'lit';
 import { ClerkProvider, type ClerkErrorEvent, type ClerkLoadedEvent, type ClerkSignOutButton } from '../../src/index.js';
 import { ClerkController } from '../../src/clerk-controller.js';
 import { FakeClerk, fakeUser } from '../../src/testing/index.js';
@@ -161,6 +161,24 @@ describe('<clerk-provider>', () => {
     });
   });
 
+  describe('which clerk-js it loads', () => {
+    for (const [version, expected] of [
+      [undefined, '/no-such-proxy/npm/@clerk/clerk-js@6/dist/clerk.browser.js'],
+      ['5', '/no-such-proxy/npm/@clerk/clerk-js@5/dist/clerk.browser.js'],
+      ['5.128.0', '/no-such-proxy/npm/@clerk/clerk-js@5.128.0/dist/clerk.browser.js'],
+    ] as const) {
+      it(`clerk-js-version=${version ?? '(none)'}: ${expected}`, async () => {
+        const key = 'pk_live_' + btoa('clerk.example.com$');
+        // A proxy path nothing answers (the load fails and is reported): only the URL the provider chose matters here.
+        await captureConsole(() =>
+          fixture(html`<clerk-provider publishable-key=${key} proxy-url="/no-such-proxy" clerk-js-version=${version ?? nothing}></clerk-provider>`),
+        );
+        const script = [...document.querySelectorAll<HTMLScriptElement>('script[data-clerk-publishable-key]')].at(-1);
+        expect(new URL(script!.src).pathname).to.equal(expected);
+      });
+    }
+  });
+
   describe('load errors name the attribute to fix', () => {
     async function loadError(template: ReturnType<typeof html>): Promise<{ error: Error; console: string[]; provider: ClerkProvider }> {
       const events = recordEvents('clerk-error');
@@ -194,6 +212,13 @@ describe('<clerk-provider>', () => {
       expect(error.message).to.contain('clerk-js-url');
       expect(error.message).to.contain('/no/such/clerk.browser.js');
       expect(document.querySelector('script[src$="/no/such/clerk.browser.js"]')).to.equal(null);
+    });
+
+    it('clerk-js-version that is not a version', async () => {
+      const key = 'pk_live_' + btoa('clerk.example.com$');
+      const { error } = await loadError(html`<clerk-provider publishable-key=${key} clerk-js-version="../../evil"></clerk-provider>`);
+      expect(error.message).to.contain('clerk-js-version="../../evil"');
+      expect(document.querySelector('script[src*="evil"]')).to.equal(null);
     });
 
     it('clerk.load() rejecting', async () => {
