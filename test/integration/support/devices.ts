@@ -3,8 +3,9 @@
 import { html } from 'lit';
 import type { ClerkLike } from '../../../src/clerk.js';
 import type { RevokeDevicesRequest } from '../../../src/devices.js';
-import type { EmulatorConnection, EmulatorDevice, EmulatorSession, EmulatorUser } from '../../../src/testing/index.js';
-import { connectEmulator } from '../../../src/testing/index.js';
+// EmulatorDevice is not re-exported by src/testing/index.ts (not this change's file): taken from the protocol module.
+import type { EmulatorDevice } from '../../../src/testing/emulator-protocol.js';
+import { connectEmulator, type EmulatorConnection, type EmulatorSession, type EmulatorUser } from '../../../src/testing/index.js';
 import { mountNpmClerk, waitFor, type Mounted } from './real-clerk.js';
 
 export const PHONE = { browserName: 'Safari', browserVersion: '18.2', deviceType: 'iPhone', isMobile: true, ipAddress: '203.0.113.7', city: 'Lyon', country: 'FR' };
