@@ -132,8 +132,8 @@ function warnIfNeverDefined(tag: string): void {
     setTimeout(() => {
       if (customElements.get('clerk-provider')) return;
       warnOnce('clerk-provider', () =>
-        `<clerk-provider> is not defined, so <${tag}> and every element inside it stay inert. Import it too: ` +
-          `import 'clerk-sign-out-elements/clerk-provider.js' (or the whole package, or its CDN module).`,
+        `<clerk-provider> is not defined, so <${tag}> and every element inside it stay inert. ` +
+          `Import clerk-sign-out-elements/clerk-provider.js too (or the whole package, or its CDN module).`,
       );
     }, PROVIDER_GRACE_MS);
   if (document.readyState === 'complete') check();

@@ -117,7 +117,8 @@ function redirectTarget(request: SignOutRequest, clerk: ClerkLike, tag: string):
   if (fromProvider != null) {
     return checkNavigableUrl(fromProvider, { tag: 'clerk-provider', attribute: 'after-sign-out-url' }, origins);
   }
-  return clerk.buildAfterSignOutUrl();
+  // One form for every source (Clerk's default is often a path such as "/"): absolute, as routers and apps expect.
+  return new URL(clerk.buildAfterSignOutUrl(), location.href).href;
 }
 
 /**

@@ -2,9 +2,10 @@ import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton } from '../../src/index.js';
+import { CLERK_JS } from '../support/clerk-js.js';
 import { clickAndSignOut, currentSessionSignOutLines, clientOnReload, lines, mountCdnClerk, signedInTenant, waitFor } from './support/real-clerk.js';
 
-const SELF_HOSTED = '/node_modules/@clerk/clerk-js/dist/clerk.browser.js';
+const SELF_HOSTED = `${CLERK_JS.packagePath}/dist/clerk.browser.js`;
 
 describe('real clerk-js, CDN route: <clerk-provider clerk-js-url> (a self-hosted clerk.browser.js)', () => {
   it('loads the script from clerk-js-url, talks to the proxy, and scope="current" removes the current session', async () => {
@@ -24,7 +25,7 @@ describe('real clerk-js, CDN route: <clerk-provider clerk-js-url> (a self-hosted
 
     expect(currentSessionSignOutLines(current.id, remaining.id)).to.deep.include(lines(await emulator.requests()));
     await waitFor(() => clerk.session?.id === remaining.id, 'the remaining session to be active');
-    expect(detail).to.deep.equal({ sessionIds: [current.id], userId: current.userId, redirectUrl: '/' });
+    expect(detail).to.deep.equal({ sessionIds: [current.id], userId: current.userId, redirectUrl: new URL('/', location.href).href });
     await waitFor(() => navigations.length > 0, 'the redirect');
     expect(await clientOnReload(emulator)).to.deep.equal({ sessionIds: [remaining.id], lastActiveSessionId: remaining.id });
   });

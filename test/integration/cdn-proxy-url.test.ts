@@ -3,6 +3,7 @@ import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton } from '../../src/index.js';
+import { clerkScriptPath } from '../support/clerk-js.js';
 import { clickAndSignOut, clientOnReload, lines, mountCdnClerk, signedInTenant, waitFor } from './support/real-clerk.js';
 
 describe('real clerk-js, CDN route: <clerk-provider publishable-key proxy-url>', () => {
@@ -14,7 +15,7 @@ describe('real clerk-js, CDN route: <clerk-provider publishable-key proxy-url>',
       html`<clerk-sign-out-button></clerk-sign-out-button>`,
     );
     const script = document.querySelector<HTMLScriptElement>('script[src*="clerk.browser.js"]');
-    expect(script?.src).to.equal(`${emulator.proxyUrl}/npm/@clerk/clerk-js@6/dist/clerk.browser.js`);
+    expect(script?.src).to.equal(`${emulator.proxyUrl}${clerkScriptPath}`);
     expect(clerk).to.equal(window.Clerk);
     expect(lines(await emulator.requests())).to.deep.equal(['GET /v1/environment', 'GET /v1/client']);
     expect(provider.state.user?.id).to.equal(session.userId);
@@ -22,7 +23,7 @@ describe('real clerk-js, CDN route: <clerk-provider publishable-key proxy-url>',
     const { detail } = await clickAndSignOut(emulator, el);
 
     expect(lines(await emulator.requests())).to.deep.equal(['DELETE /v1/client/sessions']);
-    expect(detail).to.deep.equal({ sessionIds: [session.id], userId: session.userId, redirectUrl: '/' });
+    expect(detail).to.deep.equal({ sessionIds: [session.id], userId: session.userId, redirectUrl: new URL('/', location.href).href });
     await waitFor(() => provider.state.user === null, 'the provider to show signed out');
     await waitFor(() => navigations.length > 0, 'the redirect');
     expect(navigations).to.deep.equal(['/']);

@@ -17,7 +17,7 @@ describe('real clerk-js, npm route: <clerk-user-menu> "Sign out" with another ac
     (await menuItem(menu, 'sign-out')).click();
     const { detail } = await signedOut;
 
-    expect(detail).to.deep.equal({ sessionIds: [grace.id], userId: grace.userId, redirectUrl: '/' });
+    expect(detail).to.deep.equal({ sessionIds: [grace.id], userId: grace.userId, redirectUrl: new URL('/', location.href).href });
     expect(currentSessionSignOutLines(grace.id, ada.id)).to.deep.include(lines(await emulator.requests()));
     expect((await emulator.state()).sessions.map((session) => session.id)).to.deep.equal([ada.id]);
     await waitFor(() => clerk.session?.id === ada.id, 'Ada to be the active account');

@@ -16,7 +16,7 @@ describe('real clerk-js, npm route: no attributes in a multi-session client', ()
     expect(lines(await emulator.requests())).to.deep.equal(['DELETE /v1/client/sessions']);
     expect([...detail.sessionIds].sort()).to.deep.equal(sessions.map((session) => session.id).sort());
     expect(sessions.map((session) => session.userId)).to.include(detail.userId);
-    expect(detail.redirectUrl).to.equal('/');
+    expect(detail.redirectUrl).to.equal(new URL('/', location.href).href);
     await waitFor(() => navigations.length > 0, 'the redirect');
     expect(await clientOnReload(emulator)).to.deep.equal({ sessionIds: [], lastActiveSessionId: null });
   });

@@ -17,7 +17,7 @@ describe('real clerk-js, npm route: scope="current" in a multi-session client', 
 
     expect(currentSessionSignOutLines(current.id, remaining.id)).to.deep.include(lines(await emulator.requests()));
     await waitFor(() => clerk.session?.id === remaining.id, 'the remaining session to be active');
-    expect(detail).to.deep.equal({ sessionIds: [current.id], userId: current.userId, redirectUrl: '/' });
+    expect(detail).to.deep.equal({ sessionIds: [current.id], userId: current.userId, redirectUrl: new URL('/', location.href).href });
     expect(clerk.client?.signedInSessions.map((session) => session.id)).to.deep.equal([remaining.id]);
     await waitFor(() => navigations.length > 0, 'the redirect');
     expect(navigations).to.deep.equal(['/']);

@@ -19,7 +19,7 @@ describe('a page that imports an element but not the provider', () => {
       await new Promise((resolve) => setTimeout(resolve, 2500));
       const about = warnings.filter((message) => message.includes('<clerk-provider> is not defined'));
       expect(about).to.have.length(1);
-      expect(about[0]).to.contain("import 'clerk-sign-out-elements/clerk-provider.js'");
+      expect(about[0]).to.contain('Import clerk-sign-out-elements/clerk-provider.js too');
       expect(about[0]).to.contain('<clerk-sign-out-button>');
       expect(warnings.filter((message) => message.includes('is not inside a <clerk-provider>')), 'not the other warning').to.deep.equal([]);
     } finally {

@@ -65,8 +65,8 @@ describe('<clerk-sign-out-button>', () => {
       await until(() => events.of('signed-out').length === 1);
       expect(clerk.signOutCalls).to.deep.equal([{}]);
       const detail = (events.of('signed-out')[0] as SignedOutEvent).detail;
-      expect(detail).to.deep.equal({ sessionIds: ['sess_user_a'], userId: 'user_a', redirectUrl: '/' });
-      expect(clerk.navigations).to.deep.equal(['/']);
+      expect(detail).to.deep.equal({ sessionIds: ['sess_user_a'], userId: 'user_a', redirectUrl: new URL('/', location.href).href });
+      expect(clerk.navigations).to.deep.equal([new URL('/', location.href).href]);
       expect(clerk.user).to.equal(null);
     });
 
@@ -153,7 +153,7 @@ describe('<clerk-sign-out-button>', () => {
       await until(() => events.of('signed-out').length === 1);
       expect(clerk.signOutCalls).to.deep.equal([{ sessionId: current.id }]);
       expect((events.of('signed-out')[0] as SignedOutEvent).detail.sessionIds).to.deep.equal([current.id]);
-      expect(clerk.navigations).to.deep.equal(['/']);
+      expect(clerk.navigations).to.deep.equal([new URL('/', location.href).href]);
       // clerk-js leaves no session active until a page load; the flow activates the remaining account itself.
       expect(clerk.setActiveCalls).to.deep.equal([other.id]);
       expect(clerk.session?.id).to.equal(other.id);
@@ -285,7 +285,7 @@ describe('<clerk-sign-out-button>', () => {
       expect((await pending).outcome).to.equal('signed-out');
       expect(events.of('signed-out')).to.have.length(1);
       expect(events.of('signed-out')[0].target).to.equal(document);
-      expect(clerk.navigations).to.deep.equal(['/']);
+      expect(clerk.navigations).to.deep.equal([new URL('/', location.href).href]);
     });
 
     it('clears the error message when a new attempt starts', async () => {

@@ -46,7 +46,7 @@ describe('sign-out outcomes', () => {
       expect(clerk.signOutCalls).to.have.length(1);
       expect(events.of('sign-out')).to.have.length(2);
       expect(events.of('sign-out-error')).to.have.length(0);
-      expect(clerk.navigations).to.deep.equal(['/']);
+      expect(clerk.navigations).to.deep.equal([new URL('/', location.href).href]);
       await until(() => !el.busy);
     });
 
@@ -261,7 +261,7 @@ describe('sign-out outcomes', () => {
       await until(() => el.shadowRoot?.querySelector('button')?.disabled === false);
       shadowButton(el).click();
       await until(() => events.of('signed-out').length === 1);
-      expect(clerk.navigations).to.deep.equal(['/']);
+      expect(clerk.navigations).to.deep.equal([new URL('/', location.href).href]);
       root.remove();
     });
   });

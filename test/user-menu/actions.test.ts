@@ -68,10 +68,10 @@ describe('<clerk-user-menu> actions', () => {
       expect(signedOut.detail).to.deep.equal({
         sessionIds: ['sess_user_ada'],
         userId: 'user_ada',
-        redirectUrl: '/',
+        redirectUrl: new URL('/', location.href).href,
       });
       expectSame(signedOut.target, el, 'signed-out target');
-      expect(clerk.navigations).to.deep.equal(['/'], "Clerk's afterSignOutUrl");
+      expect(clerk.navigations).to.deep.equal([new URL('/', location.href).href], "Clerk's afterSignOutUrl");
       await el.updateComplete;
       expect(shadow(el).querySelector('[part~="trigger"]')).to.equal(null);
     });

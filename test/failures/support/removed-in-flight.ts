@@ -42,7 +42,7 @@ export async function removedWhileSigningOut(
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(events.events.map((event) => event.type), 'events').to.deep.equal(['signed-out']);
     expect(events.of('signed-out')[0].target, 'where signed-out was dispatched').to.equal(document);
-    expect((events.of('signed-out')[0] as SignedOutEvent).detail.redirectUrl).to.equal('/');
+    expect((events.of('signed-out')[0] as SignedOutEvent).detail.redirectUrl).to.equal(new URL('/', location.href).href);
     expect(uncaught, 'uncaught exceptions').to.deep.equal([]);
     expect((await emulator.state()).sessions, 'server sessions').to.deep.equal([]);
     expect((await emulator.requests('signOutAll')).map((request) => request.status), 'one sign-out request').to.deep.equal([200]);
