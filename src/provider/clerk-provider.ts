@@ -50,7 +50,7 @@ export class ClerkProvider extends LitElement {
   @property({ attribute: 'clerk-js-url' }) clerkJsUrl?: string;
 
   /**
-   * Which @clerk/clerk-js the provider loads from the key's host or `proxy-url`: a major (`6`, the default: Core 3;
+   * Which `@clerk/clerk-js` the provider loads from the key's host or `proxy-url`: a major (`6`, the default: Core 3;
    * `5`: Core 2) or an exact version. Ignored with `clerk-js-url`.
    */
   @property({ attribute: 'clerk-js-version' }) clerkJsVersion?: string;
