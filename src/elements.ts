@@ -5,3 +5,4 @@ export { ClerkSignedOut } from './auth-state/signed-out.js';
 export { ClerkProvider } from './provider/clerk-provider.js';
 export { ClerkSignOutButton } from './sign-out-button/sign-out-button.js';
 export { ClerkUserMenu } from './user-menu/user-menu.js';
+export { ClerkActiveDevices } from './active-devices/active-devices.js';

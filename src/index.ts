@@ -4,10 +4,30 @@ export { ClerkSignOutButton } from './define/clerk-sign-out-button.js';
 export { ClerkSignedIn } from './define/clerk-signed-in.js';
 export { ClerkSignedOut } from './define/clerk-signed-out.js';
 export { ClerkUserMenu } from './define/clerk-user-menu.js';
+export { ClerkActiveDevices } from './define/clerk-active-devices.js';
 
 export type * from './clerk.js';
 export { clerkContext, type ClerkState, type ClerkStatus } from './context.js';
 export * from './events.js';
 export { englishLabels, type LabelKey, type Localization } from './labels.js';
 export { isSigningOut, signOut, type SignOutOutcome, type SignOutRequest, type SignOutResult, type SignOutScope } from './sign-out.js';
-export { ConfigurationError, SignOutNotConfirmedError } from './errors.js';
+export {
+  describeDevice,
+  listDevices,
+  relativeTime,
+  reverifyWithClerkUi,
+  revokeDevices,
+  type Device,
+  type Reverify,
+  type ReverifyContext,
+  type RevokeDevicesOutcome,
+  type RevokeDevicesRequest,
+  type RevokeDevicesResult,
+} from './devices.js';
+export {
+  ConfigurationError,
+  DevicesUnavailableError,
+  DeviceSignOutNotConfirmedError,
+  ReverificationRequiredError,
+  SignOutNotConfirmedError,
+} from './errors.js';

@@ -16,6 +16,20 @@ export const englishLabels = {
   'userMenu.signOutError': 'Sign-out failed. Please try again.',
   'userMenu.switchSessionError': 'Could not switch accounts. Please try again.',
   'userMenu.manageAccountError': 'Account settings cannot be opened right now.',
+  'userMenu.signOutOtherDevicesError': 'Could not sign out of your other devices. Please try again.',
+  // Other devices (<clerk-active-devices>, scope="other-devices", the menu's item): Clerk's own keys first.
+  'userProfile.start.activeDevicesSection.title': 'Active devices',
+  'userProfile.start.activeDevicesSection.destructiveAction': 'Sign out of device',
+  badge__thisDevice: 'This device',
+  formFieldLabel__signOutOfOtherSessions: 'Sign out of all other devices',
+  // Not in Clerk's localizations: Clerk's UserProfile shows its own loading and error UI.
+  'activeDevices.loading': 'Loading devices…',
+  'activeDevices.empty': 'You are not signed in on any other device.',
+  'activeDevices.loadError': 'Your devices could not be loaded.',
+  'activeDevices.retry': 'Try again',
+  'activeDevices.signOutError': 'Some devices could not be signed out and are still signed in. Please try again.',
+  'otherDevices.reverificationRequired':
+    'Clerk needs you to confirm it is you before signing out other devices. Verify your identity, then try again.',
 } as const;
 
 export type LabelKey = keyof typeof englishLabels;

@@ -1,0 +1,254 @@
+import { html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ClerkController } from '../clerk-controller.js';
+import {
+  describeDevice,
+  listDevices,
+  relativeTime,
+  reverifyWithClerkUi,
+  revokeDevices,
+  type Device,
+  type Reverify,
+  type RevokeDevicesResult,
+} from '../devices.js';
+import { ReverificationRequiredError } from '../errors.js';
+import { spinner, spinnerStyles } from '../styles/spinner.js';
+import { theme } from '../styles/theme.js';
+import { activeDevicesStyles } from './active-devices.styles.js';
+
+/**
+ * Clerk's "Active devices" as an element: every device where the signed-in user is signed in (browser, device, place,
+ * IP address, last activity), this one first, with "Sign out of device" on the others and "Sign out of all other
+ * devices". Signing a device out never signs this one out and never navigates. Renders nothing while nobody is signed
+ * in; the list is read again after each sign-out (by this element or another of the page) and whenever the user or
+ * session changes.
+ *
+ * @summary The signed-in user's devices, each of which can be signed out.
+ * @csspart panel - The box around everything.
+ * @csspart title - The "Active devices" heading.
+ * @csspart list - The list of devices (`<ul>`).
+ * @csspart device - A row (`<li>`); also `current` on this device's row, `mobile` on a mobile device's, `failed` on a
+ *   device that could not be signed out.
+ * @csspart name - The device type ("iPhone", "Macintosh"; else "Mobile device" or "Desktop device").
+ * @csspart badge - The "This device" badge.
+ * @csspart details - The line with the browser, place, IP address and last activity.
+ * @csspart browser - The browser and its version.
+ * @csspart location - City and country.
+ * @csspart ip-address - The IP address.
+ * @csspart last-active - When the device was last active ("5 minutes ago").
+ * @csspart sign-out-device - A row's "Sign out of device" button.
+ * @csspart sign-out-others - The "Sign out of all other devices" button.
+ * @csspart empty - The message shown when no other device is signed in.
+ * @csspart status - The loading message, or the load failure with its retry button.
+ * @csspart retry - The "Try again" button after the list failed to load.
+ * @csspart spinner - The progress indicator while loading or signing out.
+ * @csspart error - The message shown when a sign-out fails (announced to screen readers).
+ * @cssproperty --clerk-active-devices-background - Background of the panel (default `--clerk-color-surface`).
+ * @cssproperty --clerk-active-devices-color - Text colour (default `--clerk-color-text`).
+ * @cssproperty --clerk-active-devices-padding - Padding of the panel (default 1rem).
+ * @cssproperty --clerk-active-devices-badge-background - Background of the "This device" badge.
+ * @cssproperty --clerk-active-devices-sign-out-color - Text colour of the sign-out buttons (default `--clerk-color-danger`).
+ * @fires device-sign-out - Before any device is signed out. Cancelable: `preventDefault()` stops it.
+ * @fires device-signed-out - Devices were signed out (`detail.sessionIds`: the ones Clerk confirmed). This device stays signed in.
+ * @fires sign-out-error - A device is still signed in (`detail.sessionIds`), e.g. Clerk asked for reverification.
+ */
+export class ClerkActiveDevices extends LitElement {
+  static override styles = [theme, spinnerStyles, activeDevicesStyles];
+
+  /**
+   * What to do when Clerk asks the user to confirm it is them before signing a device out. Default: Clerk's own
+   * verification modal when Clerk's UI is loaded (`reverifyWithClerkUi`); without it the element says so.
+   */
+  @property({ attribute: false }) reverify: Reverify = reverifyWithClerkUi;
+
+  /** The devices shown (`undefined` while loading or after a failed load). */
+  @state() private devices?: readonly Device[];
+  @state() private loadFailed = false;
+  /** Devices the last sign-out could not sign out. */
+  @state() private failedIds: readonly string[] = [];
+
+  /** The action in flight, `device:<session id>` or `others`, shows as pending on its row(s). */
+  private readonly clerk = new ClerkController(this);
+  #listedFor: string | null | undefined;
+  #reads = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#listedFor = undefined; // back in the document: read the list again
+    document.addEventListener('device-signed-out', this.#onDeviceSignedOut);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('device-signed-out', this.#onDeviceSignedOut);
+  }
+
+  /** Reads the list again from Clerk's Frontend API. */
+  async refresh(): Promise<void> {
+    const read = ++this.#reads;
+    this.loadFailed = false;
+    try {
+      const devices = await listDevices(this.clerk.clerk);
+      if (read === this.#reads) this.devices = devices;
+    } catch {
+      if (read === this.#reads) [this.devices, this.loadFailed] = [undefined, true];
+    }
+  }
+
+  /**
+   * Signs out other devices (their session ids, or `others`: every device but this one), exactly as the buttons do
+   * (events included). Resolves with the flow's result.
+   */
+  async signOutDevices(sessionIds: readonly string[] | 'others'): Promise<RevokeDevicesResult> {
+    const state = this.clerk.state;
+    const pending = this.clerk.pending;
+    if (!state || pending) return { outcome: pending ? 'busy' : 'nothing-to-do', revokedIds: [], stillSignedInIds: [] };
+    const shown = this.devices;
+    // Where focus goes if its button leaves: the row now at its place, else "Sign out of all…", else the list.
+    const active = this.shadowRoot!.activeElement;
+    const index = active ? Math.max(0, this.#deviceButtons().indexOf(active as HTMLElement)) : -1;
+    const name = sessionIds === 'others' ? 'others' : `device:${sessionIds.join(' ')}`;
+    const result = await this.clerk.run(name, 'activeDevices.signOutError', (onStart) =>
+      revokeDevices({ host: this, state, sessionIds, devices: shown, reverify: this.reverify, onStart }),
+    );
+    if (result.error instanceof ReverificationRequiredError) {
+      this.clerk.error = this.clerk.t('otherDevices.reverificationRequired');
+    }
+    const gone = new Set(result.revokedIds);
+    this.devices = result.devices ?? shown?.filter((device) => !gone.has(device.sessionId));
+    this.failedIds = result.stillSignedInIds;
+    if (index >= 0) {
+      await this.updateComplete;
+      const root = (this.getRootNode() as Document | ShadowRoot).activeElement;
+      if (!this.shadowRoot!.activeElement && (!root || root === document.body)) {
+        const part = (name: string) => this.renderRoot.querySelector<HTMLElement>(`[part~='${name}']`);
+        (this.#deviceButtons()[index] ?? part('sign-out-others') ?? part('list'))?.focus();
+      }
+    }
+    return result;
+  }
+
+  protected override willUpdate(): void {
+    const user = this.clerk.user;
+    const listFor = user ? `${user.id} ${this.clerk.state?.session?.id}` : null;
+    if (listFor === this.#listedFor) return;
+    // Another user or session (or nobody): the list and any message were someone else's.
+    if (this.#listedFor !== undefined) this.clerk.error = '';
+    this.#listedFor = listFor;
+    this.devices = undefined;
+    this.failedIds = [];
+    if (listFor) void this.refresh();
+    else this.#reads++;
+  }
+
+  protected override render() {
+    if (!this.clerk.signedIn) return nothing;
+    const t = this.clerk.t.bind(this.clerk);
+    const devices = this.devices;
+    const pending = this.clerk.pending;
+    let body;
+    if (this.loadFailed) {
+      body = html`<p part="status">
+        <span role="alert">${t('activeDevices.loadError')}</span>
+        <button part="retry" type="button" @click=${this.#retry}>${t('activeDevices.retry')}</button>
+      </p>`;
+    } else if (!devices) {
+      body = html`<p part="status" role="status">${spinner} ${t('activeDevices.loading')}</p>`;
+    } else {
+      body = html`<ul part="list" aria-labelledby="title" tabindex="-1">
+          ${repeat(
+            devices,
+            (device) => device.sessionId,
+            (device) => this.#row(device),
+          )}
+        </ul>
+        ${
+          devices.length > 1
+            ? html`<button
+                part="sign-out-others"
+                type="button"
+                aria-busy=${pending === 'others' ? 'true' : 'false'}
+                aria-disabled=${ifDefined(pending ? 'true' : undefined)}
+                @click=${() => void this.signOutDevices('others')}
+              >
+                ${pending === 'others' ? spinner : nothing} ${t('formFieldLabel__signOutOfOtherSessions')}
+              </button>`
+            : html`<p part="empty">${t('activeDevices.empty')}</p>`
+        }`;
+    }
+    return html`<div part="panel">
+      <h2 id="title" part="title">${t('userProfile.start.activeDevicesSection.title')}</h2>
+      ${body}
+      <p id="error" part="error" role="alert">${this.clerk.error}</p>
+    </div>`;
+  }
+
+  #row(device: Device) {
+    const { name, browser, location } = describeDevice(device);
+    const t = this.clerk.t.bind(this.clerk);
+    const pending = this.clerk.pending;
+    const busy = pending === `device:${device.sessionId}` || (pending === 'others' && !device.current);
+    const failed = this.failedIds.includes(device.sessionId);
+    const when = this.#relative(device.lastActiveAt);
+    const action = t('userProfile.start.activeDevicesSection.destructiveAction');
+    return html`<li
+      part="device${device.current ? ' current' : ''}${device.isMobile ? ' mobile' : ''}${failed ? ' failed' : ''}"
+      aria-busy=${busy ? 'true' : 'false'}
+    >
+      <span part="name">${name}</span>
+      ${device.current ? html`<span part="badge">${t('badge__thisDevice')}</span>` : nothing}
+      <span part="details">
+        <span part="browser">${browser}</span>
+        ${location ? html`<span part="location">${location}</span>` : nothing}
+        ${device.ipAddress ? html`<span part="ip-address">${device.ipAddress}</span>` : nothing}
+        ${when ? html`<time part="last-active" datetime=${device.lastActiveAt!.toISOString()}>${when}</time>` : nothing}
+      </span>
+      ${
+        device.current
+          ? nothing
+          : html`<button
+              part="sign-out-device"
+              type="button"
+              aria-label="${action}: ${[name, browser, location].filter(Boolean).join(', ')}"
+              aria-describedby=${ifDefined(failed ? 'error' : undefined)}
+              aria-disabled=${ifDefined(pending ? 'true' : undefined)}
+              @click=${() => void this.signOutDevices([device.sessionId])}
+            >
+              ${busy ? spinner : nothing} ${action}
+            </button>`
+      }
+    </li>`;
+  }
+
+  /** "5 minutes ago" in the provider's language (its localization's `locale`), else the document's, else the browser's. */
+  #relative(date: Date | null): string | null {
+    const locale = this.clerk.state?.localization?.locale;
+    try {
+      return relativeTime(
+        date,
+        Date.now(),
+        (typeof locale === 'string' && locale) || document.documentElement.lang || undefined,
+      );
+    } catch {
+      return relativeTime(date); // not a language tag Intl knows
+    }
+  }
+
+  async #retry(): Promise<void> {
+    const hadFocus = !!this.shadowRoot!.activeElement;
+    await this.refresh();
+    await this.updateComplete;
+    if (hadFocus) this.renderRoot.querySelector<HTMLElement>(`[part~='list'], [part~='retry']`)?.focus();
+  }
+
+  /** Another element of the page (the menu, a button) signed devices out: show the list as it is now. */
+  #onDeviceSignedOut = (event: Event): void => {
+    if (this.devices && !event.composedPath().includes(this)) void this.refresh();
+  };
+
+  #deviceButtons(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>(`[part~='sign-out-device']`)];
+  }
+}
