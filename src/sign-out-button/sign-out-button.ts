@@ -2,7 +2,9 @@ import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ClerkController } from '../clerk-controller.js';
+import { reverifyWithClerkUi, revokeDevices, type Reverify, type RevokeDevicesResult } from '../devices.js';
 import { setOrRemoveAttribute } from '../dom.js';
+import { ReverificationRequiredError } from '../errors.js';
 import { signOut, type SignOutResult, type SignOutScope } from '../sign-out.js';
 import { spinner, spinnerStyles } from '../styles/spinner.js';
 import { theme } from '../styles/theme.js';
@@ -14,11 +16,13 @@ const WRAPPED_BUTTON = ':scope > button, :scope > [role="button"]';
 /**
  * A button that signs the user out of Clerk and tells the page with a `signed-out` event.
  *
- * With no attributes it calls `clerk.signOut()`: every session in a multi-session app, the only one otherwise.
+ * With no attributes it calls `clerk.signOut()`: every session in a multi-session app, the only one otherwise. With
+ * `scope="other-devices"` it signs the user out of every other device instead: this one stays signed in.
  * Wrap your own `<button>` to keep its look; the element then adds the behaviour to it.
  *
  * @summary Signs the user out through the provider's Clerk.
- * @slot - The label ("Sign out" by default), or your own `<button>` to use instead of the built-in one.
+ * @slot - The label ("Sign out", or "Sign out of all other devices" with `scope="other-devices"`), or your own
+ *   `<button>` to use instead of the built-in one.
  * @csspart button - The built-in button.
  * @csspart spinner - The progress indicator shown while signing out.
  * @csspart error - The message shown when sign-out fails (announced to screen readers).
@@ -29,6 +33,8 @@ const WRAPPED_BUTTON = ':scope > button, :scope > [role="button"]';
  * @fires sign-out - Before Clerk is called. Cancelable: `preventDefault()` stops the sign-out.
  * @fires signed-out - After Clerk signed out. Cancelable: `preventDefault()` stops the redirect.
  * @fires sign-out-error - Clerk refused, or an attribute is invalid. The user is still signed in.
+ * @fires device-sign-out - `scope="other-devices"`: before any device is signed out. Cancelable: `preventDefault()` stops it.
+ * @fires device-signed-out - `scope="other-devices"`: other devices were signed out (this one stays signed in; nothing navigates).
  */
 export class ClerkSignOutButton extends LitElement {
   static override styles = [theme, spinnerStyles, signOutButtonStyles];
@@ -36,8 +42,17 @@ export class ClerkSignOutButton extends LitElement {
   /** Sign out only this session (an id such as `sess_…` from `clerk.client.signedInSessions`). Wins over `scope`. */
   @property({ attribute: 'session-id' }) sessionId?: string;
 
-  /** `all`: Clerk's default (every session; the only one in single-session apps). `current`: only the active session. */
-  @property() scope: SignOutScope = 'all';
+  /**
+   * `all`: Clerk's default (every session; the only one in single-session apps). `current`: only the active session.
+   * `other-devices`: every other device where the user is signed in; this one stays signed in and nothing navigates.
+   */
+  @property() scope: SignOutScope | 'other-devices' = 'all';
+
+  /**
+   * With `scope="other-devices"`, what to do when Clerk asks the user to confirm it is them. Default: Clerk's own
+   * verification modal when Clerk's UI is loaded (`reverifyWithClerkUi`); without it the button says so.
+   */
+  @property({ attribute: false }) reverify: Reverify = reverifyWithClerkUi;
 
   /** Where to go after signing out: a path or a URL on this origin (or one the provider allows). Default: Clerk's `afterSignOutUrl`. */
   @property({ attribute: 'redirect-url' }) redirectUrl?: string;
@@ -55,13 +70,21 @@ export class ClerkSignOutButton extends LitElement {
   }
 
   /** Runs the sign-out, exactly as a click does (events included). Resolves with the outcome. */
-  async signOut(): Promise<SignOutResult> {
+  async signOut(): Promise<SignOutResult | RevokeDevicesResult> {
     const state = this.clerk.state;
     if (!state || this.busy) return { outcome: this.busy ? 'busy' : 'nothing-to-do' };
     const { scope, sessionId, redirectUrl } = this;
-    return this.clerk.run('sign-out', 'signOutButton.error', (onStart) =>
-      signOut({ host: this, state, scope, sessionId, redirectUrl, onStart }),
-    );
+    const flow = (onStart: () => void) =>
+      scope !== 'other-devices'
+        ? signOut({ host: this, state, scope, sessionId, redirectUrl, onStart })
+        : sessionId == null
+          ? revokeDevices({ host: this, state, sessionIds: 'others', reverify: this.reverify, onStart })
+          : signOut({ host: this, state, sessionId, redirectUrl, onStart }); // session-id wins over scope
+    const result = await this.clerk.run<SignOutResult | RevokeDevicesResult>('sign-out', 'signOutButton.error', flow);
+    if (result.error instanceof ReverificationRequiredError) {
+      this.clerk.error = this.clerk.t('otherDevices.reverificationRequired');
+    }
+    return result;
   }
 
   override connectedCallback(): void {
@@ -80,6 +103,8 @@ export class ClerkSignOutButton extends LitElement {
     const signedIn = this.clerk.signedIn;
     if (!signedIn && this.whenSignedOut !== 'disable') return nothing;
     const error = html`<span id="error" part="error" role="alert">${this.clerk.error}</span>`;
+    const label =
+      this.scope === 'other-devices' ? 'formFieldLabel__signOutOfOtherSessions' : 'userButton.action__signOut';
     if (this.wrappedButton) {
       return html`<slot @slotchange=${this.#findWrappedButton} @click=${this.#onWrappedClick}></slot>${error}`;
     }
@@ -93,7 +118,7 @@ export class ClerkSignOutButton extends LitElement {
         @click=${this.#onClick}
       >
         ${this.busy ? spinner : nothing}
-        <slot @slotchange=${this.#findWrappedButton}>${this.clerk.t('userButton.action__signOut')}</slot>
+        <slot @slotchange=${this.#findWrappedButton}>${this.clerk.t(label)}</slot>
       </button>
       ${error}`;
   }
