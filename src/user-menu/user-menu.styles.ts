@@ -153,7 +153,8 @@ export const userMenuStyles = css`
     cursor: progress;
   }
   [part~='sign-out'],
-  [part~='sign-out-all'] {
+  [part~='sign-out-all'],
+  [part~='sign-out-other-devices'] {
     color: var(--clerk-user-menu-sign-out-color, inherit);
   }
 

@@ -5,7 +5,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ClerkSession, ClerkUser } from '../clerk.js';
 import { CheckedUrls } from '../checked-urls.js';
 import { ClerkController } from '../clerk-controller.js';
-import { toError } from '../errors.js';
+import { reverifyWithClerkUi, revokeDevices, type Reverify } from '../devices.js';
+import { ReverificationRequiredError, toError } from '../errors.js';
 import { MenuCloseEvent, MenuOpenEvent, type MenuCloseReason } from '../events.js';
 import type { LabelKey } from '../labels.js';
 import { signOut } from '../sign-out.js';
@@ -18,10 +19,13 @@ import { MenuPopupController, popoverSupported } from './menu-popup.js';
 import { displayName, secondaryLine } from './user-display.js';
 import { userMenuStyles } from './user-menu.styles.js';
 
+type SignOutKind = 'sign-out' | 'sign-out-all' | 'sign-out-other-devices';
+
 /**
  * Clerk's UserButton as a web component: the user's avatar opens a menu with the account, "Manage account", the other
- * signed-in accounts (multi-session), "Add account", "Sign out" and "Sign out of all accounts". Keyboard and screen reader
- * behaviour follow the WAI-ARIA APG Menu Button pattern. Renders nothing while nobody is signed in.
+ * signed-in accounts (multi-session), "Add account", "Sign out" and "Sign out of all accounts" (and, opt-in, "Sign out of
+ * all other devices"). Keyboard and screen reader behaviour follow the WAI-ARIA APG Menu Button pattern. Renders nothing
+ * while nobody is signed in.
  *
  * Every sign-out goes through the package's one sign-out flow, so the menu fires the same events as
  * `<clerk-sign-out-button>`. URL attributes are checked like `redirect-url`: a refused URL is reported in the console and
@@ -48,6 +52,7 @@ import { userMenuStyles } from './user-menu.styles.js';
  * @csspart add-account - The "Add account" item.
  * @csspart sign-out - The "Sign out" item.
  * @csspart sign-out-all - The "Sign out of all accounts" item.
+ * @csspart sign-out-other-devices - The "Sign out of all other devices" item (`sign-out-other-devices`).
  * @csspart separator - The lines between the menu's sections.
  * @csspart spinner - The progress indicator on an item whose action is in flight.
  * @csspart error - The message shown when an action fails (announced to screen readers).
@@ -72,6 +77,8 @@ import { userMenuStyles } from './user-menu.styles.js';
  * @fires sign-out - Before Clerk is called. Cancelable: `preventDefault()` stops the sign-out.
  * @fires signed-out - After Clerk signed out. Cancelable: `preventDefault()` stops the redirect.
  * @fires sign-out-error - Clerk refused, or `redirect-url` is invalid. The user is still signed in.
+ * @fires device-sign-out - "Sign out of all other devices": before any device is signed out. Cancelable.
+ * @fires device-signed-out - "Sign out of all other devices": other devices were signed out (this one stays signed in).
  */
 export class ClerkUserMenu extends LitElement {
   static override styles = [theme, spinnerStyles, userMenuStyles];
@@ -100,9 +107,18 @@ export class ClerkUserMenu extends LitElement {
    */
   @property({ type: Boolean, attribute: 'multi-session' }) multiSession = false;
 
+  /** Add "Sign out of all other devices" (before "Sign out"): every other device of the user; this one stays signed in. */
+  @property({ type: Boolean, attribute: 'sign-out-other-devices' }) signOutOtherDevices = false;
+
+  /**
+   * For "Sign out of all other devices", what to do when Clerk asks the user to confirm it is them. Default: Clerk's
+   * own verification modal when Clerk's UI is loaded (`reverifyWithClerkUi`); without it the menu says so.
+   */
+  @property({ attribute: false }) reverify: Reverify = reverifyWithClerkUi;
+
   @state() private brokenImages: ReadonlySet<string> = new Set();
 
-  /** The action in flight (`sign-out`, `sign-out-all` or `switch:<session id>`) shows as pending on its item. */
+  /** The action in flight (`sign-out`, `sign-out-all`, `sign-out-other-devices` or `switch:<session id>`) shows as pending on its item. */
   private readonly clerk = new ClerkController(this);
   private readonly keyboard = new MenuKeyboardController(this, {
     items: () => this.#items(),
@@ -224,6 +240,7 @@ export class ClerkUserMenu extends LitElement {
           <div role="group" aria-label=${this.clerk.t('userButton.label__accountActions')}>
             ${this.#manageAccountItem()}
             <slot name="item" @slotchange=${() => this.requestUpdate()}></slot>
+            ${this.signOutOtherDevices ? this.#signOutItem('sign-out-other-devices', 'formFieldLabel__signOutOfOtherSessions') : nothing}
             ${this.#signOutItem('sign-out', 'userButton.action__signOut')}
           </div>
           ${others.length || addAccount !== nothing ? html`<div role="separator" part="separator"></div>` : nothing}
@@ -289,7 +306,7 @@ export class ClerkUserMenu extends LitElement {
     >`;
   }
 
-  #signOutItem(kind: 'sign-out' | 'sign-out-all', key: LabelKey) {
+  #signOutItem(kind: SignOutKind, key: LabelKey) {
     const pending = this.clerk.pending === kind;
     return html`<button
       part="item ${kind}"
@@ -312,17 +329,28 @@ export class ClerkUserMenu extends LitElement {
 
   // ---- actions
 
-  async #signOut(kind: 'sign-out' | 'sign-out-all'): Promise<void> {
+  async #signOut(kind: SignOutKind): Promise<void> {
     const state = this.clerk.state;
     if (!state || this.clerk.pending) return;
     // Read before signing out: while Clerk switches accounts the menu briefly renders nothing and focus falls to <body>.
     const hadFocus = this.#focusInside();
     // With other accounts signed in, "Sign out" ends only this one (as Clerk's UserButton does).
     const scope = kind === 'sign-out' && this.#otherSessions.length ? 'current' : 'all';
-    const result = await this.clerk.run(kind, 'userMenu.signOutError', (onStart) =>
-      signOut({ host: this, state, scope, redirectUrl: this.redirectUrl, onStart }),
-    );
-    if (result.outcome === 'signed-out') this.#returnFocusAfterSignOut(hadFocus);
+    const result =
+      kind === 'sign-out-other-devices'
+        ? await this.clerk.run(kind, 'userMenu.signOutOtherDevicesError', (onStart) =>
+            revokeDevices({ host: this, state, sessionIds: 'others', reverify: this.reverify, onStart }),
+          )
+        : await this.clerk.run(kind, 'userMenu.signOutError', (onStart) =>
+            signOut({ host: this, state, scope, redirectUrl: this.redirectUrl, onStart }),
+          );
+    // No other device to sign out is done too: the item did what it says.
+    const done =
+      result.outcome === 'signed-out' || (kind === 'sign-out-other-devices' && result.outcome === 'nothing-to-do');
+    if (done) this.#returnFocusAfterSignOut(hadFocus);
+    if (result.error instanceof ReverificationRequiredError) {
+      this.clerk.error = this.clerk.t('otherDevices.reverificationRequired');
+    }
   }
 
   /** The menu may already have closed while Clerk switched accounts; focus still goes back to the (new) trigger. */
