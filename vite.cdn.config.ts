@@ -3,6 +3,8 @@
 import { defineConfig } from 'vite';
 import { minifyLitTemplates } from './tools/minify-lit-templates.js';
 
+const keepClassNames = { function: false, class: true };
+
 export default defineConfig({
   // Minifiers leave template text alone; this drops the indentation of our css`` and html`` templates.
   plugins: [minifyLitTemplates()],
@@ -18,7 +20,16 @@ export default defineConfig({
     rolldownOptions: {
       external: [/^@clerk\//],
       // comments: false also drops the /* @__PURE__ */ annotations the minifier would otherwise keep in the output.
-      output: { minify: true, codeSplitting: false, comments: false },
+      // keepNames: classes keep their names (`SignedOutEvent`, not `t`, in console logs), for about 0.1 KB gzip.
+      output: {
+        minify: {
+          compress: { keepNames: keepClassNames },
+          mangle: { keepNames: keepClassNames },
+          codegen: { removeWhitespace: true },
+        },
+        codeSplitting: false,
+        comments: false,
+      },
     },
   },
 });

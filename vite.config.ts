@@ -1,6 +1,9 @@
 // npm build: ES modules for bundlers. lit, @lit/context and Clerk stay external (the app's bundler dedupes them).
 import { defineConfig } from 'vite';
 
+/** Minified builds rename classes; the public ones (elements, events, errors) keep their names for the console. */
+const keepClassNames = { function: false, class: true };
+
 export default defineConfig({
   build: {
     outDir: 'dist',
@@ -17,14 +20,17 @@ export default defineConfig({
         'define/clerk-signed-in': 'src/define/clerk-signed-in.ts',
         'define/clerk-signed-out': 'src/define/clerk-signed-out.ts',
         'define/clerk-user-menu': 'src/define/clerk-user-menu.ts',
-        'define/clerk-active-devices': 'src/define/clerk-active-devices.ts',
         'testing/index': 'src/testing/index.ts',
         'testing/isolate-tabs': 'src/testing/isolate-tabs.ts',
       },
     },
     rolldownOptions: {
       external: [/^lit($|\/)/, /^@lit\//, /^@clerk\//],
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        // Vite's library minify for ES output, plus class names kept: `SignedOutEvent`, not `e`, in console logs.
+        minify: { compress: { keepNames: keepClassNames }, mangle: { keepNames: keepClassNames }, codegen: false },
+      },
     },
   },
 });
