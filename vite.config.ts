@@ -1,4 +1,5 @@
 // npm build: ES modules for bundlers. lit, @lit/context and Clerk stay external (the app's bundler dedupes them).
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 
 /** Minified builds rename classes; the public ones (elements, events, errors) keep their names for the console. */
@@ -31,6 +32,19 @@ export default defineConfig({
         // Vite's library minify for ES output, plus class names kept: `SignedOutEvent`, not `e`, in console logs.
         minify: { compress: { keepNames: keepClassNames }, mangle: { keepNames: keepClassNames }, codegen: false },
       },
+      plugins: [
+        {
+          // clerk-sign-out-elements/no-flash.css: the rule that hides the elements until they are defined (README).
+          name: 'no-flash-css',
+          generateBundle() {
+            this.emitFile({
+              type: 'asset',
+              fileName: 'no-flash.css',
+              source: readFileSync(new URL('./src/no-flash.css', import.meta.url), 'utf8'),
+            });
+          },
+        },
+      ],
     },
   },
 });
