@@ -21,6 +21,7 @@ export default defineConfig({
         'define/clerk-signed-in': 'src/define/clerk-signed-in.ts',
         'define/clerk-signed-out': 'src/define/clerk-signed-out.ts',
         'define/clerk-user-menu': 'src/define/clerk-user-menu.ts',
+        'define/clerk-active-devices': 'src/define/clerk-active-devices.ts',
         'testing/index': 'src/testing/index.ts',
         'testing/isolate-tabs': 'src/testing/isolate-tabs.ts',
       },
