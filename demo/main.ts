@@ -1,7 +1,7 @@
 // The demo page: the real clerk-js, talking to the emulator on this dev server (or to your Clerk instance).
 import { Clerk } from '@clerk/clerk-js';
 import '../src/index.js';
-import { connectEmulator, type FapiEndpoint, type Fault } from '../src/testing/index.js';
+import { connectEmulator, type EmulatorConnection, type FapiEndpoint, type Fault } from '../src/testing/index.js';
 
 const realKey = import.meta.env.VITE_CLERK_PUBLISHABLE_KEY as string | undefined;
 const emulator = realKey ? undefined : connectEmulator({ tenant: 'default' });
@@ -35,21 +35,38 @@ if (emulator) {
       document.addEventListener('sign-out-error', () => void emulator.clearFaults(), { once: true });
     },
     slow: () => nextSignOut({ delayMs: 3000 }),
+    // Other devices: the signed-in user on another emulated browser, and faults of the next revocation.
+    phone: () => addDevice({ browserName: 'Safari', browserVersion: '17.1', deviceType: 'iPhone', isMobile: true, ipAddress: '203.0.113.7', city: 'Berlin', country: 'DE' }, 5),
+    laptop: () => addDevice({ browserName: 'Firefox', browserVersion: '133.0', deviceType: 'Macintosh', ipAddress: '198.51.100.4', city: 'Oslo', country: 'NO' }, 120),
+    'device-fail': () => emulator.fault('revokeSession', { status: 500, times: 1 }),
+    'device-reverify': () => emulator.fault('revokeSession', { reverificationRequired: true, times: 1 }),
     reset: async () => {
       await emulator.reset();
       location.reload();
     },
   };
-  controls.addEventListener('click', async (event) => {
-    const action = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
-    if (!action) return;
-    await actions[action.dataset.action!]();
-    log(`demo: ${action.textContent}`);
-  });
+  const deviceControls = document.querySelector<HTMLElement>('#device-controls')!;
+  deviceControls.hidden = false;
+  for (const panel of [controls, deviceControls]) {
+    panel.addEventListener('click', async (event) => {
+      const action = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
+      if (!action) return;
+      await actions[action.dataset.action!]();
+      log(`demo: ${action.textContent}`);
+    });
+  }
   // The menu's "Add account" goes to sign-in-url="#add-account": this demo "signs in" a second user there.
   window.addEventListener('hashchange', () => {
     if (location.hash === '#add-account') void signInAs('Grace', 'Hopper');
   });
+
+  /** Signs the signed-in user in on another emulated device, last active `minutesAgo`; the list shows it at once. */
+  async function addDevice(activity: DeviceActivity, minutesAgo: number): Promise<void> {
+    const userId = provider.clerk?.user?.id;
+    if (!userId) return;
+    await emulator!.addDevice(userId, { activity, lastActiveAt: Date.now() - minutesAgo * 60_000 });
+    await document.querySelector('clerk-active-devices')?.refresh();
+  }
 
   /** Signs a demo user in on the emulated server, then reloads so clerk-js picks the new session up, as after a real sign-in. */
   async function signInAs(firstName: string, lastName: string): Promise<void> {
@@ -62,8 +79,21 @@ if (emulator) {
   }
 }
 
+type DeviceActivity = NonNullable<Parameters<EmulatorConnection['addDevice']>[1]>['activity'];
+
 function logEvents(): void {
-  const types = ['clerk-loaded', 'clerk-error', 'sign-out', 'signed-out', 'sign-out-error', 'session-switched', 'menu-open', 'menu-close'];
+  const types = [
+    'clerk-loaded',
+    'clerk-error',
+    'sign-out',
+    'signed-out',
+    'sign-out-error',
+    'session-switched',
+    'menu-open',
+    'menu-close',
+    'device-sign-out',
+    'device-signed-out',
+  ];
   for (const type of types) {
     document.addEventListener(type, (event) => {
       const detail = (event as CustomEvent).detail as Record<string, unknown> | undefined;
