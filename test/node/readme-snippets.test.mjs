@@ -1,0 +1,188 @@
+// Issue 15: what the README shows a package user is what the package ships and what the tests run.
+// - Every README block marked `<!-- snippet: <path> -->` is that file of test/snippets/ (the whole file, or an excerpt
+//   of it, re-indented), and `npm run test:snippets` runs those files against the built package.
+// - Every no-flash <style> line (quick starts, snippet pages, the demo) is the rule of src/no-flash.css (shipped as
+//   clerk-sign-out-elements/no-flash.css).
+// - The README's pictures are in the package tarball (`npm pack --dry-run`), and the README reaches them through
+//   jsDelivr at this package's version, so they show on the registry's page too (npmjs.com does not serve a package's
+//   own files to its README).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const read = (path) => readFileSync(`${root}/${path}`, 'utf8');
+const readme = read('README.md');
+const pkg = JSON.parse(read('package.json'));
+
+/** Every `<!-- snippet: id -->` block: its id and its lines, as the README shows them. */
+function snippets() {
+  const lines = readme.split('\n');
+  const found = [];
+  lines.forEach((line, index) => {
+    const marker = /^<!-- snippet: (\S+) -->$/.exec(line);
+    if (!marker) return;
+    const fence = /^(`{3,})\w*$/.exec(lines[index + 1] ?? '');
+    assert.ok(fence, `<!-- snippet: ${marker[1]} --> must be followed by a fenced code block`);
+    const end = lines.indexOf(fence[1], index + 2);
+    assert.ok(end > index, `the block of <!-- snippet: ${marker[1]} --> is not closed`);
+    found.push({ id: marker[1], lines: lines.slice(index + 2, end) });
+  });
+  return found;
+}
+
+/** True when `block` appears in `file` as consecutive lines, all shifted by the same indentation. */
+function containsBlock(file, block) {
+  const fileLines = file.replace(/\n$/, '').split('\n');
+  return fileLines.some((first, start) => {
+    const indent = /^\s*/.exec(first)[0];
+    return block.every((line, k) => (fileLines[start + k] ?? null) === (line === '' ? '' : indent + line));
+  });
+}
+
+/** A CSS rule without comments and insignificant whitespace. */
+const normaliseCss = (css) =>
+  css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{}:;,()])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim();
+
+describe('README snippets', () => {
+  const all = snippets();
+
+  it('are marked, and the ones the browser tests run are there', () => {
+    const ids = all.map((snippet) => snippet.id);
+    for (const id of ['quick-start-bundler', 'quick-start-cdn', 'router-path', 'router-recipe'])
+      assert.ok(ids.includes(id), id);
+    assert.equal(new Set(ids).size, ids.length, 'each id once');
+  });
+
+  it('every block named after a file is that file (whole, or an excerpt of it)', () => {
+    const files = all.filter((snippet) => snippet.id.includes('/'));
+    assert.ok(files.length >= 7, `only ${files.length} file blocks`);
+    for (const { id, lines } of files) {
+      assert.ok(id.startsWith('test/snippets/'), `${id}: snippet files live in test/snippets/`);
+      assert.ok(existsSync(`${root}/${id}`), `${id} does not exist`);
+      assert.ok(
+        containsBlock(read(id), lines),
+        `README's block for ${id} differs from the file: copy the file into it`,
+      );
+    }
+  });
+
+  it('the offline setup covers Vite, any other dev server, @web/test-runner and Playwright', () => {
+    const ids = all.map((snippet) => snippet.id);
+    for (const file of [
+      'test/snippets/vite/vite.config.ts',
+      'test/snippets/vite/index.html',
+      'test/snippets/standalone/clerk-emulator.mjs',
+      'test/snippets/standalone/index.html',
+      'test/snippets/wtr/web-test-runner.config.mjs',
+      'test/snippets/wtr/test/sign-out.test.js',
+      'test/snippets/playwright/sign-out.spec.ts',
+    ]) {
+      assert.ok(ids.includes(file), `README shows ${file}`);
+    }
+    assert.ok(readme.includes('pk_live_Y2xlcmsuZXhhbXBsZS5jb20k'), 'the emulator key is in the README');
+    assert.ok(readme.includes('EMULATOR_PUBLISHABLE_KEY'), 'and its export');
+    assert.ok(readme.includes('seed: demoSeed'), 'and the seed of the standalone emulator');
+  });
+});
+
+describe('no-flash rule', () => {
+  const rule = normaliseCss(read('src/no-flash.css'));
+
+  it('src/no-flash.css hides the four content elements until they are defined, and never the provider', () => {
+    assert.equal(
+      rule,
+      ':is(clerk-signed-in,clerk-signed-out,clerk-sign-out-button,clerk-user-menu):not(:defined){display:none}',
+    );
+  });
+
+  it('every <style> line with the rule (README quick starts, snippet pages, demo pages) is exactly the shipped rule', () => {
+    const sources = { 'README.md': readme };
+    for (const page of [
+      'test/snippets/vite/index.html',
+      'test/snippets/standalone/index.html',
+      'demo/index.html',
+      'demo/cdn.html',
+    ]) {
+      sources[page] = read(page);
+    }
+    let count = 0;
+    for (const [name, text] of Object.entries(sources)) {
+      for (const [, css] of text.matchAll(/<style>([^<]*:not\(:defined\)[^<]*)<\/style>/g)) {
+        assert.equal(normaliseCss(css), rule, `${name}: ${css}`);
+        count++;
+      }
+    }
+    assert.ok(count >= 6, `only ${count} <style> lines found`);
+    for (const id of ['quick-start-bundler', 'quick-start-cdn']) {
+      const block = snippets()
+        .find((snippet) => snippet.id === id)
+        .lines.join('\n');
+      assert.match(block, /^<style>[^\n]*:not\(:defined\)/, `${id} starts with the rule`);
+    }
+  });
+
+  it('is exported as clerk-sign-out-elements/no-flash.css, and a side effect (bundlers keep the import)', () => {
+    assert.equal(pkg.exports['./no-flash.css'], './dist/no-flash.css');
+    assert.ok(pkg.sideEffects.includes('./dist/no-flash.css'));
+  });
+});
+
+/** Every tag the package registers (src/define/*.ts). */
+const TAGS = readdirSync(`${root}/src/define`)
+  .flatMap((file) => [...read(`src/define/${file}`).matchAll(/\bdefine\('([a-z-]+)'/g)].map((match) => match[1]))
+  .sort();
+
+describe('package page', () => {
+  it('package.json describes every element', () => {
+    assert.ok(TAGS.length >= 5, TAGS.join());
+    for (const tag of TAGS) assert.ok(pkg.description.includes(`<${tag}>`), tag);
+  });
+
+  it('the README starts with the two contributor commands, labelled, then install and the quick starts', () => {
+    const head = readme.split('\n').slice(0, 8).join('\n');
+    assert.match(head, /Working on this repository\?/);
+    assert.match(head, /^npm install && npm start\s+#/m);
+    assert.match(head, /^npm test\s+#/m);
+    const order = ['## Install', '## Quick start: with a bundler', '## Quick start: CDN', '## Weight', '## Reference'];
+    const at = order.map((heading) => readme.indexOf(`\n${heading}`));
+    assert.ok(
+      at.every((index, i) => index > 0 && (i === 0 || index > at[i - 1])),
+      `headings in order: ${order.join(', ')}`,
+    );
+    const table = readme.slice(0, readme.indexOf('\n## Install'));
+    for (const tag of TAGS) assert.ok(table.includes(`\`<${tag}>\``), `the element table names <${tag}>`);
+  });
+
+  it("the README's pictures are in the tarball, reached through jsDelivr at this version", () => {
+    const [{ files }] = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    );
+    const packed = new Set(files.map((file) => file.path));
+    const images = [
+      ...readme.matchAll(/<(?:img|source)\b[^>]*?\b(?:src|srcset)="([^"]+)"|!\[[^\]]*\]\(([^)]+)\)/g),
+    ].map((match) => match[1] ?? match[2]);
+    assert.ok(images.length >= 4, `only ${images.length} pictures`);
+    const prefix = `https://cdn.jsdelivr.net/npm/${pkg.name}@${pkg.version}/`;
+    for (const url of images) {
+      assert.ok(
+        url.startsWith(prefix),
+        `${url} must start with ${prefix} (the registry page cannot show relative paths)`,
+      );
+      const path = url.slice(prefix.length);
+      assert.ok(packed.has(path), `${path} is not in the tarball (package.json "files")`);
+      assert.ok(existsSync(`${root}/${path}`), `${path} does not exist`);
+    }
+  });
+});
