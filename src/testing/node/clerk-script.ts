@@ -1,13 +1,17 @@
 // Serves Clerk's browser script the way Clerk's Frontend API does (`/npm/@clerk/clerk-js@6/dist/clerk.browser.js`),
-// from the installed @clerk/clerk-js, so pages load the REAL clerk-js with no network.
-import { createReadStream } from 'node:fs';
+// from the installed @clerk/clerk-js, so pages load the REAL clerk-js with no network. The version in the path picks the
+// installed one it names, as Clerk serves the newest release of that major: `@6` → @clerk/clerk-js 6.x, `@5` → an npm
+// alias installed beside it (`"clerk-js-5": "npm:@clerk/clerk-js@5"` in the app's package.json).
+import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { EmulatorError, quote } from './errors.js';
 
-const SCRIPT_PATH = /^\/npm\/@clerk\/clerk-js(?:@[^/]+)?\/dist\/(.+)$/;
+const SCRIPT_PATH = /^\/npm\/@clerk\/clerk-js(?:@([^/]+))?\/dist\/(.+)$/;
+const CLERK_JS = '@clerk/clerk-js';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -17,17 +21,112 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
+/** An installed clerk-js build: its `dist` folder and version (`undefined` when its package.json cannot be read). */
+export interface ClerkJsBuild {
+  readonly dist: string;
+  readonly version: string | undefined;
+}
+
+const defaultBases = () => [join(process.cwd(), 'package.json'), import.meta.url];
+
 /** The `dist` folder of the @clerk/clerk-js the app installed (a peer dependency), else the one next to this package. */
-export function findClerkJsDist(from: string[] = [join(process.cwd(), 'package.json'), import.meta.url]): string | undefined {
+export function findClerkJsDist(from: string[] = defaultBases()): string | undefined {
+  return distOf(CLERK_JS, from);
+}
+
+function distOf(name: string, from: string[]): string | undefined {
   for (const base of from) {
     try {
       // '@clerk/clerk-js' resolves to dist/clerk.js; its package.json is not exported.
-      return dirname(createRequire(base).resolve('@clerk/clerk-js'));
+      return dirname(createRequire(base).resolve(name));
     } catch {
       // try the next base
     }
   }
   return undefined;
+}
+
+function versionOf(dist: string): string | undefined {
+  try {
+    const { name, version } = JSON.parse(readFileSync(join(dist, '..', 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
+    return name === CLERK_JS && typeof version === 'string' ? version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The app's npm aliases of @clerk/clerk-js: dependencies whose spec is `npm:@clerk/clerk-js@…`. */
+function aliasNames(packageJson: string): string[] {
+  try {
+    const manifest = JSON.parse(readFileSync(packageJson, 'utf8')) as Record<string, unknown>;
+    const groups = ['dependencies', 'devDependencies', 'optionalDependencies'].map((key) => manifest[key]);
+    return groups.flatMap((group) =>
+      group && typeof group === 'object'
+        ? Object.entries(group as Record<string, unknown>)
+            .filter(([, spec]) => typeof spec === 'string' && spec.startsWith(`npm:${CLERK_JS}@`))
+            .map(([name]) => name)
+        : [],
+    );
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The builds the script route can serve: `dists` when given (the first answers paths without a version), else the
+ * installed @clerk/clerk-js and the app's npm aliases of it.
+ */
+export function findClerkJsBuilds(dists?: string | readonly string[], from: string[] = defaultBases()): ClerkJsBuild[] {
+  const given = dists === undefined ? undefined : [dists].flat();
+  const folders = given ?? [findClerkJsDist(from), ...aliasNames(from[0]).map((alias) => distOf(alias, from))];
+  const unique = [...new Set(folders.filter((dist): dist is string => !!dist).map((dist) => resolve(dist)))];
+  return unique.map((dist) => ({ dist, version: versionOf(dist) }));
+}
+
+const numbers = (version: string) => version.split(/[.+-]/);
+
+function newer(a: ClerkJsBuild, b: ClerkJsBuild): number {
+  const [x, y] = [numbers(a.version ?? ''), numbers(b.version ?? '')];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const diff = (Number(y[i]) || 0) - (Number(x[i]) || 0);
+    if (diff) return diff;
+  }
+  return 0;
+}
+
+/**
+ * The build for the version in a script path, as Clerk serves it: a major (`5`), a minor (`5.128`) or an exact version
+ * picks the newest installed build it matches (`^5.1.0` counts as `5`, `~5.1.0` as `5.1`); no version or a tag
+ * (`latest`) picks the first build. A build whose version is unknown (a `dist` given without its package.json) matches
+ * any. Throws a 404 naming what is installed when nothing matches.
+ */
+export function pickClerkJsBuild(builds: readonly ClerkJsBuild[], requested: string | undefined): ClerkJsBuild {
+  if (!builds.length) throw new EmulatorError(404, `${CLERK_JS} is not installed, so its browser script cannot be served.`);
+  if (!requested || !/^[\^~]?\d/.test(requested)) return builds[0];
+  const parts = numbers(requested.slice(/^[\^~]/.test(requested) ? 1 : 0));
+  const wanted = parts.slice(0, (parts.findIndex((part) => !/^\d+$/.test(part)) + 1 || parts.length + 1) - 1); // 5.x = 5
+  const length = requested.startsWith('^') ? 1 : requested.startsWith('~') ? 2 : wanted.length;
+  const matches = builds.filter(
+    (build) => !build.version || wanted.slice(0, length).every((part, i) => numbers(build.version!)[i] === part),
+  );
+  if (matches.length) return [...matches].sort(newer)[0];
+  const installed = builds.map((build) => build.version).join(', ');
+  throw new EmulatorError(
+    404,
+    `No installed ${CLERK_JS} matches ${quote(`@${requested}`)} (installed: ${installed}). Install that version beside ` +
+      `the other, e.g. npm install -D clerk-js-${wanted[0]}@npm:${CLERK_JS}@${wanted[0]}`,
+  );
+}
+
+/** The version a script path asks for (`5` for `/npm/@clerk/clerk-js@5/dist/…`), `undefined` without one. */
+export function scriptVersion(path: string): string | undefined {
+  const version = SCRIPT_PATH.exec(path)?.[1];
+  if (version === undefined) return undefined;
+  try {
+    return decodeURIComponent(version);
+  } catch {
+    return version;
+  }
 }
 
 /** The file inside `dist` a script path asks for, or `undefined` for other paths and any attempt to leave `dist`. */
@@ -36,7 +135,7 @@ export function scriptFile(distDir: string, path: string): string | undefined {
   if (!match) return undefined;
   let relative: string;
   try {
-    relative = decodeURIComponent(match[1]);
+    relative = decodeURIComponent(match[2]);
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 // The framework-free core: one `handle(req, res)` that every adapter (WTR, vite, standalone server) mounts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FapiEndpoint, RecordedRequest } from '../emulator-protocol.js';
-import { findClerkJsDist, isScriptPath, scriptFile, sendScriptFile } from './clerk-script.js';
+import { findClerkJsBuilds, isScriptPath, pickClerkJsBuild, scriptFile, scriptVersion, sendScriptFile, type ClerkJsBuild } from './clerk-script.js';
 import { runControl } from './control-routes.js';
 import { EmulatorError, quote } from './errors.js';
 import type { EmulatedClient } from './clients.js';
@@ -31,8 +31,13 @@ export interface FapiEmulatorOptions {
   allowedHosts?: readonly string[];
   /** How many FAPI requests each tenant's log keeps, the newest (default 1000; 0 keeps none). Values are cut at 2 KB. */
   maxRecordedRequests?: number;
-  /** Where `clerk.browser.js` and its chunks are served from. Default: the installed `@clerk/clerk-js/dist`. */
-  clerkJsDist?: string;
+  /**
+   * Where `clerk.browser.js` and its chunks are served from: one `dist` folder, or several (the version in the script
+   * path, `/npm/@clerk/clerk-js@5/…`, picks the one whose package.json matches; the first answers any other). Default:
+   * the installed `@clerk/clerk-js/dist` and those of the app's npm aliases of it (`"clerk-js-5":
+   * "npm:@clerk/clerk-js@5"`), so `<clerk-provider clerk-js-version="5">` gets clerk-js 5.
+   */
+  clerkJsDist?: string | readonly string[];
 }
 
 export interface FapiEmulator {
@@ -59,7 +64,7 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
   const allowOrigin = options.allowOrigin ?? isLoopbackOrigin;
   const allowedHosts = [...(options.allowedHosts ?? [])];
   const maxRecordedRequests = checkMaxRecordedRequests(options.maxRecordedRequests);
-  let clerkJsDist = options.clerkJsDist;
+  let clerkJsBuilds: ClerkJsBuild[] | undefined;
   const tenants = new Map<string, Tenant>();
 
   function tenant(name = DEFAULT_TENANT): Tenant {
@@ -93,9 +98,9 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
 
     if (isScriptPath(path)) {
       if ((await runFault(current, 'script', req, res)) !== undefined) return;
-      clerkJsDist ??= findClerkJsDist();
-      if (!clerkJsDist) throw new EmulatorError(404, '@clerk/clerk-js is not installed, so its browser script cannot be served.');
-      return sendScriptFile(res, scriptFile(clerkJsDist, path), req.method ?? 'GET');
+      clerkJsBuilds ??= findClerkJsBuilds(options.clerkJsDist);
+      const build = pickClerkJsBuild(clerkJsBuilds, scriptVersion(path));
+      return sendScriptFile(res, scriptFile(build.dist, path), req.method ?? 'GET');
     }
     if (path.startsWith('/__control/')) {
       if (onDevice) throw new EmulatorError(404, 'Control routes live at the tenant\'s root, not under a device.');
