@@ -73,14 +73,16 @@ export function missingEngine(engine) {
  * The test page of every engine. Its first script hides `navigator.webdriver`: clerk-js treats an automated browser as
  * non-standard (network errors then resolve and sign out locally), and only Chromium can switch it off by a flag
  * (--disable-blink-features=AutomationControlled). Firefox and WebKit report it from Navigator.prototype; redefining the
- * getter there, before any module runs, gives clerk-js the same view as in a browser a person uses.
+ * getter there, before any module runs, gives clerk-js the same view as in a browser a person uses. `globals` are set on
+ * `window` by the same script (e.g. which clerk-js the run tests: test/support/clerk-js.ts).
  */
-export function testRunnerHtml(testFramework) {
+export function testRunnerHtml(testFramework, globals = {}) {
+  const assignments = Object.entries(globals).map(([name, value]) => `\n      window.${name} = ${JSON.stringify(value)};`).join('');
   return `<!DOCTYPE html>
 <html>
   <head>
     <script>
-      Object.defineProperty(Navigator.prototype, 'webdriver', { configurable: true, enumerable: true, get: () => false });
+      Object.defineProperty(Navigator.prototype, 'webdriver', { configurable: true, enumerable: true, get: () => false });${assignments}
     </script>
   </head>
   <body>

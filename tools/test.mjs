@@ -1,40 +1,83 @@
 // `npm test`: the WTR suite in Chromium, Firefox and WebKit, one engine after the other (each run gets the 2 cores to
-// itself and its own wall time). Before running anything it checks that every engine asked for is installed; a missing
-// one is installed with apt-get when this runs as root, otherwise it stops with the command that installs it. Then it
-// builds the emulator (npm run build:node) and runs the Node tests (npm run test:node), then the engines.
+// itself and its own wall time), on clerk-js 6 (Core 3: every test), then the tests that run the real clerk-js again on
+// clerk-js 5 (Core 2) in each engine (test/support/clerk-js-versions.mjs). Before running anything it checks that every
+// engine asked for is installed; a missing one is installed with apt-get when this runs as root, otherwise it stops with
+// the command that installs it. Then it builds the emulator (npm run build:node) and runs the Node tests (npm run
+// test:node), then the runs.
 //
-//   npm test                                   all three engines
+//   npm test                                   all three engines, on both Clerk majors
 //   npm test -- --engine firefox               one engine (repeat --engine, or give a list: --engine chromium,webkit)
-//   ENGINES=chromium npm test                  the same, from the environment
-//   npm test -- --engine webkit test/user-menu/keyboard.test.ts    other arguments go to web-test-runner
+//   npm test -- --clerk 5                      one Clerk major (5 = Core 2: only the real-clerk-js tests; 6 = Core 3)
+//   ENGINES=chromium CLERK_JS=6 npm test       the same, from the environment
+//   npm test -- --engine webkit test/user-menu/keyboard.test.ts    other arguments go to web-test-runner; the Core 2
+//                                              runs take only the given files that run the real clerk-js
 //
-// The summary names each engine and its time; the last line is the total, "N passed, N failed".
+// The summary names each run (`chromium`, …, `chromium+clerk5`) and its time; the last line is the total,
+// "N passed, N failed".
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ENGINES, engineVersion, missingEngine } from './engines.mjs';
+import { CLERK_JS_MAJORS, DEFAULT_CLERK_JS, clerkJsPackage, isClerkDependent } from '../test/support/clerk-js-versions.mjs';
+
+/** The Clerk majors in the order they run: Core 3 (the default) first. */
+const MAJORS = Object.keys(CLERK_JS_MAJORS).sort((a, b) => Number(b) - Number(a));
+
+function list(values, fallback, known, what) {
+  const asked = (values.length ? values : [fallback])
+    .flatMap((value) => value.split(','))
+    .map((name) => name.trim().toLowerCase().replace(/^clerk/, ''))
+    .filter(Boolean);
+  const unknown = asked.filter((name) => !known.includes(name));
+  if (unknown.length || !asked.length) {
+    console.error(`Unknown ${what}: ${unknown.join(', ') || '(none)'}. Use one or more of: ${known.join(', ')}.`);
+    process.exit(2);
+  }
+  return known.filter((name) => asked.includes(name));
+}
 
 function parseArgs(argv) {
   const engines = [];
+  const majors = [];
   const rest = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--engine' || arg === '--engines') engines.push(argv[++i] ?? '');
     else if (arg.startsWith('--engine=') || arg.startsWith('--engines=')) engines.push(arg.slice(arg.indexOf('=') + 1));
+    else if (arg === '--clerk') majors.push(argv[++i] ?? '');
+    else if (arg.startsWith('--clerk=')) majors.push(arg.slice('--clerk='.length));
     else rest.push(arg);
   }
-  const asked = (engines.length ? engines : [process.env.ENGINES || ENGINES.join(',')])
-    .flatMap((list) => list.split(','))
-    .map((name) => name.trim().toLowerCase())
-    .filter(Boolean);
-  const unknown = asked.filter((name) => !ENGINES.includes(name));
-  if (unknown.length || !asked.length) {
-    console.error(`Unknown engine: ${unknown.join(', ') || '(none)'}. Use one or more of: ${ENGINES.join(', ')}.`);
-    process.exit(2);
+  return {
+    engines: list(engines, process.env.ENGINES || ENGINES.join(','), ENGINES, 'engine'),
+    majors: list(majors, process.env.CLERK_JS || MAJORS.join(','), MAJORS, 'Clerk major'),
+    wtrArgs: rest,
+  };
+}
+
+/** Test files named on the command line (web-test-runner takes them as positional arguments). */
+const isFileArg = (arg) => !arg.startsWith('-') && /(\.[cm]?[jt]s$|\*|^\.?\/?test\/)/.test(arg);
+
+/**
+ * The runs, engine by engine on the default major, then the other majors in each engine. A run on another major takes
+ * only the real-clerk-js tests: the given ones, or all of them (web-test-runner.config.mjs) when no file was given.
+ */
+function plan(engines, majors, wtrArgs) {
+  const files = wtrArgs.filter(isFileArg);
+  const runs = [];
+  for (const major of majors) {
+    const args = major === DEFAULT_CLERK_JS || !files.length ? wtrArgs : wtrArgs.filter((arg) => !isFileArg(arg) || isClerkDependent(arg));
+    if (files.length && !args.some(isFileArg)) {
+      console.log(`(clerk-js ${major}: none of the given files runs the real clerk-js; not run)`);
+      continue;
+    }
+    for (const engine of engines) {
+      runs.push({ name: major === DEFAULT_CLERK_JS ? engine : `${engine}+clerk${major}`, engine, major, args });
+    }
   }
-  return { engines: ENGINES.filter((name) => asked.includes(name)), wtrArgs: rest };
+  return runs;
 }
 
 function isRoot() {
@@ -73,13 +116,13 @@ function ensureEngines(engines) {
   }
 }
 
-function runEngine(engine, wtrArgs, countFile) {
+function runWtr({ engine, major, args }, countFile) {
   // The package's bin (dist/bin.js, beside its main entry; not in its "exports").
   const bin = join(dirname(createRequire(import.meta.url).resolve('@web/test-runner')), 'bin.js');
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...wtrArgs], {
+    const child = spawn(process.execPath, [bin, ...args], {
       stdio: 'inherit',
-      env: { ...process.env, WTR_ENGINE: engine, WTR_COUNT_FILE: countFile },
+      env: { ...process.env, WTR_ENGINE: engine, CLERK_JS: major, WTR_COUNT_FILE: countFile },
     });
     const forward = (signal) => child.kill(signal);
     process.on('SIGINT', forward);
@@ -97,8 +140,10 @@ function duration(ms) {
   return seconds >= 60 ? `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s` : `${seconds} s`;
 }
 
-const { engines, wtrArgs } = parseArgs(process.argv.slice(2));
+const { engines, majors, wtrArgs } = parseArgs(process.argv.slice(2));
 ensureEngines(engines);
+const runs = plan(engines, majors, wtrArgs);
+const clerkJs = Object.fromEntries(majors.map((major) => [major, clerkJsPackage(major)]));
 
 for (const script of ['build:node', 'test:node']) {
   if (spawnSync('npm', ['run', '--silent', script], { stdio: 'inherit' }).status === 0) continue;
@@ -109,12 +154,15 @@ for (const script of ['build:node', 'test:node']) {
 
 const dir = mkdtempSync(join(tmpdir(), 'wtr-engines-'));
 const results = [];
+const begun = Date.now();
 try {
-  for (const engine of engines) {
-    console.log(`\n== ${engine}: ${engineVersion(engine) ?? ''}`);
-    const countFile = join(dir, `${engine}.json`);
+  for (const run of runs) {
+    const { name, engine, major } = run;
+    const clerk = `clerk-js ${clerkJs[major].version} (${clerkJs[major].core}${major === DEFAULT_CLERK_JS ? '' : ': the real-clerk-js tests'})`;
+    console.log(`\n== ${name}: ${engineVersion(engine) ?? engine} · ${clerk}`);
+    const countFile = join(dir, `${name}.json`);
     const started = Date.now();
-    const { code, signal } = await runEngine(engine, wtrArgs, countFile);
+    const { code, signal } = await runWtr(run, countFile);
     const ms = Date.now() - started;
     let counts;
     try {
@@ -125,8 +173,8 @@ try {
     }
     // web-test-runner failed without a failing test to show for it (e.g. a browser that stopped): count it.
     if (code !== 0 && !counts.failed) counts = { ...counts, failed: 1, crashed: signal ?? `exit ${code}` };
-    results.push({ engine, ms, code, ...counts });
-    console.log(`== ${engine}: ${counts.passed} passed, ${counts.failed} failed in ${duration(ms)}`);
+    results.push({ name, ms, code, ...counts });
+    console.log(`== ${name}: ${counts.passed} passed, ${counts.failed} failed in ${duration(ms)}`);
     if (signal === 'SIGINT' || signal === 'SIGTERM') break;
   }
 } finally {
@@ -134,7 +182,7 @@ try {
 }
 
 const describe = (r) =>
-  `${r.engine} ${r.passed} passed${r.failed ? `, ${r.failed} failed` : ''}${r.skipped ? `, ${r.skipped} skipped` : ''}` +
+  `${r.name} ${r.passed} passed${r.failed ? `, ${r.failed} failed` : ''}${r.skipped ? `, ${r.skipped} skipped` : ''}` +
   `${r.crashed ? ` (run ended early: ${r.crashed})` : ''} (${duration(r.ms)})`;
 const total = results.reduce((sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }), {
   passed: 0,
@@ -142,5 +190,6 @@ const total = results.reduce((sum, r) => ({ passed: sum.passed + r.passed, faile
   skipped: 0,
 });
 console.log(`\n${results.map(describe).join(' · ')}`);
+console.log(`browser runs: ${duration(Date.now() - begun)} in all`);
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
-process.exitCode = total.failed || results.some((r) => r.code !== 0) || results.length < engines.length ? 1 : 0;
+process.exitCode = total.failed || results.some((r) => r.code !== 0) || results.length < runs.length ? 1 : 0;

@@ -15,7 +15,7 @@ describe('real clerk-js, CDN route: <clerk-provider publishable-key proxy-url>',
       html`<clerk-sign-out-button></clerk-sign-out-button>`,
     );
     const script = document.querySelector<HTMLScriptElement>('script[src*="clerk.browser.js"]');
-    expect(script?.src).to.equal(`${emulator.proxyUrl}${clerkScriptPath}`);
+    expect(script?.src).to.equal(`${emulator.proxyUrl}${clerkScriptPath()}`);
     expect(clerk).to.equal(window.Clerk);
     expect(lines(await emulator.requests())).to.deep.equal(['GET /v1/environment', 'GET /v1/client']);
     expect(provider.state.user?.id).to.equal(session.userId);

@@ -8,7 +8,7 @@ import type { ClerkLike, ClerkProvider, SignedOutEvent, SignOutErrorEvent } from
 import { isSigningOut } from '../../../src/sign-out.js';
 import { connectEmulator, type EmulatorState, type Fault } from '../../../src/testing/index.js';
 import { recordEvents } from '../../support/fixtures.js';
-import { claimPageForClerk, nextEvent, recordingNavigation, waitFor } from '../../integration/support/real-clerk.js';
+import { claimPageForClerk, expectClerkUnderTest, nextEvent, recordingNavigation, waitFor } from '../../integration/support/real-clerk.js';
 import { watchProviderUsers } from './watch-provider.js';
 import { endedIds, endpointOf, reportedSessionId, shownError, type Seed, type SignOutAction } from './actions.js';
 
@@ -34,6 +34,7 @@ function pageClerk() {
     const { navigations, options } = recordingNavigation();
     const clerk = new Clerk(emulator.publishableKey, { proxyUrl: emulator.proxyUrl }) as unknown as ClerkLike;
     await clerk.load(options);
+    await expectClerkUnderTest(clerk, emulator);
     let calls = 0;
     const signOut = clerk.signOut.bind(clerk);
     clerk.signOut = (...args) => (calls++, signOut(...args));

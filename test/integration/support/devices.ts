@@ -6,6 +6,7 @@ import type { RevokeDevicesRequest } from '../../../src/devices.js';
 // EmulatorDevice is not re-exported by src/testing/index.ts (not this change's file): taken from the protocol module.
 import type { EmulatorDevice } from '../../../src/testing/emulator-protocol.js';
 import { connectEmulator, type EmulatorConnection, type EmulatorSession, type EmulatorUser } from '../../../src/testing/index.js';
+import { clerkScriptPath } from '../../support/clerk-js.js';
 import { mountNpmClerk, waitFor, type Mounted } from './real-clerk.js';
 
 export const PHONE = { browserName: 'Safari', browserVersion: '18.2', deviceType: 'iPhone', isMobile: true, ipAddress: '203.0.113.7', city: 'Lyon', country: 'FR' };
@@ -76,7 +77,7 @@ export async function openDevicePage(emulator: EmulatorConnection, device: Emula
     try {
       await new Promise((resolve, reject) => {
         const script = document.createElement('script');
-        script.src = ${JSON.stringify(`${proxyUrl}/npm/@clerk/clerk-js@6/dist/clerk.browser.js`)};
+        script.src = ${JSON.stringify(proxyUrl + clerkScriptPath())};
         script.dataset.clerkPublishableKey = ${JSON.stringify(emulator.publishableKey)};
         script.dataset.clerkProxyUrl = ${JSON.stringify(proxyUrl)};
         script.onload = resolve;

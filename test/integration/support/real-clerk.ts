@@ -4,6 +4,7 @@ import { fixture } from '@open-wc/testing';
 import { html, nothing, type TemplateResult } from 'lit';
 import '../../../src/index.js';
 import type { ClerkLike, ClerkProvider, SignedOutEvent } from '../../../src/index.js';
+import { CLERK_JS } from '../../support/clerk-js.js';
 import { shadowButton } from '../../support/fixtures.js';
 import { connectEmulator, type EmulatorConnection, type EmulatorSession, type RecordedRequest } from '../../../src/testing/index.js';
 
@@ -39,12 +40,13 @@ export async function mountNpmClerk<T extends Element>(emulator: EmulatorConnect
   const { navigations, options } = recordingNavigation();
   const clerk = new Clerk(emulator.publishableKey, { proxyUrl: emulator.proxyUrl }) as unknown as ClerkLike;
   const provider = await fixture<ClerkProvider>(html`<clerk-provider .clerk=${clerk} .options=${options}>${content}</clerk-provider>`);
-  return settle(provider, navigations);
+  return settle(provider, navigations, emulator);
 }
 
 /**
  * The CDN route: `<clerk-provider publishable-key proxy-url>` loads Clerk's `clerk.browser.js` (from the emulator, like
- * Clerk's Frontend API serves it, or from `clerkJsUrl`) and uses the `window.Clerk` it sets.
+ * Clerk's Frontend API serves it, or from `clerkJsUrl`) and uses the `window.Clerk` it sets. On the Core 2 run the
+ * provider is given `clerk-js-version="5"` (Core 3 is its default), and the emulator serves clerk-js 5 for it.
  */
 export async function mountCdnClerk<T extends Element>(
   emulator: EmulatorConnection,
@@ -58,17 +60,43 @@ export async function mountCdnClerk<T extends Element>(
       publishable-key=${emulator.publishableKey}
       proxy-url=${emulator.proxyUrl}
       clerk-js-url=${clerkJsUrl ?? nothing}
+      clerk-js-version=${CLERK_JS.major === DEFAULT_MAJOR ? nothing : CLERK_JS.major}
       .options=${options}
       >${content}</clerk-provider
     >`,
   );
-  return settle(provider, navigations);
+  return settle(provider, navigations, emulator);
 }
 
-/** Waits until the provider is ready and its first child rendered. */
-export async function settle<T extends Element>(provider: ClerkProvider, navigations: string[]): Promise<Mounted<T>> {
+/** The provider's default `clerk-js-version`. */
+const DEFAULT_MAJOR = '6';
+
+/**
+ * Fails unless `clerk` is the clerk-js this run tests (`CLERK_JS=5` runs Core 2: test/support/clerk-js.ts) and, given
+ * the emulator, every Frontend API call so far carried that version's `__clerk_api_version` and `_clerk_js_version`.
+ */
+export async function expectClerkUnderTest(clerk: unknown, emulator?: EmulatorConnection, expected = CLERK_JS): Promise<void> {
+  const version = String((clerk as { version?: unknown } | undefined)?.version);
+  if (version !== expected.version) {
+    throw new Error(`This run tests clerk-js ${expected.version}, but the page runs clerk-js ${version}`);
+  }
+  for (const { method, path, query } of emulator ? await emulator.requests() : []) {
+    const sent = `${query.__clerk_api_version} ${query._clerk_js_version}`;
+    if (sent !== `${expected.apiVersion} ${expected.version}`) {
+      throw new Error(`${method} ${path} came with __clerk_api_version and _clerk_js_version ${sent}, not ${expected.apiVersion} ${expected.version}`);
+    }
+  }
+}
+
+/** Waits until the provider is ready and its first child rendered (and checks it runs the clerk-js under test). */
+export async function settle<T extends Element>(
+  provider: ClerkProvider,
+  navigations: string[],
+  emulator?: EmulatorConnection,
+): Promise<Mounted<T>> {
   await waitFor(() => provider.state.status !== 'loading', 'Clerk to load');
   if (provider.state.status !== 'ready') throw provider.state.error ?? new Error(`provider status ${provider.state.status}`);
+  await expectClerkUnderTest(provider.state.clerk, emulator);
   const el = provider.firstElementChild as T;
   await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
   return { provider, clerk: provider.state.clerk!, el, navigations };
