@@ -1,8 +1,9 @@
-// The README's Angular block is what the tests run:
+// The README's Angular block and its "Support" table say what the tests run:
 // - the `angular` block is test/frameworks/angular/sign-out.component.ts (which test/frameworks/angular.test.ts runs in
 //   every engine), with the package's name where the file imports the source;
 // - Angular's ahead-of-time compiler with strict templates (what an Angular CLI build runs) accepts that component, and
-//   types `$event` of `(signed-out)` as SignedOutEvent (it refuses test/frameworks/angular/wrong-event-type.ts).
+//   types `$event` of `(signed-out)` as SignedOutEvent (it refuses test/frameworks/angular/wrong-event-type.ts);
+// - the Support table names the Clerk and framework versions package.json installs, and the peer range.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const read = (path) => readFileSync(join(root, path), 'utf8');
 const require = createRequire(join(root, 'package.json'));
 const readme = read('README.md');
+const pkg = JSON.parse(read('package.json'));
 const COMPONENT = 'test/frameworks/angular/sign-out.component.ts';
 
 /** The fenced block after `<!-- snippet: id -->`, as the README shows it. */
@@ -28,6 +30,17 @@ function snippet(id) {
   assert.ok(end > marker, `the block of <!-- snippet: ${id} --> is not closed`);
   return lines.slice(marker + 2, end).join('\n') + '\n';
 }
+
+/** The README's section under `## title`, up to the next `## `. */
+function section(title) {
+  const start = readme.indexOf(`\n## ${title}\n`);
+  assert.ok(start >= 0, `README.md has no "## ${title}" section`);
+  const end = readme.indexOf('\n## ', start + 1);
+  return readme.slice(start, end < 0 ? undefined : end);
+}
+
+const installedVersion = (name) =>
+  JSON.parse(readFileSync(join(dirname(dirname(require.resolve(name))), 'package.json'), 'utf8')).version;
 
 describe('README: the Angular snippet', () => {
   it(`is ${COMPONENT}, the component the Angular test runs, with the package name for the source import`, () => {
@@ -52,5 +65,35 @@ describe('README: the Angular snippet', () => {
       ],
       output,
     );
+  });
+});
+
+describe('README: Support', () => {
+  const support = section('Support');
+
+  it('names the clerk-js versions the tests run, both majors, and the peer range that covers them', () => {
+    const core3 = installedVersion('@clerk/clerk-js');
+    const core2 = installedVersion('clerk-js-5');
+    assert.equal(pkg.devDependencies['@clerk/clerk-js'], core3);
+    assert.match(support, new RegExp(`${core3.replaceAll('.', '\\.')} \\(Core 3\\) in every test`));
+    assert.match(support, new RegExp(`${core2.replaceAll('.', '\\.')} \\(Core 2\\) in the tests on the real clerk-js`));
+    const range = pkg.peerDependencies['@clerk/clerk-js'];
+    assert.equal(range, `^${core2} || ^${core3}`);
+    assert.ok(support.includes(range.replaceAll('|', '\\|')), `the peer range ${range}`);
+  });
+
+  it('names the framework versions the framework tests run', () => {
+    for (const [name, label] of [
+      ['react', 'React'],
+      ['vue', 'Vue'],
+      ['svelte', 'Svelte'],
+      ['@angular/core', 'Angular'],
+    ]) {
+      assert.ok(support.includes(`${label} ${pkg.devDependencies[name]}`), `${label} ${pkg.devDependencies[name]}`);
+    }
+  });
+
+  it('names the three engines npm test runs', () => {
+    for (const engine of ['Chromium', 'Firefox', 'WebKit']) assert.ok(support.includes(engine), engine);
   });
 });
