@@ -1,5 +1,7 @@
 // A page (an iframe, so it has its own custom element registry) whose elements module arrives late, as on a slow
 // network, behind a late CDN script or a framework's deferred import(): whatever imports it waits `delayMs` first.
+// (Specifiers are rewritten to the delayed module rather than mapped with an import map: Firefox ignores an import map
+// in a document written with document.write.)
 import type { FakeClerk } from '../../src/testing/index.js';
 
 export const DELAY_MS = 2000;
@@ -13,14 +15,11 @@ export function delayedModule(target: string, delayMs = DELAY_MS): string {
 let pages = 0;
 
 /**
- * Opens `body` in a new iframe. `imports`: an import map (e.g. the package name to a delayed module). `clerk` becomes
- * the frame's `window.Clerk` before anything else runs (the provider takes Clerk from there). The frame is a real
- * same-origin page (blank.html, then written over), so `location` is an http URL as on any site, not about:srcdoc.
+ * Opens `body` in a new iframe. `clerk` becomes the frame's `window.Clerk` before anything else runs (the provider
+ * takes Clerk from there). The frame is a real same-origin page (blank.html, then written over), so `location` is an
+ * http URL as on any site, not about:srcdoc.
  */
-export async function openPage(
-  body: string,
-  { imports = {}, clerk }: { imports?: Record<string, string>; clerk?: FakeClerk },
-) {
+export async function openPage(body: string, { clerk }: { clerk?: FakeClerk } = {}) {
   const key = `__fiveMinutesClerk${++pages}`;
   (window as unknown as Record<string, unknown>)[key] = clerk;
   const frame = document.createElement('iframe');
@@ -32,7 +31,6 @@ export async function openPage(
   const page = frame.contentDocument!;
   page.open();
   page.write(`<!doctype html><html lang="en"><head><meta charset="utf-8">
-<script type="importmap">${JSON.stringify({ imports })}</script>
 <script>window.Clerk = parent.${key};</script></head><body>
 ${body}
 </body></html>`);
