@@ -89,7 +89,7 @@ function planSignOut(request: SignOutRequest, clerk: ClerkLike, sessions: readon
   const tag = host.localName;
   const current = clerk.session ?? state.session ?? null;
   if (request.scope && request.scope !== 'all' && request.scope !== 'current') {
-    throw new ConfigurationError(`<${tag}> scope="${request.scope}" is not one of "all" (the default) or "current".`);
+    throw new ConfigurationError(`<${tag}> scope="${request.scope}" is not one of "all" (the default), "current" or "other-devices".`);
   }
   const sessionId = request.sessionId ?? (request.scope === 'current' ? (current?.id ?? null) : null);
   if (request.sessionId != null && !sessions.some((session) => session.id === request.sessionId)) {

@@ -3,8 +3,11 @@ export { FakeClerk, fakeUser, type FakeClerkInit, type FakeUserInit } from './fa
 // Browser side of the Frontend API emulator (the emulator itself runs in Node: clerk-sign-out-elements/testing/node).
 export { connectEmulator, type ConnectEmulatorOptions, type EmulatorConnection } from './emulator-client.js';
 export {
+  DEFAULT_ACTIVITY,
   EMULATOR_PUBLISHABLE_KEY,
   type ClerkErrorInit,
+  type EmulatorActivity,
+  type EmulatorDevice,
   type EmulatorSession,
   type EmulatorState,
   type EmulatorUser,
