@@ -8,7 +8,7 @@ import { FakeClerk } from '../../src/testing/index.js';
 import { until } from '../support/fixtures.js';
 
 const CYCLES = 10_000;
-const ELEMENTS = ['clerk-sign-out-button', 'clerk-user-menu', 'clerk-signed-in', 'clerk-signed-out'].filter((tag) => customElements.get(tag));
+const ELEMENTS = ['clerk-sign-out-button', 'clerk-user-menu', 'clerk-signed-in', 'clerk-signed-out', 'clerk-active-devices'].filter((tag) => customElements.get(tag));
 
 /** The provider's context subscriptions (@lit/context keeps one per connected consumer). */
 const subscriptions = (provider: ClerkProvider) =>
