@@ -3,7 +3,7 @@ import { expect, html } from '@open-wc/testing';
 import type { ClerkUserMenu, DeviceSignedOutEvent, MenuCloseEvent } from '../../src/index.js';
 import { pressKeys } from '../support/engine.js';
 import { recordEvents, until, withProvider } from '../support/fixtures.js';
-import { expectFocusOn, itemLabels, mustItem, item, openByClick, shadow, trigger } from '../user-menu/helpers.js';
+import { expectFocusOn, itemLabels, mustItem, item, openByClick, shadow, trigger } from '../support/menu.js';
 import { adaEverywhere } from './helpers.js';
 
 const optIn = html`<clerk-user-menu sign-out-other-devices></clerk-user-menu>`;

@@ -1,7 +1,7 @@
 import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
-import { mountNpmClerk, signedInTenant } from '../integration/support/real-clerk.js';
+import { mountNpmClerk, signedInTenant } from '../support/real-clerk.js';
 import { EXPECTED, requestsOf } from './sign-out-requests.js';
 
 describe('bench checks: FAPI requests of clerk.signOut() called directly (one session)', () => {

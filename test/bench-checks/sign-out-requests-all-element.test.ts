@@ -2,7 +2,7 @@ import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton } from '../../src/index.js';
-import { mountNpmClerk, signedInTenant } from '../integration/support/real-clerk.js';
+import { mountNpmClerk, signedInTenant } from '../support/real-clerk.js';
 import { EXPECTED, requestsOf } from './sign-out-requests.js';
 
 describe('bench checks: FAPI requests of <clerk-sign-out-button> (one session)', () => {

@@ -4,8 +4,8 @@ import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkErrorEvent, ClerkLike, ClerkProvider } from '../../src/index.js';
 import type { EmulatorConnection } from '../../src/testing/index.js';
-import { recordEvents } from '../support/fixtures.js';
-import { claimPageForClerk, signedInTenant, waitFor } from '../integration/support/real-clerk.js';
+import { recordEvents, until } from '../support/fixtures.js';
+import { claimPageForClerk, signedInTenant } from '../support/real-clerk.js';
 
 /**
  * The Frontend API is down when the page loads: `GET /v1/environment` and `GET /v1/client` answer 500 (clerk-js retries
@@ -47,7 +47,7 @@ describe('Clerk fails to load: the Frontend API is down', () => {
         <clerk-sign-out-button when-signed-out="disable"></clerk-sign-out-button>
         <clerk-user-menu></clerk-user-menu>
       </clerk-provider>`);
-      await waitFor(() => clerk.loaded || provider.state.status === 'error', 'Clerk to give up loading', 15_000);
+      await until(() => clerk.loaded || provider.state.status === 'error', 'Clerk to give up loading', 15_000);
       await new Promise((resolve) => setTimeout(resolve, 300));
       const [hidden, disabled, menu] = [...provider.children] as Array<Element & { updateComplete: Promise<unknown> }>;
       await Promise.all([hidden.updateComplete, disabled.updateComplete, menu.updateComplete]);

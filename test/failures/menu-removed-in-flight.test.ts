@@ -1,7 +1,7 @@
 import '../../src/testing/isolate-tabs.js';
 import { html } from 'lit';
 import type { ClerkUserMenu } from '../../src/index.js';
-import { menuItem } from '../integration/support/menu.js';
+import { menuItem } from '../support/menu.js';
 import { removedWhileSigningOut } from './support/removed-in-flight.js';
 
 describe('element removed while signing out', () => {

@@ -3,9 +3,9 @@ import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton, ClerkUserMenu } from '../../src/index.js';
 import type { EmulatorConnection } from '../../src/testing/index.js';
-import { recordEvents } from '../support/fixtures.js';
-import { menuItem } from '../integration/support/menu.js';
-import { lines, mountNpmClerk, signedInTenant, waitFor } from '../integration/support/real-clerk.js';
+import { recordEvents, until } from '../support/fixtures.js';
+import { menuItem } from '../support/menu.js';
+import { lines, mountNpmClerk, signedInTenant } from '../support/real-clerk.js';
 
 /**
  * "Another tab" of this page: a same-origin iframe that loads Clerk's own `clerk.browser.js` from the emulator, signs in
@@ -63,7 +63,7 @@ describe('sign-out in another tab', () => {
     const { user } = await signOutInAnotherTab(emulator);
 
     expect(user, 'the other tab was signed in as the same user').to.equal(session.userId);
-    await waitFor(() => provider.state.user === null, 'this page to show signed out');
+    await until(() => provider.state.user === null, 'this page to show signed out', 8000);
     expect(clerk.user, "this page's Clerk").to.equal(null);
     expect((await emulator.state()).sessions, 'server sessions').to.deep.equal([]);
     const log = lines(await emulator.requests());

@@ -1,9 +1,9 @@
 import '../../src/testing/isolate-tabs.js';
 import { expect, html } from '@open-wc/testing';
 import type { ClerkSignOutButton, DeviceSignedOutEvent } from '../../src/index.js';
-import { recordEvents, shadowButton } from '../support/fixtures.js';
-import { adaEverywhere } from './support/devices.js';
-import { lines, mountNpmClerk, waitFor } from './support/real-clerk.js';
+import { recordEvents, shadowButton, until } from '../support/fixtures.js';
+import { adaEverywhere } from '../support/devices.js';
+import { lines, mountNpmClerk } from '../support/real-clerk.js';
 
 describe('real clerk-js: <clerk-sign-out-button scope="other-devices">', () => {
   it('signs out every other device, one request at a time; this page stays signed in and does not navigate', async function () {
@@ -18,7 +18,7 @@ describe('real clerk-js: <clerk-sign-out-button scope="other-devices">', () => {
     await emulator.clearRequests();
 
     shadowButton(page.el).click();
-    await waitFor(() => events.of('device-signed-out').length === 1, 'device-signed-out');
+    await until(() => events.of('device-signed-out').length === 1, 'device-signed-out', 8000);
 
     expect(lines(await emulator.requests())).to.deep.equal([
       'GET /v1/me/sessions/active',

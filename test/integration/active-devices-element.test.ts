@@ -1,10 +1,10 @@
 import '../../src/testing/isolate-tabs.js';
 import { expect, html } from '@open-wc/testing';
 import type { ClerkActiveDevices, DeviceSignedOutEvent } from '../../src/index.js';
-import { recordEvents } from '../support/fixtures.js';
+import { recordEvents, until } from '../support/fixtures.js';
 import { expectFocusOn, deviceButton, part, parts, rowTexts } from '../active-devices/helpers.js';
-import { adaEverywhere, deviceAsksForToken, openDevicePage } from './support/devices.js';
-import { lines, mountNpmClerk, waitFor } from './support/real-clerk.js';
+import { adaEverywhere, deviceAsksForToken, openDevicePage } from '../support/devices.js';
+import { lines, mountNpmClerk } from '../support/real-clerk.js';
 
 describe('real clerk-js: <clerk-active-devices>', () => {
   it("lists the user's devices as Clerk's Frontend API has them, and signs the phone out: its row goes, its page ends signed out", async function () {
@@ -14,7 +14,7 @@ describe('real clerk-js: <clerk-active-devices>', () => {
     await emulator.clearRequests();
     const page = await mountNpmClerk<ClerkActiveDevices>(emulator, html`<clerk-active-devices></clerk-active-devices>`);
     const el = page.el;
-    await waitFor(() => parts(el, 'device').length === 3, 'the list');
+    await until(() => parts(el, 'device').length === 3, 'the list', 8000);
     await el.updateComplete;
 
     expect(rowTexts(el)).to.deep.equal([
@@ -36,7 +36,7 @@ describe('real clerk-js: <clerk-active-devices>', () => {
     const button = deviceButton(el, 'iPhone');
     button.focus();
     button.click();
-    await waitFor(() => events.of('device-signed-out').length === 1, 'device-signed-out');
+    await until(() => events.of('device-signed-out').length === 1, 'device-signed-out', 8000);
     await el.updateComplete;
 
     expect(lines(await emulator.requests())).to.deep.equal([

@@ -1,10 +1,10 @@
 import '../../src/testing/isolate-tabs.js';
 import { expect, html } from '@open-wc/testing';
 import type { ClerkUserMenu, DeviceSignedOutEvent } from '../../src/index.js';
-import { recordEvents } from '../support/fixtures.js';
-import { expectFocusOn, mustItem, openByClick, trigger } from '../user-menu/helpers.js';
-import { adaEverywhere } from './support/devices.js';
-import { lines, mountNpmClerk, waitFor } from './support/real-clerk.js';
+import { recordEvents, until } from '../support/fixtures.js';
+import { expectFocusOn, mustItem, openByClick, trigger } from '../support/menu.js';
+import { adaEverywhere } from '../support/devices.js';
+import { lines, mountNpmClerk } from '../support/real-clerk.js';
 
 describe('real clerk-js: <clerk-user-menu sign-out-other-devices>', () => {
   it('"Sign out of all other devices" signs out the phone and the laptop; the menu closes on its trigger, this page stays', async function () {
@@ -22,7 +22,7 @@ describe('real clerk-js: <clerk-user-menu sign-out-other-devices>', () => {
     const item = mustItem(el, 'sign-out-other-devices');
     item.focus();
     item.click();
-    await waitFor(() => !el.open, 'the menu to close');
+    await until(() => !el.open, 'the menu to close', 8000);
     await el.updateComplete;
 
     expect(lines(await emulator.requests())).to.deep.equal([

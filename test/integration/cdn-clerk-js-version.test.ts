@@ -7,16 +7,8 @@ import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkProvider, ClerkSignOutButton } from '../../src/index.js';
 import { CLERK_JS, INSTALLED_CLERK_JS, clerkScriptPath } from '../support/clerk-js.js';
-import {
-  claimPageForClerk,
-  clickAndSignOut,
-  clientOnReload,
-  expectClerkUnderTest,
-  lines,
-  recordingNavigation,
-  signedInTenant,
-  waitFor,
-} from './support/real-clerk.js';
+import { claimPageForClerk, clickAndSignOut, clientOnReload, expectClerkUnderTest, lines, recordingNavigation, signedInTenant } from '../support/real-clerk.js';
+import { until } from '../support/fixtures.js';
 
 const other = INSTALLED_CLERK_JS[CLERK_JS.major === '6' ? '5' : '6'];
 
@@ -35,7 +27,7 @@ describe(`real clerk-js, CDN route: <clerk-provider clerk-js-version="${other.ma
         ><clerk-sign-out-button></clerk-sign-out-button
       ></clerk-provider>
     `);
-    await waitFor(() => provider.state.status === 'ready', 'Clerk to load');
+    await until(() => provider.state.status === 'ready', 'Clerk to load', 8000);
     const script = document.querySelector<HTMLScriptElement>('script[src*="clerk.browser.js"]');
     expect(script?.src).to.equal(`${emulator.proxyUrl}${clerkScriptPath(other.major)}`);
     await expectClerkUnderTest(window.Clerk, emulator, other);
@@ -49,8 +41,8 @@ describe(`real clerk-js, CDN route: <clerk-provider clerk-js-version="${other.ma
     expect(lines(await emulator.requests())).to.deep.equal(['DELETE /v1/client/sessions']);
     await expectClerkUnderTest(window.Clerk, emulator, other);
     expect(detail.sessionIds).to.deep.equal([session.id]);
-    await waitFor(() => provider.state.user === null, 'the provider to show signed out');
-    await waitFor(() => navigations.length > 0, 'the redirect');
+    await until(() => provider.state.user === null, 'the provider to show signed out', 8000);
+    await until(() => navigations.length > 0, 'the redirect', 8000);
     expect((await clientOnReload(emulator)).sessionIds).to.deep.equal([]);
   });
 });

@@ -4,7 +4,8 @@ import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton } from '../../src/index.js';
 import { clerkScriptPath } from '../support/clerk-js.js';
-import { clickAndSignOut, clientOnReload, lines, mountCdnClerk, signedInTenant, waitFor } from './support/real-clerk.js';
+import { clickAndSignOut, clientOnReload, lines, mountCdnClerk, signedInTenant } from '../support/real-clerk.js';
+import { until } from '../support/fixtures.js';
 
 describe('real clerk-js, CDN route: <clerk-provider publishable-key proxy-url>', () => {
   it("loads clerk.browser.js from the proxy like Clerk's Frontend API serves it, then signs out with ONE request", async () => {
@@ -24,8 +25,8 @@ describe('real clerk-js, CDN route: <clerk-provider publishable-key proxy-url>',
 
     expect(lines(await emulator.requests())).to.deep.equal(['DELETE /v1/client/sessions']);
     expect(detail).to.deep.equal({ sessionIds: [session.id], userId: session.userId, redirectUrl: new URL('/', location.href).href });
-    await waitFor(() => provider.state.user === null, 'the provider to show signed out');
-    await waitFor(() => navigations.length > 0, 'the redirect');
+    await until(() => provider.state.user === null, 'the provider to show signed out', 8000);
+    await until(() => navigations.length > 0, 'the redirect', 8000);
     expect(navigations).to.deep.equal(['/']);
     expect((await clientOnReload(emulator)).sessionIds).to.deep.equal([]);
   });

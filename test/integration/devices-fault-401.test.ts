@@ -3,8 +3,8 @@ import { expect } from '@open-wc/testing';
 import type { SignOutErrorEvent } from '../../src/index.js';
 import { listDevices, revokeDevices } from '../../src/devices.js';
 import { recordEvents } from '../support/fixtures.js';
-import { adaEverywhere, mountDevicesPage } from './support/devices.js';
-import { lines } from './support/real-clerk.js';
+import { adaEverywhere, mountDevicesPage } from '../support/devices.js';
+import { lines } from '../support/real-clerk.js';
 
 describe('real clerk-js: a 401 for a device sign-out', () => {
   it('clerk-js checks its own client (still signed in), the phone is reported still signed in; a 401 for a device already gone counts as signed out', async function () {

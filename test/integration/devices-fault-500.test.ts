@@ -3,8 +3,8 @@ import { expect } from '@open-wc/testing';
 import type { DeviceSignedOutEvent, SignOutErrorEvent } from '../../src/index.js';
 import { revokeDevices } from '../../src/devices.js';
 import { recordEvents } from '../support/fixtures.js';
-import { adaEverywhere, mountDevicesPage } from './support/devices.js';
-import { lines } from './support/real-clerk.js';
+import { adaEverywhere, mountDevicesPage } from '../support/devices.js';
+import { lines } from '../support/real-clerk.js';
 
 describe('real clerk-js: a 500 while signing out all other devices', () => {
   it('signs out the laptop, says the phone is still signed in, and retries nothing', async function () {

@@ -5,7 +5,7 @@ import { listDevices, revokeDevices } from '../../src/devices.js';
 import { isBusy } from '../../src/in-flight.js';
 import { signOut } from '../../src/sign-out.js';
 import { recordEvents } from '../support/fixtures.js';
-import { adaEverywhere, mountDevicesPage } from './support/devices.js';
+import { adaEverywhere, mountDevicesPage } from '../support/devices.js';
 
 describe('real clerk-js: a device sign-out answered after 10 s', () => {
   it('stays pending (busy, nothing else sent, nothing claimed) until the answer, then signs the phone out', async function () {

@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import type { SignOutErrorEvent } from '../../src/index.js';
 import { revokeDevices } from '../../src/devices.js';
 import { recordEvents } from '../support/fixtures.js';
-import { adaEverywhere, mountDevicesPage } from './support/devices.js';
+import { adaEverywhere, mountDevicesPage } from '../support/devices.js';
 
 describe('real clerk-js: the connection drops during a device sign-out', () => {
   it('stops at the first device, reports both still signed in with clerk-js\'s network error, and a retry works', async function () {

@@ -4,8 +4,8 @@ import type { SignOutErrorEvent } from '../../src/index.js';
 import { isReverificationRequired, listDevices, revokeDevices, type ReverifyContext } from '../../src/devices.js';
 import { ReverificationRequiredError } from '../../src/errors.js';
 import { recordEvents } from '../support/fixtures.js';
-import { adaEverywhere, mountDevicesPage } from './support/devices.js';
-import { lines } from './support/real-clerk.js';
+import { adaEverywhere, mountDevicesPage } from '../support/devices.js';
+import { lines } from '../support/real-clerk.js';
 
 describe('real clerk-js: Clerk asks for reverification before signing a device out', () => {
   it('never silent: sign-out-error carries ReverificationRequiredError with Clerk\'s code; with `reverify`, the one refused request is sent again', async function () {

@@ -2,8 +2,8 @@ import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { describeDevice, listDevices } from '../../src/devices.js';
 import { DevicesUnavailableError } from '../../src/errors.js';
-import { adaEverywhere, mountDevicesPage } from './support/devices.js';
-import { lines } from './support/real-clerk.js';
+import { adaEverywhere, mountDevicesPage } from '../support/devices.js';
+import { lines } from '../support/real-clerk.js';
 
 describe('real clerk-js: the device list', () => {
   it("lists this device first with what Clerk knows of each, reads fresh despite clerk-js's cache, and tells a failed read apart", async function () {

@@ -3,8 +3,8 @@ import { expect } from '@open-wc/testing';
 import type { DeviceSignedOutEvent, DeviceSignOutEvent } from '../../src/index.js';
 import { listDevices, revokeDevices } from '../../src/devices.js';
 import { recordEvents } from '../support/fixtures.js';
-import { adaEverywhere, deviceAsksForToken, mountDevicesPage, openDevicePage } from './support/devices.js';
-import { lines } from './support/real-clerk.js';
+import { adaEverywhere, deviceAsksForToken, mountDevicesPage, openDevicePage } from '../support/devices.js';
+import { lines } from '../support/real-clerk.js';
 
 describe('real clerk-js: sign out one other device', () => {
   it("revokes the phone's session; the phone's page ends up signed out, this page and the laptop stay signed in", async function () {

@@ -3,8 +3,8 @@ import { expect } from '@open-wc/testing';
 import type { DeviceSignedOutEvent, DeviceSignOutEvent } from '../../src/index.js';
 import { revokeDevices } from '../../src/devices.js';
 import { recordEvents } from '../support/fixtures.js';
-import { adaEverywhere, deviceAsksForToken, mountDevicesPage, openDevicePage } from './support/devices.js';
-import { lines } from './support/real-clerk.js';
+import { adaEverywhere, deviceAsksForToken, mountDevicesPage, openDevicePage } from '../support/devices.js';
+import { lines } from '../support/real-clerk.js';
 
 describe('real clerk-js: sign out of all other devices', () => {
   it('reads the list, revokes every other device one request at a time, and both other pages end up signed out', async function () {

@@ -2,8 +2,9 @@ import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkUserMenu, SignedOutEvent } from '../../src/index.js';
-import { adaAndGrace, menuItem } from './support/menu.js';
-import { lines, mountNpmClerk, nextEvent, waitFor } from './support/real-clerk.js';
+import { adaAndGrace, menuItem } from '../support/menu.js';
+import { lines, mountNpmClerk, nextEvent } from '../support/real-clerk.js';
+import { until } from '../support/fixtures.js';
 
 describe('real clerk-js, npm route: <clerk-user-menu> "Sign out of all accounts"', () => {
   it('ends every session with one DELETE /v1/client/sessions, redirects, and the menu disappears', async () => {
@@ -18,10 +19,10 @@ describe('real clerk-js, npm route: <clerk-user-menu> "Sign out of all accounts"
     expect(lines(await emulator.requests())).to.deep.equal(['DELETE /v1/client/sessions']);
     expect([...detail.sessionIds].sort()).to.deep.equal([ada.id, grace.id].sort());
     expect(detail.userId).to.equal(grace.userId);
-    await waitFor(() => navigations.length > 0, 'the redirect');
+    await until(() => navigations.length > 0, 'the redirect', 8000);
     expect(navigations).to.deep.equal(['/']);
     expect((await emulator.state()).sessions).to.deep.equal([]);
-    await waitFor(() => provider.state.user === null, 'the provider to show nobody signed in');
+    await until(() => provider.state.user === null, 'the provider to show nobody signed in', 8000);
     await menu.updateComplete;
     expect(menu.shadowRoot!.querySelector('[part~="trigger"]')).to.equal(null);
   });

@@ -2,8 +2,9 @@ import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkUserMenu, SignedOutEvent } from '../../src/index.js';
-import { adaAndGrace, menuItem, shownName } from './support/menu.js';
-import { currentSessionSignOutLines, lines, mountNpmClerk, nextEvent, waitFor } from './support/real-clerk.js';
+import { adaAndGrace, menuItem, shownName } from '../support/menu.js';
+import { currentSessionSignOutLines, lines, mountNpmClerk, nextEvent } from '../support/real-clerk.js';
+import { until } from '../support/fixtures.js';
 
 describe('real clerk-js, npm route: <clerk-user-menu> "Sign out" with another account signed in', () => {
   it('removes only the current session and then shows the remaining account', async () => {
@@ -20,7 +21,7 @@ describe('real clerk-js, npm route: <clerk-user-menu> "Sign out" with another ac
     expect(detail).to.deep.equal({ sessionIds: [grace.id], userId: grace.userId, redirectUrl: new URL('/', location.href).href });
     expect(currentSessionSignOutLines(grace.id, ada.id)).to.deep.include(lines(await emulator.requests()));
     expect((await emulator.state()).sessions.map((session) => session.id)).to.deep.equal([ada.id]);
-    await waitFor(() => clerk.session?.id === ada.id, 'Ada to be the active account');
+    await until(() => clerk.session?.id === ada.id, 'Ada to be the active account', 8000);
     await menu.updateComplete;
     expect(shownName(menu)).to.equal('Ada Lovelace');
     expect(navigations).to.deep.equal([]);

@@ -2,8 +2,9 @@ import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkUserMenu, SessionSwitchedEvent } from '../../src/index.js';
-import { adaAndGrace, menuItem, shownName } from './support/menu.js';
-import { lines, mountNpmClerk, nextEvent, waitFor } from './support/real-clerk.js';
+import { adaAndGrace, menuItem, shownName } from '../support/menu.js';
+import { lines, mountNpmClerk, nextEvent } from '../support/real-clerk.js';
+import { until } from '../support/fixtures.js';
 
 describe('real clerk-js, npm route: <clerk-user-menu> switching account', () => {
   it('makes the other account active through clerk.setActive, without signing anyone out', async () => {
@@ -17,7 +18,7 @@ describe('real clerk-js, npm route: <clerk-user-menu> switching account', () => 
 
     expect(detail.sessionId).to.equal(ada.id);
     expect(detail.userId).to.equal(ada.userId);
-    await waitFor(() => clerk.session?.id === ada.id, 'Ada to be active');
+    await until(() => clerk.session?.id === ada.id, 'Ada to be active', 8000);
     await menu.updateComplete;
     expect(shownName(menu)).to.equal('Ada Lovelace');
     // clerk-js tells the server (touch) only while the page has focus; nothing else is sent, and nobody is signed out.

@@ -2,7 +2,7 @@ import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton } from '../../src/index.js';
-import { clickAndSignOut, clientOnReload, lines, mountNpmClerk, signedInTenant } from './support/real-clerk.js';
+import { clickAndSignOut, clientOnReload, lines, mountNpmClerk, signedInTenant } from '../support/real-clerk.js';
 
 describe('real clerk-js, npm route: vetoes', () => {
   it('preventDefault() on sign-out sends nothing; preventDefault() on signed-out keeps the page but the sign-out stands', async () => {

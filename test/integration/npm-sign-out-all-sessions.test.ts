@@ -2,7 +2,8 @@ import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton } from '../../src/index.js';
-import { clickAndSignOut, clientOnReload, lines, mountNpmClerk, signedInTenant, waitFor } from './support/real-clerk.js';
+import { clickAndSignOut, clientOnReload, lines, mountNpmClerk, signedInTenant } from '../support/real-clerk.js';
+import { until } from '../support/fixtures.js';
 
 describe('real clerk-js, npm route: no attributes in a multi-session client', () => {
   it('ends every session with the same single DELETE /v1/client/sessions', async () => {
@@ -17,7 +18,7 @@ describe('real clerk-js, npm route: no attributes in a multi-session client', ()
     expect([...detail.sessionIds].sort()).to.deep.equal(sessions.map((session) => session.id).sort());
     expect(sessions.map((session) => session.userId)).to.include(detail.userId);
     expect(detail.redirectUrl).to.equal(new URL('/', location.href).href);
-    await waitFor(() => navigations.length > 0, 'the redirect');
+    await until(() => navigations.length > 0, 'the redirect', 8000);
     expect(await clientOnReload(emulator)).to.deep.equal({ sessionIds: [], lastActiveSessionId: null });
   });
 });

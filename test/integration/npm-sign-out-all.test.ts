@@ -3,8 +3,8 @@ import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton } from '../../src/index.js';
-import { recordEvents } from '../support/fixtures.js';
-import { clickAndSignOut, clientOnReload, lines, mountNpmClerk, signedInTenant, waitFor } from './support/real-clerk.js';
+import { recordEvents, until } from '../support/fixtures.js';
+import { clickAndSignOut, clientOnReload, lines, mountNpmClerk, signedInTenant } from '../support/real-clerk.js';
 
 describe('real clerk-js, npm route: <clerk-sign-out-button> with no attributes', () => {
   it('loads with GET environment + client, then signs out with ONE DELETE /v1/client/sessions and redirects to "/"', async () => {
@@ -28,8 +28,8 @@ describe('real clerk-js, npm route: <clerk-sign-out-button> with no attributes',
     expect(events.of('signed-out')).to.have.length(1);
     expect(events.of('sign-out-error')).to.have.length(0);
     expect(clerk.user).to.equal(null);
-    await waitFor(() => provider.state.user === null, 'the provider to show signed out');
-    await waitFor(() => navigations.length > 0, 'the redirect');
+    await until(() => provider.state.user === null, 'the provider to show signed out', 8000);
+    await until(() => navigations.length > 0, 'the redirect', 8000);
     expect(navigations).to.deep.equal(['/']);
     expect(await clientOnReload(emulator)).to.deep.equal({ sessionIds: [], lastActiveSessionId: null });
     events.stop();

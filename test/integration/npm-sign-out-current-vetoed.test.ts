@@ -2,7 +2,8 @@ import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton } from '../../src/index.js';
-import { clickAndSignOut, lines, mountNpmClerk, signedInTenant, waitFor } from './support/real-clerk.js';
+import { clickAndSignOut, lines, mountNpmClerk, signedInTenant } from '../support/real-clerk.js';
+import { until } from '../support/fixtures.js';
 
 describe('real clerk-js, npm route: scope="current" with the redirect vetoed', () => {
   it('ends only the current session and shows the remaining account without a page load', async () => {
@@ -18,7 +19,7 @@ describe('real clerk-js, npm route: scope="current" with the redirect vetoed', (
 
     expect(detail.sessionIds).to.deep.equal([current.id]);
     // clerk-js alone would leave no active session here until a page load; the flow activates the remaining one.
-    await waitFor(() => clerk.session?.id === remaining.id, 'the remaining session to be active');
+    await until(() => clerk.session?.id === remaining.id, 'the remaining session to be active', 8000);
     expect(provider.state.user?.id).to.equal(remaining.userId);
     expect(navigations).to.deep.equal([]);
     const sent = lines(await emulator.requests());

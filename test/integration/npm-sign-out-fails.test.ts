@@ -2,8 +2,8 @@ import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton, SignOutErrorEvent } from '../../src/index.js';
-import { recordEvents, shadowButton } from '../support/fixtures.js';
-import { clickAndSignOut, clientOnReload, lines, mountNpmClerk, nextEvent, signedInTenant, waitFor } from './support/real-clerk.js';
+import { recordEvents, shadowButton, until } from '../support/fixtures.js';
+import { clickAndSignOut, clientOnReload, lines, mountNpmClerk, nextEvent, signedInTenant } from '../support/real-clerk.js';
 
 describe('real clerk-js, npm route: the Frontend API refuses the sign-out', () => {
   it('a 500 fires sign-out-error (no signed-out), keeps the user signed in, and a retry sends exactly one more request', async () => {
@@ -26,7 +26,7 @@ describe('real clerk-js, npm route: the Frontend API refuses the sign-out', () =
     expect(events.of('signed-out')).to.have.length(0);
     // clerk-js cleared user/session before its request; the flow re-reads the client (GET) and re-activates the session
     // the server still has. clerk-js's setActive() sends POST …/touch only while the document has focus.
-    await waitFor(() => clerk.user?.id === session.userId, 'Clerk to show the user again');
+    await until(() => clerk.user?.id === session.userId, 'Clerk to show the user again', 8000);
     const [refused, ...restore] = await emulator.requests();
     expect(`${refused.method} ${refused.path} ${refused.status}`).to.equal('DELETE /v1/client/sessions 500');
     expect(lines(restore).join()).to.be.oneOf(['GET /v1/client', `GET /v1/client,POST /v1/client/sessions/${session.id}/touch`]);
@@ -43,7 +43,7 @@ describe('real clerk-js, npm route: the Frontend API refuses the sign-out', () =
     expect(signedOut.sessionIds).to.deep.equal([session.id]);
     expect(events.of('signed-out')).to.have.length(1);
     expect(events.of('sign-out-error')).to.have.length(1);
-    await waitFor(() => navigations.length > 0, 'the redirect');
+    await until(() => navigations.length > 0, 'the redirect', 8000);
     expect((await clientOnReload(emulator)).sessionIds).to.deep.equal([]);
     events.stop();
   });

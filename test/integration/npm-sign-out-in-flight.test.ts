@@ -2,8 +2,8 @@ import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton } from '../../src/index.js';
-import { recordEvents, shadowButton } from '../support/fixtures.js';
-import { lines, mountNpmClerk, nextEvent, signedInTenant, waitFor } from './support/real-clerk.js';
+import { recordEvents, shadowButton, until } from '../support/fixtures.js';
+import { lines, mountNpmClerk, nextEvent, signedInTenant } from '../support/real-clerk.js';
 
 describe('real clerk-js, npm route: a slow sign-out', () => {
   it('shows the button busy and sends ONE request however often it is clicked', async () => {
@@ -15,7 +15,7 @@ describe('real clerk-js, npm route: a slow sign-out', () => {
 
     const signedOut = nextEvent('signed-out');
     shadowButton(el).click();
-    await waitFor(() => el.busy, 'the button to be busy');
+    await until(() => el.busy, 'the button to be busy', 8000);
     await el.updateComplete;
     expect(shadowButton(el).getAttribute('aria-busy')).to.equal('true');
     shadowButton(el).click();

@@ -2,8 +2,8 @@ import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton, SignOutErrorEvent } from '../../src/index.js';
-import { recordEvents, shadowButton } from '../support/fixtures.js';
-import { clickAndSignOut, clientOnReload, lines, mountNpmClerk, nextEvent, signedInTenant, waitFor } from './support/real-clerk.js';
+import { recordEvents, shadowButton, until } from '../support/fixtures.js';
+import { clickAndSignOut, clientOnReload, lines, mountNpmClerk, nextEvent, signedInTenant } from '../support/real-clerk.js';
 
 describe('real clerk-js, npm route: the connection drops during sign-out', () => {
   it('reports sign-out-error, not signed-out, and the user is still signed in', async () => {
@@ -28,7 +28,7 @@ describe('real clerk-js, npm route: the connection drops during sign-out', () =>
     const dropped = await emulator.requests('signOutAll');
     expect(dropped.length).to.be.greaterThan(0);
     expect(dropped.map((request) => request.status)).to.deep.equal(dropped.map(() => 0));
-    await waitFor(() => clerk.user?.id === session.userId, 'Clerk to show the user again');
+    await until(() => clerk.user?.id === session.userId, 'Clerk to show the user again', 8000);
     expect(provider.state.user?.id).to.equal(session.userId);
     expect(navigations).to.deep.equal([]);
     expect((await clientOnReload(emulator)).sessionIds).to.deep.equal([session.id]);

@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton } from '../../src/index.js';
 import { recordEvents } from '../support/fixtures.js';
-import { clickAndSignOut, clientOnReload, lines, mountNpmClerk, signedInTenant } from './support/real-clerk.js';
+import { clickAndSignOut, clientOnReload, lines, mountNpmClerk, signedInTenant } from '../support/real-clerk.js';
 
 describe('real clerk-js, npm route: session-id of another signed-in session', () => {
   it('sends only POST …/{id}/remove; the current user stays signed in and nothing navigates', async () => {

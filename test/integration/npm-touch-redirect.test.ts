@@ -2,7 +2,8 @@ import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton } from '../../src/index.js';
-import { clickAndSignOut, lines, mountNpmClerk, signedInTenant, waitFor } from './support/real-clerk.js';
+import { clickAndSignOut, lines, mountNpmClerk, signedInTenant } from '../support/real-clerk.js';
+import { until } from '../support/fixtures.js';
 
 describe('real clerk-js, npm route: client cookie about to expire', () => {
   it('sends the redirect through GET /v1/client/touch, which renews the cookie and lands on the target', async () => {
@@ -15,7 +16,7 @@ describe('real clerk-js, npm route: client cookie about to expire', () => {
     const target = new URL('/bye', location.href).href;
 
     await clickAndSignOut(emulator, el);
-    await waitFor(() => navigations.length > 0, 'the redirect');
+    await until(() => navigations.length > 0, 'the redirect', 8000);
 
     expect(lines(await emulator.requests())).to.deep.equal(['DELETE /v1/client/sessions']);
     const touch = new URL(navigations[0], location.href);

@@ -15,9 +15,9 @@ export async function withProvider<T extends Element>(
   return { provider, clerk, el };
 }
 
-/** Waits (up to 2 s) until the condition holds; fails with the condition's source otherwise. */
-export async function until(condition: () => unknown, what = condition.toString()): Promise<void> {
-  const deadline = Date.now() + 2000;
+/** Waits (up to `timeoutMs`) until the condition holds; fails naming `what` (default: the condition's source). */
+export async function until(condition: () => unknown, what = condition.toString(), timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));

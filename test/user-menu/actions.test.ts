@@ -2,7 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import type { ClerkUserMenu, SessionSwitchedEvent, SignedOutEvent, SignOutErrorEvent, SignOutEvent } from '../../src/index.js';
 import { FakeClerk, fakeUser } from '../../src/testing/index.js';
 import { captureConsole, recordEvents, until } from '../support/fixtures.js';
-import { expectFocusOn, expectSame, item, mustItem, openByClick, shadow, trigger, withMenu } from './helpers.js';
+import { expectFocusOn, expectSame, item, mustItem, openByClick, shadow, trigger, withMenu } from '../support/menu.js';
 
 const ada = () => fakeUser({ id: 'user_ada', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' });
 const grace = () => fakeUser({ id: 'user_grace', firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' });

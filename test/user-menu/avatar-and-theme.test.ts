@@ -4,7 +4,7 @@ import { AVATAR_COLORS, avatarColor, isLoadableImageUrl } from '../../src/user-m
 import { displayName, initials } from '../../src/user-menu/user-display.js';
 import { emulateColorScheme } from '../support/engine.js';
 import { until } from '../support/fixtures.js';
-import { openByClick, popup, shadow, trigger, withMenu } from './helpers.js';
+import { openByClick, popup, shadow, trigger, withMenu } from '../support/menu.js';
 
 /** A valid 1×1 PNG. */
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';

@@ -3,7 +3,7 @@ import { frFR } from '@clerk/localizations';
 import type { ClerkUserMenu } from '../../src/index.js';
 import { FakeClerk, fakeUser } from '../../src/testing/index.js';
 import { captureConsole, withProvider } from '../support/fixtures.js';
-import { expectSame, item, itemLabels, menu, mustItem, openByClick, popup, shadow, trigger, withMenu } from './helpers.js';
+import { expectSame, item, itemLabels, menu, mustItem, openByClick, popup, shadow, trigger, withMenu } from '../support/menu.js';
 
 const twoAccounts = () => FakeClerk.multiSession(2);
 

@@ -3,7 +3,7 @@ import type { ClerkUserMenu, MenuCloseEvent } from '../../src/index.js';
 import { FakeClerk, fakeUser } from '../../src/testing/index.js';
 import { pressKeys } from '../support/engine.js';
 import { recordEvents, until } from '../support/fixtures.js';
-import { deepActiveElement, expectFocusOn, expectSame, isShown, labelOf, menuItems, mustItem, popup, trigger, withMenu } from './helpers.js';
+import { deepActiveElement, expectFocusOn, expectSame, isShown, labelOf, menuItems, mustItem, popup, trigger, withMenu } from '../support/menu.js';
 
 /** Ada (current) and Grace, Clerk's UI loaded, one custom item: Manage account, Billing, Sign out, Grace, Sign out of all. */
 async function fullMenu() {

@@ -1,7 +1,7 @@
 // The page's inherited text styles must not reshape the menu (issue 15: a centred header centred the name, not the items).
 import { expect, html } from '@open-wc/testing';
 import { FakeClerk } from '../../src/testing/index.js';
-import { item, shadow, withMenu } from './helpers.js';
+import { item, shadow, withMenu } from '../support/menu.js';
 
 describe('<clerk-user-menu> inside a page with its own text styles', () => {
   it('keeps its preview and items aligned to the start, in their own case and spacing', async () => {

@@ -4,7 +4,7 @@ import type { ClerkUserMenu, MenuCloseEvent } from '../../src/index.js';
 import { FakeClerk } from '../../src/testing/index.js';
 import { computeMenuPosition } from '../../src/user-menu/menu-position.js';
 import { recordEvents, until } from '../support/fixtures.js';
-import { deepActiveElement, expectFocusOn, expectSame, isShown, labelOf, mustItem, openByClick, popup, shadow, trigger, withMenu } from './helpers.js';
+import { deepActiveElement, expectFocusOn, expectSame, isShown, labelOf, mustItem, openByClick, popup, shadow, trigger, withMenu } from '../support/menu.js';
 
 /** A component of the app that renders the menu (and a button) inside its own shadow root. */
 class TestShell extends HTMLElement {

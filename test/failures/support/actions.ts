@@ -3,7 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import type { ClerkUserMenu } from '../../../src/index.js';
 import type { EmulatorSession, FapiEndpoint } from '../../../src/testing/index.js';
 import { shadowButton } from '../../support/fixtures.js';
-import { menuItem } from '../../integration/support/menu.js';
+import { menuItem } from '../../support/menu.js';
 
 /** The client a cell starts from: `current` is the active session; `other` is the second account (2-session clients). */
 export interface Seed {

@@ -7,8 +7,8 @@ import { html } from 'lit';
 import type { ClerkLike, ClerkProvider, SignedOutEvent, SignOutErrorEvent } from '../../../src/index.js';
 import { isSigningOut } from '../../../src/sign-out.js';
 import { connectEmulator, type EmulatorState, type Fault } from '../../../src/testing/index.js';
-import { recordEvents } from '../../support/fixtures.js';
-import { claimPageForClerk, expectClerkUnderTest, nextEvent, recordingNavigation, waitFor } from '../../integration/support/real-clerk.js';
+import { recordEvents, until } from '../../support/fixtures.js';
+import { claimPageForClerk, expectClerkUnderTest, nextEvent, recordingNavigation } from '../../support/real-clerk.js';
 import { watchProviderUsers } from './watch-provider.js';
 import { endedIds, endpointOf, reportedSessionId, shownError, type Seed, type SignOutAction } from './actions.js';
 
@@ -61,17 +61,16 @@ async function setUpCell(action: SignOutAction, { focused = true } = {}) {
 
   const { clerk, navigations, signOutCalls, resetCalls } = await pageClerk();
   // Even after a failed cell: a sign-out still in flight would answer into this one.
-  await waitFor(() => !isSigningOut(clerk), "the previous cell's sign-out to end", 15_000);
+  await until(() => !isSigningOut(clerk), "the previous cell's sign-out to end", 15_000);
   await (clerk.client as unknown as { reload(): Promise<unknown> }).reload();
   await clerk.setActive({ session: seed.current.id });
   const seeded = sessions.map((session) => session.id).join();
-  await waitFor(
+  await until(
     () => clerk.user?.id === seed.current.userId && clerk.client?.signedInSessions.map((session) => session.id).join() === seeded,
-    'Clerk to show the seeded client',
-  );
+    'Clerk to show the seeded client', 8000);
 
   const provider = await fixture<ClerkProvider>(html`<clerk-provider .clerk=${clerk}>${action.ui.template(seed)}</clerk-provider>`);
-  await waitFor(() => provider.state.status === 'ready' && provider.state.user?.id === seed.current.userId, 'the provider');
+  await until(() => provider.state.status === 'ready' && provider.state.user?.id === seed.current.userId, 'the provider', 8000);
   const el = provider.firstElementChild as Element & { updateComplete: Promise<unknown> };
   await el.updateComplete;
   navigations.length = 0;
@@ -116,7 +115,7 @@ async function retrySucceeds(action: SignOutAction, cell: Awaited<ReturnType<typ
   expect(sessionIds(await emulator.state()), 'server sessions').to.deep.equal(
     seed.sessions.map((session) => session.id).filter((id) => !ended.includes(id)),
   );
-  await waitFor(() => (provider.state.user?.id ?? null) === userAfter(action, seed), 'the provider to show who is signed in now');
+  await until(() => (provider.state.user?.id ?? null) === userAfter(action, seed), 'the provider to show who is signed in now', 8000);
 }
 
 type Failure = (typeof FAILURES)[number];
@@ -148,7 +147,7 @@ async function failThenRetry(action: SignOutAction, { fault, message }: Failure,
     expect(detail.error.message, 'the reported message').to.match(message).and.not.contain('[object Object]');
     expect(detail.sessionId).to.equal(reportedSessionId(action, seed));
     // The element settles once the flow has returned to it (just after the event).
-    await waitFor(() => shownError(el)?.text, 'the element to show the error');
+    await until(() => shownError(el)?.text, 'the element to show the error', 8000);
     await el.updateComplete;
     expect(shownError(el), 'the element shows the error').to.deep.include({ role: 'alert', visible: true });
     expect(shownError(el)?.text).to.equal('Sign-out failed. Please try again.');
@@ -197,10 +196,10 @@ async function endedOnServerThen401(action: SignOutAction, cell: Cell): Promise<
     await fetch(`${emulator.proxyUrl}/v1/client/sessions?_method=DELETE`, { method: 'POST' });
     await emulator.fault(endpointOf(action), { status: 401 });
     await action.ui.activate(el);
-    await waitFor(() => events.events.length > 0, 'the outcome');
+    await until(() => events.events.length > 0, 'the outcome', 8000);
 
     expect((await emulator.state()).sessions, 'server sessions').to.deep.equal([]);
-    await waitFor(() => provider.state.user === null, 'the provider to show the truth: nobody signed in', 3000);
+    await until(() => provider.state.user === null, 'the provider to show the truth: nobody signed in', 3000);
     await el.updateComplete;
     expect(action.ui.shown(el), 'the element offers nothing to a signed-out page').to.equal(false);
     expect(events.events, 'one outcome').to.have.length(1);

@@ -2,8 +2,8 @@
 import { expect } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { SignedOutEvent } from '../../../src/index.js';
-import { recordEvents } from '../../support/fixtures.js';
-import { mountNpmClerk, signedInTenant, waitFor } from '../../integration/support/real-clerk.js';
+import { recordEvents, until } from '../../support/fixtures.js';
+import { mountNpmClerk, signedInTenant } from '../../support/real-clerk.js';
 
 const DELAY_MS = 1500;
 
@@ -30,7 +30,7 @@ export async function removedWhileSigningOut(
     await emulator.clearRequests();
 
     await activate(el);
-    await waitFor(() => el.shadowRoot?.querySelector('[aria-busy="true"]'), 'the element to show the sign-out in flight');
+    await until(() => el.shadowRoot?.querySelector('[aria-busy="true"]'), 'the element to show the sign-out in flight', 8000);
     for (const deadline = Date.now() + 5000; (await emulator.requests('signOutAll')).length === 0; ) {
       if (Date.now() > deadline) throw new Error('the sign-out request never reached the emulator');
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -38,7 +38,7 @@ export async function removedWhileSigningOut(
     el.remove();
     expect(events.events, 'no outcome yet').to.deep.equal([]);
 
-    await waitFor(() => events.events.length > 0, 'the outcome', DELAY_MS + 5000);
+    await until(() => events.events.length > 0, 'the outcome', DELAY_MS + 5000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(events.events.map((event) => event.type), 'events').to.deep.equal(['signed-out']);
     expect(events.of('signed-out')[0].target, 'where signed-out was dispatched').to.equal(document);
@@ -46,7 +46,7 @@ export async function removedWhileSigningOut(
     expect(uncaught, 'uncaught exceptions').to.deep.equal([]);
     expect((await emulator.state()).sessions, 'server sessions').to.deep.equal([]);
     expect((await emulator.requests('signOutAll')).map((request) => request.status), 'one sign-out request').to.deep.equal([200]);
-    await waitFor(() => navigations.length > 0, 'the redirect');
+    await until(() => navigations.length > 0, 'the redirect', 8000);
     expect(navigations).to.deep.equal(['/']);
   } finally {
     events.stop();

@@ -1,13 +1,18 @@
 // Other devices on the real clerk-js (issue 13): a user signed in here and elsewhere, this page's Clerk, and a page of
 // another device.
 import { html } from 'lit';
-import type { ClerkLike } from '../../../src/clerk.js';
-import type { RevokeDevicesRequest } from '../../../src/devices.js';
-// EmulatorDevice is not re-exported by src/testing/index.ts (not this change's file): taken from the protocol module.
-import type { EmulatorDevice } from '../../../src/testing/emulator-protocol.js';
-import { connectEmulator, type EmulatorConnection, type EmulatorSession, type EmulatorUser } from '../../../src/testing/index.js';
-import { clerkScriptPath } from '../../support/clerk-js.js';
-import { mountNpmClerk, waitFor, type Mounted } from './real-clerk.js';
+import type { ClerkLike } from '../../src/clerk.js';
+import type { RevokeDevicesRequest } from '../../src/devices.js';
+import {
+  connectEmulator,
+  type EmulatorConnection,
+  type EmulatorDevice,
+  type EmulatorSession,
+  type EmulatorUser,
+} from '../../src/testing/index.js';
+import { clerkScriptPath } from './clerk-js.js';
+import { mountNpmClerk, type Mounted } from './real-clerk.js';
+import { until } from './fixtures.js';
 
 export const PHONE = { browserName: 'Safari', browserVersion: '18.2', deviceType: 'iPhone', isMobile: true, ipAddress: '203.0.113.7', city: 'Lyon', country: 'FR' };
 export const LAPTOP = { browserName: 'Firefox', browserVersion: '133.0', deviceType: 'Macintosh', isMobile: false, ipAddress: '198.51.100.4', city: 'Oslo', country: 'NO' };
@@ -120,6 +125,6 @@ export async function deviceAsksForToken(page: DevicePage): Promise<{ token: str
   } catch (thrown) {
     error = String((thrown as Error)?.message ?? thrown);
   }
-  if (error) await waitFor(() => clerk.user === null, "the device's clerk-js to settle on signed out");
+  if (error) await until(() => clerk.user === null, "the device's clerk-js to settle on signed out", 8000);
   return { token, error };
 }

@@ -1,12 +1,12 @@
-import '../../../src/testing/isolate-tabs.js';
+import '../../src/testing/isolate-tabs.js';
 import { Clerk } from '@clerk/clerk-js';
 import { fixture } from '@open-wc/testing';
 import { html, nothing, type TemplateResult } from 'lit';
-import '../../../src/index.js';
-import type { ClerkLike, ClerkProvider, SignedOutEvent } from '../../../src/index.js';
-import { CLERK_JS } from '../../support/clerk-js.js';
-import { shadowButton } from '../../support/fixtures.js';
-import { connectEmulator, type EmulatorConnection, type EmulatorSession, type RecordedRequest } from '../../../src/testing/index.js';
+import '../../src/index.js';
+import type { ClerkLike, ClerkProvider, SignedOutEvent } from '../../src/index.js';
+import { CLERK_JS } from './clerk-js.js';
+import { shadowButton, until } from './fixtures.js';
+import { connectEmulator, type EmulatorConnection, type EmulatorSession, type RecordedRequest } from '../../src/testing/index.js';
 
 /** Clerk options that record navigations instead of leaving the test page (clerk-js calls routerPush for same-origin URLs). */
 export function recordingNavigation(): { navigations: string[]; options: Record<string, unknown> } {
@@ -94,7 +94,7 @@ export async function settle<T extends Element>(
   navigations: string[],
   emulator?: EmulatorConnection,
 ): Promise<Mounted<T>> {
-  await waitFor(() => provider.state.status !== 'loading', 'Clerk to load');
+  await until(() => provider.state.status !== 'loading', 'Clerk to load', 8000);
   if (provider.state.status !== 'ready') throw provider.state.error ?? new Error(`provider status ${provider.state.status}`);
   await expectClerkUnderTest(provider.state.clerk, emulator);
   const el = provider.firstElementChild as T;
@@ -123,14 +123,6 @@ export function currentSessionSignOutLines(current: string, remaining: string): 
 /** `METHOD /path` of each request, for exact comparisons. */
 export const lines = (requests: RecordedRequest[]) => requests.map((request) => `${request.method} ${request.path}`);
 
-/** Polls (up to 8 s: loading Clerk's script can be slow on a busy machine) until the condition holds. */
-export async function waitFor(condition: () => unknown, what: string, timeoutMs = 8000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** Resolves with the next event of this type that reaches the document. */
 export function nextEvent<T extends Event>(type: string): Promise<T> {
