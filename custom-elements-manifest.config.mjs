@@ -30,52 +30,80 @@ function projectConventions() {
     analyzePhase({ ts, node, moduleDoc }) {
       if (ts.isSourceFile(node) && moduleDoc.path === 'src/styles/theme.ts') {
         const seen = new Map();
-        for (const [, name, value] of node.text.matchAll(/var\((--clerk-[\w-]+),\s*([^;]+?)\);/g)) if (!seen.has(name)) seen.set(name, value);
-        themeTokens = [...seen].map(([name, value]) => ({ name, default: value, description: 'Shared theme token (light default; dark follows prefers-color-scheme).' }));
+        for (const [, name, value] of node.text.matchAll(/var\((--clerk-[\w-]+),\s*([^;]+?)\);/g))
+          if (!seen.has(name)) seen.set(name, value);
+        themeTokens = [...seen].map(([name, value]) => ({
+          name,
+          default: value,
+          description: 'Shared theme token (light default; dark follows prefers-color-scheme).',
+        }));
       }
       if (ts.isCallExpression(node) && node.expression.getText() === 'define') {
         const [tag, element] = node.arguments;
         if (tag && element && ts.isStringLiteral(tag) && ts.isIdentifier(element)) {
           tags.set(element.text, tag.text);
-          moduleDoc.exports = [...(moduleDoc.exports ?? []), { kind: 'custom-element-definition', name: tag.text, declaration: { name: element.text } }];
+          moduleDoc.exports = [
+            ...(moduleDoc.exports ?? []),
+            { kind: 'custom-element-definition', name: tag.text, declaration: { name: element.text } },
+          ];
         }
       }
       if (ts.isTypeAliasDeclaration(node) && ts.isUnionTypeNode(node.type)) {
-        const literals = node.type.types.every((type) => ts.isLiteralTypeNode(type) && ts.isStringLiteral(type.literal));
+        const literals = node.type.types.every(
+          (type) => ts.isLiteralTypeNode(type) && ts.isStringLiteral(type.literal),
+        );
         if (literals) literalAliases.set(node.name.text, node.type.getText());
       }
       if (ts.isClassDeclaration(node) && node.name) {
-        const decorated = (member, name) => ts.getDecorators?.(member)?.some((d) => d.expression.getText().startsWith(`${name}(`));
-        const states = node.members.filter((member) => decorated(member, 'state')).map((member) => member.name.getText());
+        const decorated = (member, name) =>
+          ts.getDecorators?.(member)?.some((d) => d.expression.getText().startsWith(`${name}(`));
+        const states = node.members
+          .filter((member) => decorated(member, 'state'))
+          .map((member) => member.name.getText());
         stateFields.set(node.name.text, new Set(states));
-        const styles = node.members.find((member) => member.name?.getText() === 'styles' && ts.isPropertyDeclaration(member));
+        const styles = node.members.find(
+          (member) => member.name?.getText() === 'styles' && ts.isPropertyDeclaration(member),
+        );
         if (styles?.initializer && /\btheme\b/.test(styles.initializer.getText())) themed.add(node.name.text);
         const base = node.heritageClauses?.[0]?.types[0];
-        const typeMember = node.members.find((member) => ts.isPropertyDeclaration(member) && member.name.getText() === 'type');
+        const typeMember = node.members.find(
+          (member) => ts.isPropertyDeclaration(member) && member.name.getText() === 'type',
+        );
         const baseName = base?.expression.getText();
-        if ((baseName === 'CustomEvent' || baseName === 'Event') && typeMember?.initializer && ts.isStringLiteral(typeMember.initializer)) {
+        if (
+          (baseName === 'CustomEvent' || baseName === 'Event') &&
+          typeMember?.initializer &&
+          ts.isStringLiteral(typeMember.initializer)
+        ) {
           events.set(typeMember.initializer.text, {
             className: node.name.text,
-            detail: baseName === 'Event' ? undefined : (base.typeArguments?.[0]?.getText().replace(/\s+/g, ' ') ?? 'unknown'),
+            detail:
+              baseName === 'Event' ? undefined : (base.typeArguments?.[0]?.getText().replace(/\s+/g, ' ') ?? 'unknown'),
             module: moduleDoc.path,
           });
         }
       }
     },
     packageLinkPhase({ customElementsManifest }) {
-      const declarations = customElementsManifest.modules.flatMap((mod) => (mod.declarations ?? []).map((d) => [mod, d]));
+      const declarations = customElementsManifest.modules.flatMap((mod) =>
+        (mod.declarations ?? []).map((d) => [mod, d]),
+      );
       const moduleOf = new Map(declarations.map(([mod, d]) => [d.name, mod.path]));
       for (const mod of customElementsManifest.modules) {
         for (const entry of mod.exports ?? []) {
-          if (entry.kind === 'custom-element-definition') entry.declaration.module = moduleOf.get(entry.declaration.name);
+          if (entry.kind === 'custom-element-definition')
+            entry.declaration.module = moduleOf.get(entry.declaration.name);
         }
         // Drops `customElements.define(tag, element)` inside define() itself: its arguments are variables, not a tag.
-        mod.exports = mod.exports?.filter((entry) => entry.kind !== 'custom-element-definition' || entry.declaration.module);
+        mod.exports = mod.exports?.filter(
+          (entry) => entry.kind !== 'custom-element-definition' || entry.declaration.module,
+        );
       }
       for (const [, declaration] of declarations) {
         const tag = tags.get(declaration.name);
         if (tag) Object.assign(declaration, { tagName: tag, customElement: true });
-        if (themed.has(declaration.name)) declaration.cssProperties = [...(declaration.cssProperties ?? []), ...themeTokens];
+        if (themed.has(declaration.name))
+          declaration.cssProperties = [...(declaration.cssProperties ?? []), ...themeTokens];
         for (const item of [...(declaration.members ?? []), ...(declaration.attributes ?? [])]) {
           if (stateFields.get(item.inheritedFrom?.name ?? declaration.name)?.has(item.name)) item.readonly = true;
           const [alias, ...rest] = item.type?.text.split(' | ') ?? [];

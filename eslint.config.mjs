@@ -22,7 +22,15 @@ export default tseslint.config(
   { files: ['test/**'], languageOptions: { globals: { ...globals.mocha } } },
   {
     // Node code: the emulator, build and test tooling.
-    files: ['src/testing/node/**', '**/*.mjs', '*.config.*', 'demo/vite.config.ts', 'scripts/**', 'tools/**', 'bench/**'],
+    files: [
+      'src/testing/node/**',
+      '**/*.mjs',
+      '*.config.*',
+      'demo/vite.config.ts',
+      'scripts/**',
+      'tools/**',
+      'bench/**',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -16,4 +16,9 @@ export const GOALS = {
 };
 
 /** Text only @clerk/clerk-js contains; any of these in our CDN output means Clerk was bundled into it. */
-export const CLERK_JS_MARKERS = ['ClerkAPIResponseError', '__clerk_api_version', '_clerk_js_version', 'clerk_telemetry_throttler'];
+export const CLERK_JS_MARKERS = [
+  'ClerkAPIResponseError',
+  '__clerk_api_version',
+  '_clerk_js_version',
+  'clerk_telemetry_throttler',
+];

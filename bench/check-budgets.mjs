@@ -17,7 +17,10 @@ const contentsOnly = process.argv.includes('--contents-only');
 
 if (!existsSync(cdnFile)) {
   console.log(`${CDN_FILE} is missing: building it (vite build --config vite.cdn.config.ts)`);
-  execFileSync('npx', ['vite', 'build', '--config', 'vite.cdn.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--config', 'vite.cdn.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 
 // 1. Size: the module a page loads with one <script type="module">.
@@ -25,7 +28,9 @@ const entry = readFileSync(cdnFile);
 const size = sizesOf(entry);
 const sizeLine = `CDN module: ${size.min} B min, ${size.gzip} B gzip (budget ${BUDGETS.cdnGzipBytes} B), ${size.brotli} B brotli`;
 if (size.gzip > BUDGETS.cdnGzipBytes && !contentsOnly) {
-  failures.push(`${sizeLine}: ${size.gzip - BUDGETS.cdnGzipBytes} B (${kb(size.gzip - BUDGETS.cdnGzipBytes)}) over budget.`);
+  failures.push(
+    `${sizeLine}: ${size.gzip - BUDGETS.cdnGzipBytes} B (${kb(size.gzip - BUDGETS.cdnGzipBytes)}) over budget.`,
+  );
 }
 
 // 2. Clerk is never bundled into it. The markers must be found in clerk-js itself, or the check proves nothing.
@@ -33,7 +38,10 @@ const clerkDist = dirname(createRequire(join(root, 'package.json')).resolve('@cl
 for (const clerkFile of ['clerk.browser.js', 'clerk.mjs']) {
   const text = readFileSync(join(clerkDist, clerkFile), 'utf8');
   const absent = CLERK_JS_MARKERS.filter((marker) => !text.includes(marker));
-  if (absent.length) failures.push(`Marker(s) ${absent.join(', ')} not found in @clerk/clerk-js/dist/${clerkFile}: update CLERK_JS_MARKERS.`);
+  if (absent.length)
+    failures.push(
+      `Marker(s) ${absent.join(', ')} not found in @clerk/clerk-js/dist/${clerkFile}: update CLERK_JS_MARKERS.`,
+    );
 }
 const cdnDir = dirname(cdnFile);
 for (const name of readdirSync(cdnDir).filter((file) => file.endsWith('.js'))) {
@@ -49,5 +57,6 @@ if (failures.length) {
   console.error(`check:budgets FAILED\n- ${failures.join('\n- ')}`);
   process.exit(1);
 }
-const sizeVerdict = contentsOnly && size.gzip > BUDGETS.cdnGzipBytes ? ' (OVER the size budget, not enforced with --contents-only)' : '';
+const sizeVerdict =
+  contentsOnly && size.gzip > BUDGETS.cdnGzipBytes ? ' (OVER the size budget, not enforced with --contents-only)' : '';
 console.log(`check:budgets ok. ${sizeLine}${sizeVerdict}; no @clerk/clerk-js code; no bare imports.`);

@@ -17,7 +17,10 @@ import { measureWeight } from './lib/weight.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cacheDir = join(root, 'node_modules/.cache/clerk-sign-out-elements-bench');
 const args = process.argv.slice(2);
-const only = args.find((arg) => arg.startsWith('--only='))?.slice(7).split(',');
+const only = args
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const wants = (part) => !only || only.includes(part);
 const quick = args.includes('--quick');
 const RUNS = quick
@@ -40,7 +43,8 @@ const machine = {
   chromium: chromiumVersion(),
   // The tree measured: HEAD, and whether uncommitted changes were in it (others work in the same tree).
   commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim(),
-  uncommittedChanges: execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root }).toString().trim().length > 0,
+  uncommittedChanges:
+    execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root }).toString().trim().length > 0,
 };
 
 if (!args.includes('--no-build')) {
@@ -55,12 +59,18 @@ if (wants('weight')) {
   for (const item of weight) {
     const result = item.unavailable ?? `${kb(item.min)} min · **${kb(item.gzip)} gzip** · ${kb(item.brotli)} brotli`;
     const isCdn = item === weight[0];
-    const goal = isCdn ? `≤ ${kb(BUDGETS.cdnGzipBytes)} gzip (CI); goal ${kb(GOALS.cdnGzipBytes)}` : item.note ?? '';
+    const goal = isCdn ? `≤ ${kb(BUDGETS.cdnGzipBytes)} gzip (CI); goal ${kb(GOALS.cdnGzipBytes)}` : (item.note ?? '');
     row('1 weight', item.name, result, goal, isCdn ? (item.gzip <= BUDGETS.cdnGzipBytes ? 'ok' : 'OVER BUDGET') : '');
   }
   const cdnText = readFileSync(join(root, CDN_FILE), 'utf8');
   const found = CLERK_JS_MARKERS.filter((marker) => cdnText.includes(marker));
-  row('1 weight', '@clerk/clerk-js inside the CDN module', found.length ? `yes (${found.join(', ')})` : 'no', 'never (CI)', verdict(!found.length));
+  row(
+    '1 weight',
+    '@clerk/clerk-js inside the CDN module',
+    found.length ? `yes (${found.join(', ')})` : 'no',
+    'never (CI)',
+    verdict(!found.length),
+  );
 }
 
 if (wants('render') || wants('fanout') || wants('leaks')) {
@@ -72,7 +82,13 @@ if (wants('render') || wants('fanout') || wants('leaks')) {
       for (const { tag, times } of await measureFirstRender(page, RUNS.render)) {
         const stats = summarize(times);
         raw.firstRender.push({ tag, ...stats });
-        row('2 first render', `<${tag}> trigger, from Clerk ready (fake Clerk)`, `${ms(stats.median)} median (p90 ${ms(stats.p90)}, ${stats.runs} runs)`, `≤ ${GOALS.firstRenderMs} ms`, verdict(stats.median <= GOALS.firstRenderMs));
+        row(
+          '2 first render',
+          `<${tag}> trigger, from Clerk ready (fake Clerk)`,
+          `${ms(stats.median)} median (p90 ${ms(stats.p90)}, ${stats.runs} runs)`,
+          `≤ ${GOALS.firstRenderMs} ms`,
+          verdict(stats.median <= GOALS.firstRenderMs),
+        );
       }
     }
     if (wants('fanout')) {
@@ -118,8 +134,17 @@ if (wants('signout')) {
   const element = summarize(samples.element.map((sample) => sample.ms));
   const inFlow = summarize(samples.element.map((sample) => sample.ms - sample.innerMs));
   raw.signOut = { direct, element, inFlow, requests };
-  const same = requests.direct.length === 1 && requests.element.length === 1 && requests.direct[0] === requests.element[0];
-  row('4 sign-out', 'FAPI requests: element vs clerk.signOut()', same ? `same: ${requests.element[0]}` : `direct: ${requests.direct.join(' | ')}; element: ${requests.element.join(' | ')}`, 'same (CI)', verdict(same));
+  const same =
+    requests.direct.length === 1 && requests.element.length === 1 && requests.direct[0] === requests.element[0];
+  row(
+    '4 sign-out',
+    'FAPI requests: element vs clerk.signOut()',
+    same
+      ? `same: ${requests.element[0]}`
+      : `direct: ${requests.direct.join(' | ')}; element: ${requests.element.join(' | ')}`,
+    'same (CI)',
+    verdict(same),
+  );
   row(
     '4 sign-out',
     'overhead of the element over clerk.signOut()',
@@ -133,7 +158,13 @@ if (wants('suite')) {
   console.error('== 6. test suite (npm test)');
   raw.suite = await measureTestSuite({ root, cacheDir });
   const { seconds, passed, failed, exitCode } = raw.suite;
-  row('6 test suite', '`npm test` (WTR, headless Chromium) wall time', `${seconds.toFixed(1)} s · ${passed} passed, ${failed} failed`, 'fast enough for every change', exitCode === 0 ? 'ok' : `exit ${exitCode}: failing tests`);
+  row(
+    '6 test suite',
+    '`npm test` (WTR, headless Chromium) wall time',
+    `${seconds.toFixed(1)} s · ${passed} passed, ${failed} failed`,
+    'fast enough for every change',
+    exitCode === 0 ? 'ok' : `exit ${exitCode}: failing tests`,
+  );
 }
 
 machine.loadAverageAtEnd = loadavg().map((load) => round(load));
@@ -144,7 +175,10 @@ const table = [
   '',
   '| row | measure | result | goal / budget | status |',
   '| --- | --- | --- | --- | --- |',
-  ...rows.map((r) => `| ${r.section} | ${r.measure.replace(/\|/g, '\\|')} | ${r.result.replace(/\|/g, '\\|')} | ${r.goal} | ${r.status} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.section} | ${r.measure.replace(/\|/g, '\\|')} | ${r.result.replace(/\|/g, '\\|')} | ${r.goal} | ${r.status} |`,
+  ),
 ].join('\n');
 console.log(table);
 

@@ -6,9 +6,7 @@ import { connectEmulator, type EmulatorConnection, type FapiEndpoint, type Fault
 const realKey = import.meta.env.VITE_CLERK_PUBLISHABLE_KEY as string | undefined;
 const emulator = realKey ? undefined : connectEmulator({ tenant: 'default' });
 const provider = document.querySelector('clerk-provider')!;
-provider.clerk = emulator
-  ? new Clerk(emulator.publishableKey, { proxyUrl: emulator.proxyUrl })
-  : new Clerk(realKey!);
+provider.clerk = emulator ? new Clerk(emulator.publishableKey, { proxyUrl: emulator.proxyUrl }) : new Clerk(realKey!);
 
 document.querySelector('#mode')!.textContent = emulator
   ? 'Clerk is emulated on this dev server: no account, no network. Set VITE_CLERK_PUBLISHABLE_KEY to use your own Clerk instance.'
@@ -23,7 +21,8 @@ if (emulator) {
   const controls = document.querySelector<HTMLElement>('#emulator-controls')!;
   controls.hidden = false;
   const signOutEndpoints: FapiEndpoint[] = ['signOutAll', 'removeSession'];
-  const nextSignOut = (fault: Fault) => Promise.all(signOutEndpoints.map((endpoint) => emulator.fault(endpoint, { ...fault, times: 1 })));
+  const nextSignOut = (fault: Fault) =>
+    Promise.all(signOutEndpoints.map((endpoint) => emulator.fault(endpoint, { ...fault, times: 1 })));
   const actions: Record<string, () => Promise<unknown>> = {
     'sign-in': () => signInAs('Ada', 'Lovelace'),
     'add-account': () => signInAs('Grace', 'Hopper'),
@@ -36,8 +35,31 @@ if (emulator) {
     },
     slow: () => nextSignOut({ delayMs: 3000 }),
     // Other devices: the signed-in user on another emulated browser, and faults of the next revocation.
-    phone: () => addDevice({ browserName: 'Safari', browserVersion: '17.1', deviceType: 'iPhone', isMobile: true, ipAddress: '203.0.113.7', city: 'Berlin', country: 'DE' }, 5),
-    laptop: () => addDevice({ browserName: 'Firefox', browserVersion: '133.0', deviceType: 'Macintosh', ipAddress: '198.51.100.4', city: 'Oslo', country: 'NO' }, 120),
+    phone: () =>
+      addDevice(
+        {
+          browserName: 'Safari',
+          browserVersion: '17.1',
+          deviceType: 'iPhone',
+          isMobile: true,
+          ipAddress: '203.0.113.7',
+          city: 'Berlin',
+          country: 'DE',
+        },
+        5,
+      ),
+    laptop: () =>
+      addDevice(
+        {
+          browserName: 'Firefox',
+          browserVersion: '133.0',
+          deviceType: 'Macintosh',
+          ipAddress: '198.51.100.4',
+          city: 'Oslo',
+          country: 'NO',
+        },
+        120,
+      ),
     'device-fail': () => emulator.fault('revokeSession', { status: 500, times: 1 }),
     'device-reverify': () => emulator.fault('revokeSession', { reverificationRequired: true, times: 1 }),
     reset: async () => {
@@ -97,7 +119,9 @@ function logEvents(): void {
   for (const type of types) {
     document.addEventListener(type, (event) => {
       const detail = (event as CustomEvent).detail as Record<string, unknown> | undefined;
-      const shown = type.startsWith('clerk-') ? '' : JSON.stringify(detail, (key, value) => (key === 'error' ? String(value) : value));
+      const shown = type.startsWith('clerk-')
+        ? ''
+        : JSON.stringify(detail, (key, value) => (key === 'error' ? String(value) : value));
       log(`${type} ${shown ?? ''}`);
     });
   }

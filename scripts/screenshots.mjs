@@ -42,15 +42,27 @@ const page = `<!doctype html>
 </html>`;
 
 async function assets() {
-  const [cdn] = [await vite({ root, configFile: `${root}vite.cdn.config.ts`, logLevel: 'warn', build: { write: false, emptyOutDir: false } })].flat();
-  const fake = await esbuild({ entryPoints: [`${root}src/testing/index.ts`], bundle: true, format: 'esm', write: false, logLevel: 'warning' });
+  const [cdn] = [
+    await vite({
+      root,
+      configFile: `${root}vite.cdn.config.ts`,
+      logLevel: 'warn',
+      build: { write: false, emptyOutDir: false },
+    }),
+  ].flat();
+  const fake = await esbuild({
+    entryPoints: [`${root}src/testing/index.ts`],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'warning',
+  });
   return {
     '/': ['text/html', page],
     '/clerk-sign-out-elements.js': ['text/javascript', cdn.output[0].code],
     '/fake-clerk.js': ['text/javascript', fake.outputFiles[0].text],
   };
 }
-
 
 const files = await assets();
 const server = createServer((request, response) => {
@@ -74,12 +86,18 @@ try {
     await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
     await tab.goto(url);
     await tab.waitForSelector('body[data-ready]');
-    await tab.waitForFunction(() => document.querySelector('clerk-sign-out-button')?.shadowRoot?.querySelector('button'));
+    await tab.waitForFunction(() =>
+      document.querySelector('clerk-sign-out-button')?.shadowRoot?.querySelector('button'),
+    );
     await shoot(tab, '#button-shot', `sign-out-button-${scheme}.png`, written);
     if (await tab.evaluate(() => !!customElements.get('clerk-user-menu'))) {
-      await tab.waitForFunction(() => document.querySelector('clerk-user-menu')?.shadowRoot?.querySelector('[part~="trigger"]'));
+      await tab.waitForFunction(() =>
+        document.querySelector('clerk-user-menu')?.shadowRoot?.querySelector('[part~="trigger"]'),
+      );
       // A real mouse click, as a user opens it (a scripted click() would count as keyboard use for :focus-visible).
-      const trigger = await tab.evaluateHandle(() => document.querySelector('clerk-user-menu').shadowRoot.querySelector('[part~="trigger"]'));
+      const trigger = await tab.evaluateHandle(() =>
+        document.querySelector('clerk-user-menu').shadowRoot.querySelector('[part~="trigger"]'),
+      );
       await trigger.click();
       await tab.waitForFunction(() => {
         const menu = document.querySelector('clerk-user-menu').shadowRoot.querySelector('[part~="menu"]');
@@ -89,11 +107,19 @@ try {
       // The popup is positioned outside the element's box: picture the trigger and the popup together.
       const clip = await tab.evaluate(() => {
         const menu = document.querySelector('clerk-user-menu');
-        const boxes = [menu.getBoundingClientRect(), menu.shadowRoot.querySelector('[part~="menu"]').getBoundingClientRect()];
+        const boxes = [
+          menu.getBoundingClientRect(),
+          menu.shadowRoot.querySelector('[part~="menu"]').getBoundingClientRect(),
+        ];
         const [left, top] = [Math.min(...boxes.map((b) => b.left)), Math.min(...boxes.map((b) => b.top))];
         const [right, bottom] = [Math.max(...boxes.map((b) => b.right)), Math.max(...boxes.map((b) => b.bottom))];
         const pad = 32;
-        return { x: left - pad, y: Math.max(0, top - pad), width: right - left + 2 * pad, height: bottom - Math.max(0, top - pad) + pad };
+        return {
+          x: left - pad,
+          y: Math.max(0, top - pad),
+          width: right - left + 2 * pad,
+          height: bottom - Math.max(0, top - pad) + pad,
+        };
       });
       await tab.screenshot({ path: `${out}/user-menu-open-${scheme}.png`, clip });
       written.push(`user-menu-open-${scheme}.png`);

@@ -106,7 +106,10 @@ export class ClerkController implements ReactiveController {
     // The consumer above asked for the context synchronously; a provider in the tree has answered by now.
     if (this.state) return;
     if (!hasProviderAncestor(this.host)) return warnOnce(this.host.localName, notInProvider);
-    const undefinedProvider = closest(this.host, (element) => element.localName === 'clerk-provider' && !isProvider(element));
+    const undefinedProvider = closest(
+      this.host,
+      (element) => element.localName === 'clerk-provider' && !isProvider(element),
+    );
     if (undefinedProvider) warnIfNeverDefined(this.host.localName);
   }
 }
@@ -131,8 +134,10 @@ function warnIfNeverDefined(tag: string): void {
   const check = () =>
     setTimeout(() => {
       if (customElements.get('clerk-provider')) return;
-      warnOnce('clerk-provider', () =>
-        `<clerk-provider> is not defined, so <${tag}> and every element inside it stay inert. ` +
+      warnOnce(
+        'clerk-provider',
+        () =>
+          `<clerk-provider> is not defined, so <${tag}> and every element inside it stay inert. ` +
           `Import clerk-sign-out-elements/clerk-provider.js too (or the whole package, or its CDN module).`,
       );
     }, PROVIDER_GRACE_MS);
@@ -145,12 +150,15 @@ function warnIfNeverDefined(tag: string): void {
  * (the CDN module may load later).
  */
 function hasProviderAncestor(node: Node): boolean {
-  return !!closest(node, (element) => isProvider(element) || (element.localName.includes('-') && !element.matches(':defined')));
+  return !!closest(
+    node,
+    (element) => isProvider(element) || (element.localName.includes('-') && !element.matches(':defined')),
+  );
 }
 
 /** The nearest ancestor element that matches, across shadow roots. */
 function closest(node: Node, matches: (element: Element) => boolean): Element | null {
-  for (let current: Node | null = node.parentNode; current; ) {
+  for (let current: Node | null = node.parentNode; current;) {
     if (current instanceof Element && matches(current)) return current;
     current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
   }

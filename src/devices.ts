@@ -79,7 +79,8 @@ async function readFresh(user: ClerkUser): Promise<ClerkSessionWithActivities[]>
 
 function toDevice(session: ClerkSessionWithActivities, currentId: string | undefined): Device {
   const activity = session.latestActivity ?? {};
-  const lastActiveAt = session.lastActiveAt instanceof Date && !Number.isNaN(session.lastActiveAt.getTime()) ? session.lastActiveAt : null;
+  const lastActiveAt =
+    session.lastActiveAt instanceof Date && !Number.isNaN(session.lastActiveAt.getTime()) ? session.lastActiveAt : null;
   const device: Device = Object.freeze({
     sessionId: session.id,
     current: session.id === currentId,
@@ -208,7 +209,9 @@ export async function revokeDevices(request: RevokeDevicesRequest): Promise<Revo
   // The list the plan is checked against: the caller's, or read now (as the one action in flight, so that N fast clicks
   // read once and sign out once).
   // A list read for another session (the user switched accounts since) is not this user's: read it again.
-  let devices = request.devices?.some((device) => device.current && device.sessionId === clerk.session?.id) ? request.devices : undefined;
+  let devices = request.devices?.some((device) => device.current && device.sessionId === clerk.session?.id)
+    ? request.devices
+    : undefined;
   if (!devices) {
     try {
       devices = await runExclusive(clerk, 'revoke-devices', () => listDevices(clerk));
@@ -234,7 +237,8 @@ export async function revokeDevices(request: RevokeDevicesRequest): Promise<Revo
   const outcome = await runExclusive(clerk, 'revoke-devices', () => revokeEach(clerk, plan, request.reverify));
 
   const target = host.isConnected ? host : document;
-  if (outcome.revokedIds.length) target.dispatchEvent(new DeviceSignedOutEvent({ sessionIds: outcome.revokedIds, userId: plan.userId }));
+  if (outcome.revokedIds.length)
+    target.dispatchEvent(new DeviceSignedOutEvent({ sessionIds: outcome.revokedIds, userId: plan.userId }));
   if (outcome.stillSignedInIds.length) {
     const error = outcome.error ?? new DeviceSignOutNotConfirmedError();
     return fail(host, error, outcome.stillSignedInIds, outcome.revokedIds, outcome.devices);
@@ -242,7 +246,12 @@ export async function revokeDevices(request: RevokeDevicesRequest): Promise<Revo
   return { outcome: 'signed-out', revokedIds: outcome.revokedIds, stillSignedInIds: [], devices: outcome.devices };
 }
 
-function planRevocation(host: HTMLElement, clerk: ClerkLike, devices: readonly Device[], asked: string[] | null): RevokePlan {
+function planRevocation(
+  host: HTMLElement,
+  clerk: ClerkLike,
+  devices: readonly Device[],
+  asked: string[] | null,
+): RevokePlan {
   const tag = host.localName;
   const currentId = clerk.session?.id;
   const listed = new Map(devices.filter((device) => sessionOf.has(device)).map((device) => [device.sessionId, device]));
@@ -282,7 +291,8 @@ async function revokeEach(clerk: ClerkLike, plan: RevokePlan, reverify: Reverify
     let error = await revokeOne(session, confirmed);
     if (error instanceof ReverificationRequiredError && reverify) {
       const remaining = plan.sessions.slice(index).map((entry) => entry.id);
-      if (await askToReverify(reverify, { clerk, error, sessionIds: remaining })) error = await revokeOne(session, confirmed);
+      if (await askToReverify(reverify, { clerk, error, sessionIds: remaining }))
+        error = await revokeOne(session, confirmed);
     }
     if (!error) continue;
     failure ??= error;
@@ -330,12 +340,17 @@ async function askToReverify(reverify: Reverify, context: ReverifyContext): Prom
 export function isReverificationRequired(error: unknown): boolean {
   if (error instanceof ReverificationRequiredError) return true;
   const errors = (error as { errors?: unknown } | null)?.errors;
-  return Array.isArray(errors) && errors.some((entry) => (entry as { code?: unknown } | null)?.code === 'session_reverification_required');
+  return (
+    Array.isArray(errors) &&
+    errors.some((entry) => (entry as { code?: unknown } | null)?.code === 'session_reverification_required')
+  );
 }
 
 function isPerDeviceFailure(error: Error): boolean {
   const status = (error as { status?: unknown }).status;
-  return typeof status === 'number' && status >= 400 && status !== 429 && !(error instanceof ReverificationRequiredError);
+  return (
+    typeof status === 'number' && status >= 400 && status !== 429 && !(error instanceof ReverificationRequiredError)
+  );
 }
 
 function fail(
@@ -353,7 +368,10 @@ function fail(
 
 interface ClerkWithReverificationUi {
   uiVersion?: string;
-  __internal_openReverification?(props: { afterVerification?: () => void; afterVerificationCancelled?: () => void }): void;
+  __internal_openReverification?(props: {
+    afterVerification?: () => void;
+    afterVerificationCancelled?: () => void;
+  }): void;
 }
 
 /**
@@ -367,7 +385,10 @@ export function reverifyWithClerkUi({ clerk }: ReverifyContext): Promise<boolean
   if (!ui.uiVersion || typeof ui.__internal_openReverification !== 'function') return Promise.resolve(false);
   return new Promise((resolve) => {
     try {
-      ui.__internal_openReverification!({ afterVerification: () => resolve(true), afterVerificationCancelled: () => resolve(false) });
+      ui.__internal_openReverification!({
+        afterVerification: () => resolve(true),
+        afterVerificationCancelled: () => resolve(false),
+      });
     } catch {
       resolve(false);
     }

@@ -21,7 +21,10 @@ export class ReverificationRequiredError extends Error {
   override name = 'ReverificationRequiredError';
   readonly code = 'session_reverification_required';
   constructor(options?: { cause?: unknown }) {
-    super('Clerk needs you to confirm it is you before signing out other devices. Verify your identity, then try again.', options);
+    super(
+      'Clerk needs you to confirm it is you before signing out other devices. Verify your identity, then try again.',
+      options,
+    );
   }
 }
 
@@ -37,7 +40,9 @@ export class DevicesUnavailableError extends Error {
 export class DeviceSignOutNotConfirmedError extends Error {
   override name = 'DeviceSignOutNotConfirmedError';
   constructor() {
-    super('Clerk could not confirm that the other devices were signed out (is the network down?). They may still be signed in; please try again.');
+    super(
+      'Clerk could not confirm that the other devices were signed out (is the network down?). They may still be signed in; please try again.',
+    );
   }
 }
 

@@ -108,7 +108,8 @@ export class MenuOpenEvent extends Event {
 }
 
 /** Why the menu closed: a key, a click outside, focus leaving, an item chosen, the user changing, or the `open` property. */
-export type MenuCloseReason = 'escape' | 'tab' | 'outside' | 'focus-out' | 'trigger' | 'select' | 'user-changed' | 'property';
+export type MenuCloseReason =
+  'escape' | 'tab' | 'outside' | 'focus-out' | 'trigger' | 'select' | 'user-changed' | 'property';
 
 /** `<clerk-user-menu>` closed its menu. */
 export class MenuCloseEvent extends CustomEvent<{ readonly reason: MenuCloseReason }> {

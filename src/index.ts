@@ -10,7 +10,14 @@ export type * from './clerk.js';
 export { clerkContext, type ClerkState, type ClerkStatus } from './context.js';
 export * from './events.js';
 export { englishLabels, type LabelKey, type Localization } from './labels.js';
-export { isSigningOut, signOut, type SignOutOutcome, type SignOutRequest, type SignOutResult, type SignOutScope } from './sign-out.js';
+export {
+  isSigningOut,
+  signOut,
+  type SignOutOutcome,
+  type SignOutRequest,
+  type SignOutResult,
+  type SignOutScope,
+} from './sign-out.js';
 export {
   describeDevice,
   listDevices,

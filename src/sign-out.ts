@@ -89,7 +89,9 @@ function planSignOut(request: SignOutRequest, clerk: ClerkLike, sessions: readon
   const tag = host.localName;
   const current = clerk.session ?? state.session ?? null;
   if (request.scope && request.scope !== 'all' && request.scope !== 'current') {
-    throw new ConfigurationError(`<${tag}> scope="${request.scope}" is not one of "all" (the default), "current" or "other-devices".`);
+    throw new ConfigurationError(
+      `<${tag}> scope="${request.scope}" is not one of "all" (the default), "current" or "other-devices".`,
+    );
   }
   const sessionId = request.sessionId ?? (request.scope === 'current' ? (current?.id ?? null) : null);
   if (request.sessionId != null && !sessions.some((session) => session.id === request.sessionId)) {
@@ -112,7 +114,8 @@ function planSignOut(request: SignOutRequest, clerk: ClerkLike, sessions: readon
 
 function redirectTarget(request: SignOutRequest, clerk: ClerkLike, tag: string): string {
   const origins = request.state.allowedRedirectOrigins;
-  if (request.redirectUrl != null) return checkNavigableUrl(request.redirectUrl, { tag, attribute: 'redirect-url' }, origins);
+  if (request.redirectUrl != null)
+    return checkNavigableUrl(request.redirectUrl, { tag, attribute: 'redirect-url' }, origins);
   const fromProvider = request.state.afterSignOutUrl;
   if (fromProvider != null) {
     return checkNavigableUrl(fromProvider, { tag: 'clerk-provider', attribute: 'after-sign-out-url' }, origins);

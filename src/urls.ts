@@ -11,7 +11,8 @@ export function checkNavigableUrl(
   allowedOrigins: readonly string[],
 ): string {
   const named = `<${where.tag}> ${where.attribute}="${value}"`;
-  if (!value.trim()) throw new ConfigurationError(`${named} is empty. Remove the attribute or give a path such as "/".`);
+  if (!value.trim())
+    throw new ConfigurationError(`${named} is empty. Remove the attribute or give a path such as "/".`);
   let url: URL;
   try {
     url = new URL(value.trim(), location.href);
@@ -19,7 +20,9 @@ export function checkNavigableUrl(
     throw new ConfigurationError(`${named} is not a valid URL. Use a path such as "/" or an https:// URL.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigurationError(`${named} uses the "${url.protocol}" scheme; only http(s) URLs and paths are allowed.`);
+    throw new ConfigurationError(
+      `${named} uses the "${url.protocol}" scheme; only http(s) URLs and paths are allowed.`,
+    );
   }
   if (url.username || url.password) {
     throw new ConfigurationError(
@@ -52,7 +55,8 @@ export function parseOrigins(value: string | null | undefined): string[] {
       origins.push(url.origin);
       continue;
     }
-    const why = url?.username || url?.password ? 'has a user name or password (the part before "@")' : 'is not an origin';
+    const why =
+      url?.username || url?.password ? 'has a user name or password (the part before "@")' : 'is not an origin';
     console.error(
       `<clerk-provider> allowed-redirect-origins contains "${entry}", which ${why}; it is ignored. Write origins alone, such as https://example.com.`,
     );

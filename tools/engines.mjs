@@ -16,7 +16,9 @@ export const ENGINES = ['chromium', 'firefox', 'webkit'];
 function which(...names) {
   for (const name of names) {
     try {
-      return execFileSync('sh', ['-c', `command -v ${name}`], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+      return execFileSync('sh', ['-c', `command -v ${name}`], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim();
     } catch {
       // next
     }
@@ -31,7 +33,8 @@ function firefoxPath() {
 
 /** WebKitGTK's MiniBrowser ships inside libwebkit2gtk (not on PATH): /usr/lib/<multiarch>/webkit2gtk-4.x/MiniBrowser. */
 function miniBrowserPath() {
-  if (process.env.MINIBROWSER_PATH) return existsSync(process.env.MINIBROWSER_PATH) ? process.env.MINIBROWSER_PATH : undefined;
+  if (process.env.MINIBROWSER_PATH)
+    return existsSync(process.env.MINIBROWSER_PATH) ? process.env.MINIBROWSER_PATH : undefined;
   for (const lib of ['/usr/lib', '/usr/libexec']) {
     for (const dir of existsSync(lib) ? readdirSync(lib) : []) {
       for (const version of ['webkit2gtk-4.1', 'webkit2gtk-4.0', 'webkitgtk-6.0']) {
@@ -77,7 +80,9 @@ export function missingEngine(engine) {
  * `window` by the same script (e.g. which clerk-js the run tests: test/support/clerk-js.ts).
  */
 export function testRunnerHtml(testFramework, globals = {}) {
-  const assignments = Object.entries(globals).map(([name, value]) => `\n      window.${name} = ${JSON.stringify(value)};`).join('');
+  const assignments = Object.entries(globals)
+    .map(([name, value]) => `\n      window.${name} = ${JSON.stringify(value)};`)
+    .join('');
   return `<!DOCTYPE html>
 <html>
   <head>
@@ -105,7 +110,8 @@ export async function browserFor(engine) {
       return chromeLauncher({ launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS } });
     case 'firefox': {
       const executablePath = firefoxPath();
-      if (!executablePath) throw new Error(`No Firefox found. Install it: ${REQUIREMENTS.firefox.install} (or set FIREFOX_PATH)`);
+      if (!executablePath)
+        throw new Error(`No Firefox found. Install it: ${REQUIREMENTS.firefox.install} (or set FIREFOX_PATH)`);
       return chromeLauncher({ puppeteer, launchOptions: { browser: 'firefox', executablePath, headless: true } });
     }
     case 'webkit': {
@@ -177,49 +183,56 @@ async function startWebKitDriver(display, children) {
  * and WebKitWebDriver on a free port. Both start with the launcher and are stopped by PID with it (or when the process
  * exits), so `web-test-runner` alone runs WebKit, as `npm test` does.
  */
-const webKitLauncherClass = (WebdriverLauncher) => class WebKitLauncher extends WebdriverLauncher {
-  constructor() {
-    super({ capabilities: { browserName: 'MiniBrowser' } });
-    this.children = [];
-    this.stopChildren = () => {
-      for (const child of this.children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill();
-    };
-  }
-
-  async initialize(config, testFiles) {
-    const binary = miniBrowserPath();
-    if (!binary || !which('WebKitWebDriver') || !which('Xvfb')) {
-      throw new Error(`WebKit is not installed. Install it: ${REQUIREMENTS.webkit.install}`);
+const webKitLauncherClass = (WebdriverLauncher) =>
+  class WebKitLauncher extends WebdriverLauncher {
+    constructor() {
+      super({ capabilities: { browserName: 'MiniBrowser' } });
+      this.children = [];
+      this.stopChildren = () => {
+        for (const child of this.children.splice(0))
+          if (child.exitCode === null && child.signalCode === null) child.kill();
+      };
     }
-    process.once('exit', this.stopChildren);
-    const display = await startXvfb(this.children);
-    const port = await startWebKitDriver(display, this.children);
-    this.options = {
-      hostname: '127.0.0.1',
-      port,
-      logLevel: 'error',
-      capabilities: {
-        browserName: 'MiniBrowser',
-        'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': { binary, args: ['--automation'] },
-      },
-    };
-    await super.initialize(config, testFiles);
-    this.name = 'WebKit';
-  }
 
-  async stop() {
-    try {
-      await super.stop();
-    } finally {
-      this.stopChildren();
+    async initialize(config, testFiles) {
+      const binary = miniBrowserPath();
+      if (!binary || !which('WebKitWebDriver') || !which('Xvfb')) {
+        throw new Error(`WebKit is not installed. Install it: ${REQUIREMENTS.webkit.install}`);
+      }
+      process.once('exit', this.stopChildren);
+      const display = await startXvfb(this.children);
+      const port = await startWebKitDriver(display, this.children);
+      this.options = {
+        hostname: '127.0.0.1',
+        port,
+        logLevel: 'error',
+        capabilities: {
+          browserName: 'MiniBrowser',
+          'wdio:enforceWebDriverClassic': true,
+          'webkitgtk:browserOptions': { binary, args: ['--automation'] },
+        },
+      };
+      await super.initialize(config, testFiles);
+      this.name = 'WebKit';
     }
-  }
-};
+
+    async stop() {
+      try {
+        await super.stop();
+      } finally {
+        this.stopChildren();
+      }
+    }
+  };
 
 /** The browser version, for the run's header (best effort). */
 export function engineVersion(engine) {
-  const run = (cmd, args) => safe(() => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
+  const run = (cmd, args) =>
+    safe(() =>
+      execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim(),
+    );
   if (engine === 'chromium') return run(safe(chromiumPath), ['--version']);
   if (engine === 'firefox') return run(firefoxPath(), ['--version']);
   if (engine === 'webkit') {

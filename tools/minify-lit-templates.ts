@@ -33,7 +33,8 @@ export function minifyLitTemplates(): Plugin {
       }).visit(parseSync(id, code).program);
       if (!edits.length) return null;
       let out = code;
-      for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+      for (const edit of edits.sort((a, b) => b.start - a.start))
+        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
       return { code: out, map: null };
     },
   };

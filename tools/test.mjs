@@ -20,7 +20,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ENGINES, engineVersion, missingEngine } from './engines.mjs';
-import { CLERK_JS_MAJORS, DEFAULT_CLERK_JS, clerkJsPackage, isClerkDependent } from '../test/support/clerk-js-versions.mjs';
+import {
+  CLERK_JS_MAJORS,
+  DEFAULT_CLERK_JS,
+  clerkJsPackage,
+  isClerkDependent,
+} from '../test/support/clerk-js-versions.mjs';
 
 /** The Clerk majors in the order they run: Core 3 (the default) first. */
 const MAJORS = Object.keys(CLERK_JS_MAJORS).sort((a, b) => Number(b) - Number(a));
@@ -28,7 +33,12 @@ const MAJORS = Object.keys(CLERK_JS_MAJORS).sort((a, b) => Number(b) - Number(a)
 function list(values, fallback, known, what) {
   const asked = (values.length ? values : [fallback])
     .flatMap((value) => value.split(','))
-    .map((name) => name.trim().toLowerCase().replace(/^clerk/, ''))
+    .map((name) =>
+      name
+        .trim()
+        .toLowerCase()
+        .replace(/^clerk/, ''),
+    )
     .filter(Boolean);
   const unknown = asked.filter((name) => !known.includes(name));
   if (unknown.length || !asked.length) {
@@ -68,7 +78,10 @@ function plan(engines, majors, wtrArgs) {
   const files = wtrArgs.filter(isFileArg);
   const runs = [];
   for (const major of majors) {
-    const args = major === DEFAULT_CLERK_JS || !files.length ? wtrArgs : wtrArgs.filter((arg) => !isFileArg(arg) || isClerkDependent(arg));
+    const args =
+      major === DEFAULT_CLERK_JS || !files.length
+        ? wtrArgs
+        : wtrArgs.filter((arg) => !isFileArg(arg) || isClerkDependent(arg));
     if (files.length && !args.some(isFileArg)) {
       console.log(`(clerk-js ${major}: none of the given files runs the real clerk-js; not run)`);
       continue;
@@ -103,15 +116,23 @@ function ensureEngines(engines) {
   if (!missing.length) return;
   const command = `apt-get update && ${missing.map(([, install]) => install).join(' && ')}`;
   if (!isRoot() || !hasAptGet()) {
-    console.error(`Not installed: ${missing.map(([engine]) => engine).join(', ')}. Install with:\n\n  sudo sh -c '${command}'\n`);
+    console.error(
+      `Not installed: ${missing.map(([engine]) => engine).join(', ')}. Install with:\n\n  sudo sh -c '${command}'\n`,
+    );
     const installed = engines.filter((engine) => !missing.some(([name]) => name === engine));
-    if (installed.length) console.error(`(or run the installed ones only: npm test -- --engine ${installed.join(',')})`);
+    if (installed.length)
+      console.error(`(or run the installed ones only: npm test -- --engine ${installed.join(',')})`);
     process.exit(1);
   }
   console.log(`== installing ${missing.map(([engine]) => engine).join(', ')} (Debian packages)`);
   apt(['update', '-qq']);
   for (const [engine, install] of missing) {
-    apt(install.replace(/^apt-get /, '').split(' ').concat('-qq'));
+    apt(
+      install
+        .replace(/^apt-get /, '')
+        .split(' ')
+        .concat('-qq'),
+    );
     if (missingEngine(engine)) throw new Error(`${engine}: still missing after "${install}"`);
   }
 }
@@ -184,11 +205,14 @@ try {
 const describe = (r) =>
   `${r.name} ${r.passed} passed${r.failed ? `, ${r.failed} failed` : ''}${r.skipped ? `, ${r.skipped} skipped` : ''}` +
   `${r.crashed ? ` (run ended early: ${r.crashed})` : ''} (${duration(r.ms)})`;
-const total = results.reduce((sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }), {
-  passed: 0,
-  failed: 0,
-  skipped: 0,
-});
+const total = results.reduce(
+  (sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }),
+  {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+  },
+);
 console.log(`\n${results.map(describe).join(' · ')}`);
 console.log(`browser runs: ${duration(Date.now() - begun)} in all`);
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);

@@ -23,7 +23,11 @@ async function buildFakeClerk(root, outDir) {
 export async function openBenchPage({ root, cacheDir }) {
   const fakeDir = join(cacheDir, 'fake');
   await buildFakeClerk(root, fakeDir);
-  const server = await serveStatic({ '/cdn/': join(root, 'dist/cdn'), '/bench/': join(root, 'bench/page'), '/fake/': fakeDir });
+  const server = await serveStatic({
+    '/cdn/': join(root, 'dist/cdn'),
+    '/bench/': join(root, 'bench/page'),
+    '/fake/': fakeDir,
+  });
   const browser = await launchChromium();
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error('[page]', error.message));
@@ -58,7 +62,11 @@ export async function measureFanOut({ page }, runs) {
   const results = [];
   for (const { count, tags } of cases) {
     await page.evaluate((count, tags) => window.bench.fanOut(count, 3, tags), count, tags);
-    results.push({ count, tags, ...(await page.evaluate((count, runs, tags) => window.bench.fanOut(count, runs, tags), count, runs, tags)) });
+    results.push({
+      count,
+      tags,
+      ...(await page.evaluate((count, runs, tags) => window.bench.fanOut(count, runs, tags), count, runs, tags)),
+    });
   }
   return results;
 }
@@ -76,7 +84,14 @@ export async function measureLeaks({ page, cdp }, cycles) {
     const ms = Date.now() - started;
     const heapAfter = await heapAfterGc(cdp);
     const globalListenersLeft = (await globalListenerCount(cdp)) - listenersBefore;
-    results.push({ tag, cycles, ms, heapGrowth: heapAfter - heapBefore, globalListenersLeft, ...(await page.evaluate(() => window.bench.leakResult())) });
+    results.push({
+      tag,
+      cycles,
+      ms,
+      heapGrowth: heapAfter - heapBefore,
+      globalListenersLeft,
+      ...(await page.evaluate(() => window.bench.leakResult())),
+    });
   }
   return results;
 }

@@ -7,7 +7,11 @@ import { join } from 'node:path';
 export function measureTestSuite({ root, cacheDir }) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn('npm', ['test', '--silent'], { cwd: root, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['test', '--silent'], {
+      cwd: root,
+      env: { ...process.env, CI: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

@@ -20,13 +20,22 @@ export async function measureWeight({ root, cacheDir }) {
     // Each file is fetched (and compressed) on its own: the total is the sum of their sizes.
     const each = [entryName, ...chunks].map((file) => fileSizes(join(cdnDir, file)));
     const sum = (key) => each.reduce((total, sizes) => total + sizes[key], 0);
-    rows.push({ name: `CDN module + its ${chunks.length} lazy chunk(s)`, min: sum('min'), gzip: sum('gzip'), brotli: sum('brotli') });
+    rows.push({
+      name: `CDN module + its ${chunks.length} lazy chunk(s)`,
+      min: sum('min'),
+      gzip: sum('gzip'),
+      brotli: sum('brotli'),
+    });
   }
 
   const withoutMenu = await cdnWithoutMenu(root, cacheDir);
-  if (withoutMenu) rows.push({ name: 'CDN module without <clerk-user-menu> (same build, for comparison)', ...withoutMenu });
+  if (withoutMenu)
+    rows.push({ name: 'CDN module without <clerk-user-menu> (same build, for comparison)', ...withoutMenu });
 
-  rows.push({ name: "npm: import 'clerk-sign-out-elements' (all)", ...(await consumerBundle(root, cacheDir, ['clerk-sign-out-elements'])) });
+  rows.push({
+    name: "npm: import 'clerk-sign-out-elements' (all)",
+    ...(await consumerBundle(root, cacheDir, ['clerk-sign-out-elements'])),
+  });
   rows.push({
     name: 'npm: provider + sign-out button only',
     ...(await consumerBundle(root, cacheDir, [
@@ -37,7 +46,10 @@ export async function measureWeight({ root, cacheDir }) {
 
   const clerkDist = dirname(createRequire(join(root, 'package.json')).resolve('@clerk/clerk-js'));
   const clerkVersion = JSON.parse(readFileSync(join(clerkDist, '..', 'package.json'), 'utf8')).version;
-  rows.push({ name: `Clerk: clerk.browser.js ${clerkVersion} (entry; loads more chunks)`, ...fileSizes(join(clerkDist, 'clerk.browser.js')) });
+  rows.push({
+    name: `Clerk: clerk.browser.js ${clerkVersion} (entry; loads more chunks)`,
+    ...fileSizes(join(clerkDist, 'clerk.browser.js')),
+  });
   rows.push(clerkUiRow(cacheDir));
   return rows;
 }
@@ -92,15 +104,25 @@ function clerkUiRow(cacheDir) {
   try {
     if (!existsSync(file)) {
       mkdirSync(dir, { recursive: true });
-      const tarball = execFileSync('npm', ['pack', CLERK_UI, '--silent', '--pack-destination', dir], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] })
+      const tarball = execFileSync('npm', ['pack', CLERK_UI, '--silent', '--pack-destination', dir], {
+        cwd: dir,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      })
         .toString()
         .trim()
         .split('\n')
         .pop();
       execFileSync('tar', ['xzf', join(dir, tarball), '-C', dir]);
     }
-    return { name, ...fileSizes(file), note: "not installable here (needs @clerk/localizations ^4.20.0); measured from npm pack's tarball" };
+    return {
+      name,
+      ...fileSizes(file),
+      note: "not installable here (needs @clerk/localizations ^4.20.0); measured from npm pack's tarball",
+    };
   } catch (error) {
-    return { name, unavailable: `npm pack ${CLERK_UI} failed (${String(error.message).split('\n')[0]}); it cannot be installed here either` };
+    return {
+      name,
+      unavailable: `npm pack ${CLERK_UI} failed (${String(error.message).split('\n')[0]}); it cannot be installed here either`,
+    };
   }
 }

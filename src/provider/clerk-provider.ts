@@ -136,7 +136,11 @@ export class ClerkProvider extends LitElement {
     } catch (thrown) {
       if (attempt !== this.#attempt) return;
       const error = toError(thrown);
-      console.error(error.message.startsWith('<clerk-provider>') ? error.message : `<clerk-provider> Clerk failed to load: ${error.message}`);
+      console.error(
+        error.message.startsWith('<clerk-provider>')
+          ? error.message
+          : `<clerk-provider> Clerk failed to load: ${error.message}`,
+      );
       this.#set({ status: 'error', error });
       this.dispatchEvent(new ClerkErrorEvent(error));
     }
@@ -158,7 +162,7 @@ export class ClerkProvider extends LitElement {
       if (attempt !== this.#attempt) return;
       if (window.Clerk) return void this.#connectClerk();
       console.warn(
-        '<clerk-provider> has no Clerk yet: set its `clerk` property, load Clerk\'s script (window.Clerk), ' +
+        "<clerk-provider> has no Clerk yet: set its `clerk` property, load Clerk's script (window.Clerk), " +
           'or add a publishable-key attribute. Elements inside it stay inert until then.',
       );
     };

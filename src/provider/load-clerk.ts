@@ -15,7 +15,8 @@ declare global {
 function frontendApiFromKey(key: string): string {
   const fix = 'Copy the key from the Clerk dashboard (API keys); it looks like pk_test_… or pk_live_….';
   const match = /^pk_(test|live)_([A-Za-z0-9+/=_-]+)$/.exec(key.trim());
-  if (!match) throw new ConfigurationError(`<clerk-provider> publishable-key="${key}" is not a Clerk publishable key. ${fix}`);
+  if (!match)
+    throw new ConfigurationError(`<clerk-provider> publishable-key="${key}" is not a Clerk publishable key. ${fix}`);
   let decoded = '';
   try {
     decoded = atob(match[2].replace(/-/g, '+').replace(/_/g, '/'));
@@ -24,7 +25,9 @@ function frontendApiFromKey(key: string): string {
   }
   const host = decoded.endsWith('$') ? decoded.slice(0, -1) : '';
   if (!host.includes('.') || /[\s/$]/.test(host)) {
-    throw new ConfigurationError(`<clerk-provider> publishable-key="${key}" does not encode a Frontend API host. ${fix}`);
+    throw new ConfigurationError(
+      `<clerk-provider> publishable-key="${key}" does not encode a Frontend API host. ${fix}`,
+    );
   }
   return host;
 }
@@ -61,7 +64,9 @@ function clerkScriptUrl(source: ScriptSource): string {
   const version = checkClerkJsVersion(source.clerkJsVersion ?? DEFAULT_CLERK_JS_VERSION);
   const path = `/npm/@clerk/clerk-js@${version}/dist/clerk.browser.js`;
   if (source.proxyUrl) return new URL(source.proxyUrl.replace(/\/$/, '') + path, location.href).href;
-  const host = source.domain ? `clerk.${source.domain.replace(/^https?:\/\//, '')}` : frontendApiFromKey(source.publishableKey);
+  const host = source.domain
+    ? `clerk.${source.domain.replace(/^https?:\/\//, '')}`
+    : frontendApiFromKey(source.publishableKey);
   return `https://${host}${path}`;
 }
 
@@ -85,7 +90,11 @@ export function loadClerkScript(source: ScriptSource): Promise<ClerkLike> {
       script.addEventListener('load', () =>
         window.Clerk
           ? resolve(window.Clerk)
-          : reject(new ConfigurationError(`<clerk-provider> loaded ${url} but it did not set window.Clerk. Check clerk-js-url.`)),
+          : reject(
+              new ConfigurationError(
+                `<clerk-provider> loaded ${url} but it did not set window.Clerk. Check clerk-js-url.`,
+              ),
+            ),
       );
       script.addEventListener('error', () => {
         script.remove();

@@ -102,7 +102,8 @@ export function connectEmulator(options: ConnectEmulatorOptions = {}): EmulatorC
         lastActiveAt: options.lastActiveAt instanceof Date ? options.lastActiveAt.getTime() : options.lastActiveAt,
       }),
     devices: () => control('GET', '/devices'),
-    deviceProxyUrl: (device) => `${proxyUrl}/device/${encodeURIComponent(typeof device === 'string' ? device : device.clientId)}`,
+    deviceProxyUrl: (device) =>
+      `${proxyUrl}/device/${encodeURIComponent(typeof device === 'string' ? device : device.clientId)}`,
     async activeSessions(user) {
       const state = await control<EmulatorState>('GET', '/state');
       return [...state.sessions, ...state.devices.flatMap((device) => device.sessions)]

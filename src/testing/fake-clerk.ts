@@ -77,7 +77,12 @@ export interface FakeDeviceInit {
 }
 
 /** A fake of clerk-js's ClerkAPIResponseError: `message` is the entry's long message, `errors[].code` the code. */
-export function clerkApiError(status: number, code: string, longMessage: string, message = longMessage): Error & {
+export function clerkApiError(
+  status: number,
+  code: string,
+  longMessage: string,
+  message = longMessage,
+): Error & {
   status: number;
   errors: Array<{ code: string; message: string; longMessage: string }>;
 } {
@@ -86,7 +91,12 @@ export function clerkApiError(status: number, code: string, longMessage: string,
 
 /** What clerk-js 6.40 rejects with when Clerk answers 403 `session_reverification_required` (seen against the emulator). */
 export function reverificationRequiredError() {
-  return clerkApiError(403, 'session_reverification_required', 'You need to provide additional verification to perform this operation', 'Reverification required');
+  return clerkApiError(
+    403,
+    'session_reverification_required',
+    'You need to provide additional verification to perform this operation',
+    'Reverification required',
+  );
 }
 
 const THIS_DEVICE: FakeActivity = {
@@ -193,7 +203,9 @@ export class FakeClerk implements ClerkLike {
   /** A loaded fake with several signed-in sessions (a multi-session client); the first is active. */
   static multiSession(count = 2): FakeClerk {
     const names = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara'];
-    return new FakeClerk({ users: Array.from({ length: count }, (_, i) => fakeUser({ firstName: names[i % names.length] })) });
+    return new FakeClerk({
+      users: Array.from({ length: count }, (_, i) => fakeUser({ firstName: names[i % names.length] })),
+    });
   }
 
   /** How many listeners are subscribed right now (the provider should hold exactly one). */
@@ -325,7 +337,11 @@ export class FakeClerk implements ClerkLike {
    * `endedOnServer`, the session was signed out anyway (e.g. another device revoked it first: Clerk answers 404 or 401).
    */
   failNextRevoke(
-    error: Error = clerkApiError(500, 'internal_clerk_error', "There was an internal error on our servers. We've been notified and are working on fixing it."),
+    error: Error = clerkApiError(
+      500,
+      'internal_clerk_error',
+      "There was an internal error on our servers. We've been notified and are working on fixing it.",
+    ),
     options: { endedOnServer?: boolean } = {},
   ): void {
     this.#nextRevoke.push({ error, ...options });
@@ -355,7 +371,9 @@ export class FakeClerk implements ClerkLike {
    * Clerk's reverification modal (clerk-js 6.40, Clerk's UI bundle needed: it throws without `uiVersion`, as clerk-js
    * does). The fake user answers `reverificationAnswer`: `verify` ends the reverification requirement.
    */
-  __internal_openReverification(props: { afterVerification?: () => void; afterVerificationCancelled?: () => void } = {}): void {
+  __internal_openReverification(
+    props: { afterVerification?: () => void; afterVerificationCancelled?: () => void } = {},
+  ): void {
     this.openReverificationCalls++;
     if (!this.uiVersion) throw new Error('Clerk was not loaded with Ui components');
     const answer = this.reverificationAnswer;
@@ -382,7 +400,10 @@ export class FakeClerk implements ClerkLike {
     return () => this.#listeners.delete(listener);
   }
 
-  signOut(callback?: (() => void | Promise<unknown>) | ClerkSignOutOptions, options?: ClerkSignOutOptions): Promise<void>;
+  signOut(
+    callback?: (() => void | Promise<unknown>) | ClerkSignOutOptions,
+    options?: ClerkSignOutOptions,
+  ): Promise<void>;
   async signOut(
     callbackOrOptions?: (() => void | Promise<unknown>) | ClerkSignOutOptions,
     maybeOptions?: ClerkSignOutOptions,
@@ -501,7 +522,12 @@ export class FakeClerk implements ClerkLike {
   #equip(user: ClerkUser | null): void {
     if (!user) return;
     const holder = user as ClerkUser & { cachedSessionsWithActivities?: ClerkSessionWithActivities[] | null };
-    Object.defineProperty(holder, 'cachedSessionsWithActivities', { value: null, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(holder, 'cachedSessionsWithActivities', {
+      value: null,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
     Object.defineProperty(holder, 'getSessions', {
       configurable: true,
       enumerable: false,
@@ -556,7 +582,8 @@ export class FakeClerk implements ClerkLike {
       if (next.endedOnServer) this.#endOnServer(resource.id);
       throw next.error;
     }
-    if (!this.#signedInOnServer(resource.id)) throw clerkApiError(404, 'resource_not_found', 'The requested resource was not found.', 'not found');
+    if (!this.#signedInOnServer(resource.id))
+      throw clerkApiError(404, 'resource_not_found', 'The requested resource was not found.', 'not found');
     this.#endOnServer(resource.id);
     resource.status = 'revoked';
     return resource;

@@ -52,13 +52,16 @@ export function avatar(user: ClerkUser, { brokenImages, onImageError }: AvatarOp
   const url = user.imageUrl;
   const showImage = isLoadableImageUrl(url) && user.hasImage !== false && !brokenImages.has(url);
   return html`<span part="avatar" style=${styleMap({ '--_avatar-color': avatarColor(user.id) })}
-    >${showImage
-      ? html`<img part="avatar-image" src=${url} alt="" referrerpolicy="no-referrer" @error=${() => onImageError(url)} />`
-      : nothing}<span
-      part="initials"
-      aria-hidden="true"
-      data-initials=${initials(user)}
-      ?hidden=${showImage}
-    ></span></span
-  >`;
+    >${
+      showImage
+        ? html`<img
+            part="avatar-image"
+            src=${url}
+            alt=""
+            referrerpolicy="no-referrer"
+            @error=${() => onImageError(url)}
+          />`
+        : nothing
+    }<span part="initials" aria-hidden="true" data-initials=${initials(user)} ?hidden=${showImage}></span
+  ></span>`;
 }

@@ -51,7 +51,8 @@ export class MenuKeyboardController implements ReactiveController {
   /** Keys on the trigger: Enter, Space and ArrowDown open on the first item, ArrowUp on the last. */
   onTriggerKeydown = (event: KeyboardEvent): void => {
     if (hasModifier(event)) return;
-    const focus = { Enter: 'first', ' ': 'first', ArrowDown: 'first', ArrowUp: 'last' }[event.key] as 'first' | 'last' | undefined;
+    const focus = { Enter: 'first', ' ': 'first', ArrowDown: 'first', ArrowUp: 'last' }[event.key] as
+      'first' | 'last' | undefined;
     if (!focus) return;
     event.preventDefault(); // no click from Enter/Space: the menu opens here, once
     this.options.open(focus);
@@ -142,4 +143,3 @@ function activate(item: HTMLElement | undefined): void {
 function labelOf(item: HTMLElement): string {
   return (item.getAttribute('aria-label') ?? item.textContent ?? '').trim().toLocaleLowerCase();
 }
-

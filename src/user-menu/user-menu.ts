@@ -216,9 +216,12 @@ export class ClerkUserMenu extends LitElement {
         @keydown=${this.keyboard.onTriggerKeydown}
       >
         ${this.#avatar(user)}
-        ${this.showName
-          ? html`<span id="name" part="name">${displayName(user)}</span><span id="open-label" hidden>${openLabel}</span>`
-          : nothing}
+        ${
+          this.showName
+            ? html`<span id="name" part="name">${displayName(user)}</span
+                ><span id="open-label" hidden>${openLabel}</span>`
+            : nothing
+        }
       </button>
       <div
         id="popup"
@@ -244,16 +247,24 @@ export class ClerkUserMenu extends LitElement {
             ${this.#signOutItem('sign-out', 'userButton.action__signOut')}
           </div>
           ${others.length || addAccount !== nothing ? html`<div role="separator" part="separator"></div>` : nothing}
-          ${others.length
-            ? html`<div role="group" aria-label=${this.clerk.t('userButton.label__activeSessions')}>
-                ${repeat(others, (session) => session.id, (session) => this.#switchItem(session))}
-              </div>`
-            : nothing}
+          ${
+            others.length
+              ? html`<div role="group" aria-label=${this.clerk.t('userButton.label__activeSessions')}>
+                  ${repeat(
+                    others,
+                    (session) => session.id,
+                    (session) => this.#switchItem(session),
+                  )}
+                </div>`
+              : nothing
+          }
           ${addAccount}
-          ${others.length
-            ? html`<div role="separator" part="separator"></div>
-                ${this.#signOutItem('sign-out-all', 'userButton.action__signOutAll')}`
-            : nothing}
+          ${
+            others.length
+              ? html`<div role="separator" part="separator"></div>
+                  ${this.#signOutItem('sign-out-all', 'userButton.action__signOutAll')}`
+              : nothing
+          }
         </div>
         <p id="error" part="error" role="alert">${this.clerk.error}</p>
       </div>
@@ -266,12 +277,23 @@ export class ClerkUserMenu extends LitElement {
     const text = this.clerk.t('userButton.action__manageAccount');
     const href = this.urls.get('user-profile-url');
     if (href) {
-      return html`<a part="item manage-account" role="menuitem" tabindex="-1" href=${href} @click=${this.#onManageAccount}
+      return html`<a
+        part="item manage-account"
+        role="menuitem"
+        tabindex="-1"
+        href=${href}
+        @click=${this.#onManageAccount}
         >${text}</a
       >`;
     }
     if (!this.#clerkUiLoaded) return nothing;
-    return html`<button part="item manage-account" role="menuitem" tabindex="-1" type="button" @click=${this.#onManageAccount}>
+    return html`<button
+      part="item manage-account"
+      role="menuitem"
+      tabindex="-1"
+      type="button"
+      @click=${this.#onManageAccount}
+    >
       ${text}
     </button>`;
   }

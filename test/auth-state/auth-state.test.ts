@@ -7,7 +7,10 @@ import { captureConsole, shadowButton, until } from '../support/fixtures.js';
 async function page(clerk: FakeClerk) {
   const provider = await fixture<ClerkProvider>(html`
     <clerk-provider .clerk=${clerk}>
-      <clerk-signed-in><p id="in">Welcome back</p><clerk-sign-out-button></clerk-sign-out-button></clerk-signed-in>
+      <clerk-signed-in
+        ><p id="in">Welcome back</p>
+        <clerk-sign-out-button></clerk-sign-out-button
+      ></clerk-signed-in>
       <clerk-signed-out><p id="out">You are signed out</p></clerk-signed-out>
     </clerk-provider>
   `);

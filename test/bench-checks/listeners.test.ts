@@ -8,7 +8,13 @@ import { FakeClerk } from '../../src/testing/index.js';
 import { until } from '../support/fixtures.js';
 
 const CYCLES = 10_000;
-const ELEMENTS = ['clerk-sign-out-button', 'clerk-user-menu', 'clerk-signed-in', 'clerk-signed-out', 'clerk-active-devices'].filter((tag) => customElements.get(tag));
+const ELEMENTS = [
+  'clerk-sign-out-button',
+  'clerk-user-menu',
+  'clerk-signed-in',
+  'clerk-signed-out',
+  'clerk-active-devices',
+].filter((tag) => customElements.get(tag));
 
 /** The provider's context subscriptions (@lit/context keeps one per connected consumer). */
 const subscriptions = (provider: ClerkProvider) =>
@@ -27,7 +33,9 @@ describe('bench checks: subscriptions and leaks', function () {
   it('holds ONE clerk.addListener subscription for 1000 of each element', async () => {
     const clerk = FakeClerk.multiSession(2);
     const provider = await signedInProvider(clerk);
-    const elements = ELEMENTS.flatMap((tag) => Array.from({ length: 1000 }, () => document.createElement(tag) as LitElement));
+    const elements = ELEMENTS.flatMap((tag) =>
+      Array.from({ length: 1000 }, () => document.createElement(tag) as LitElement),
+    );
     provider.append(...elements);
     await Promise.all(elements.map((el) => el.updateComplete));
     expect(clerk.listenerCount).to.equal(1);
@@ -58,7 +66,9 @@ describe('bench checks: subscriptions and leaks', function () {
   it(`leaves no Clerk listener after ${CYCLES} connect/disconnect cycles of <clerk-provider>`, async () => {
     const clerk = FakeClerk.signedIn();
     for (let batch = 0; batch < CYCLES / 100; batch++) {
-      const providers = Array.from({ length: 100 }, () => Object.assign(document.createElement('clerk-provider'), { clerk }));
+      const providers = Array.from({ length: 100 }, () =>
+        Object.assign(document.createElement('clerk-provider'), { clerk }),
+      );
       document.body.append(...providers);
       await Promise.all(providers.map((provider) => provider.updateComplete));
       expect(clerk.listenerCount).to.equal(100);

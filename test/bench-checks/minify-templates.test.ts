@@ -28,7 +28,9 @@ describe('template minification (CDN build)', () => {
 
   it('keeps quoted strings, var() values, calc() operators, descendant pseudo-classes and interpolation edges', () => {
     const css = `\n  a :hover , b > c { content: "x: y ; }" ; width: calc(1px + 2px) ; }\n  /* note */ @media (width > 1px) { d { color: red; } }\n`;
-    expect(minifyCss(css)).to.equal('a :hover,b>c{content:"x: y ; }";width:calc(1px + 2px)}@media (width>1px){d{color:red}}');
+    expect(minifyCss(css)).to.equal(
+      'a :hover,b>c{content:"x: y ; }";width:calc(1px + 2px)}@media (width>1px){d{color:red}}',
+    );
     expect(rules(minifyCss(css))).to.deep.equal(rules(css));
     const vars = `e { --a: var(--b, 1px) ; margin: var(--c, 1px\n    2px) ; --d:  x  y ; }`;
     expect(minifyCss(vars)).to.equal('e{--a:var(--b, 1px);margin:var(--c, 1px\n    2px);--d:x  y}');
@@ -38,7 +40,9 @@ describe('template minification (CDN build)', () => {
   });
 
   it('turns line breaks (with their indentation) into one space in html, and leaves <pre> alone', () => {
-    expect(minifyHtml('<button\n    part="x"\n  >\n    Sign out\n  </button>\n')).to.equal('<button part="x" > Sign out </button> ');
+    expect(minifyHtml('<button\n    part="x"\n  >\n    Sign out\n  </button>\n')).to.equal(
+      '<button part="x" > Sign out </button> ',
+    );
     expect(minifyHtml('<span title="a b">c  d</span>')).to.equal('<span title="a b">c  d</span>');
     expect(whitespaceMatters(['<pre>\n  x\n</pre>'])).to.equal(true);
     expect(whitespaceMatters(['<div>\n</div>'])).to.equal(false);

@@ -8,7 +8,10 @@ import { EXPECTED, requestsOf } from './sign-out-requests.js';
 describe('bench checks: FAPI requests of <clerk-sign-out-button> (one session)', () => {
   it('are the ones clerk.signOut() sends', async () => {
     const { emulator } = await signedInTenant();
-    const { clerk, el } = await mountNpmClerk<ClerkSignOutButton>(emulator, html`<clerk-sign-out-button></clerk-sign-out-button>`);
+    const { clerk, el } = await mountNpmClerk<ClerkSignOutButton>(
+      emulator,
+      html`<clerk-sign-out-button></clerk-sign-out-button>`,
+    );
     expect(await requestsOf(emulator, () => el.signOut())).to.deep.equal(EXPECTED.all);
     expect(clerk.user).to.equal(null);
   });

@@ -28,11 +28,24 @@ const HOUR = 3600_000;
 /** Ada signed in here, plus a phone (1 h ago), a laptop (2 h ago) and a tablet (3 h ago); the page's host element. */
 async function adaWithDevices(clerk = new FakeClerk({ users: [fakeUser({ id: 'user_ada' })] })) {
   const phone = clerk.addDevice({
-    activity: { browserName: 'Safari', browserVersion: '18.2', deviceType: 'iPhone', isMobile: true, city: 'Lyon', country: 'FR' },
+    activity: {
+      browserName: 'Safari',
+      browserVersion: '18.2',
+      deviceType: 'iPhone',
+      isMobile: true,
+      city: 'Lyon',
+      country: 'FR',
+    },
     lastActiveAt: new Date(Date.now() - HOUR),
   });
-  const laptop = clerk.addDevice({ activity: { browserName: 'Firefox', deviceType: 'Macintosh' }, lastActiveAt: new Date(Date.now() - 2 * HOUR) });
-  const tablet = clerk.addDevice({ activity: { deviceType: null, isMobile: true, browserName: null, browserVersion: null }, lastActiveAt: new Date(Date.now() - 3 * HOUR) });
+  const laptop = clerk.addDevice({
+    activity: { browserName: 'Firefox', deviceType: 'Macintosh' },
+    lastActiveAt: new Date(Date.now() - 2 * HOUR),
+  });
+  const tablet = clerk.addDevice({
+    activity: { deviceType: null, isMobile: true, browserName: null, browserVersion: null },
+    lastActiveAt: new Date(Date.now() - 3 * HOUR),
+  });
   const { provider, el } = await withProvider<HTMLElement>(html`<div id="devices-host"></div>`, clerk);
   const request = (more: Partial<RevokeDevicesRequest> = {}): RevokeDevicesRequest => ({
     host: el,
@@ -44,7 +57,7 @@ async function adaWithDevices(clerk = new FakeClerk({ users: [fakeUser({ id: 'us
 }
 
 describe('devices: listDevices', () => {
-  it('lists the user\'s sessions on every device, this one first, then the most recently active', async () => {
+  it("lists the user's sessions on every device, this one first, then the most recently active", async () => {
     const { clerk, phone, laptop, tablet, current } = await adaWithDevices();
     clerk.addDevice({ userId: 'user_grace' }); // another user's device is never listed
     const devices = await listDevices(clerk);
@@ -94,7 +107,7 @@ describe('devices: listDevices', () => {
     expect(await listDevices(undefined).catch((error: Error) => error)).to.be.instanceOf(DevicesUnavailableError);
   });
 
-  it('describes a row with the fallbacks of Clerk\'s own list, and says when it was last active', async () => {
+  it("describes a row with the fallbacks of Clerk's own list, and says when it was last active", async () => {
     const { clerk } = await adaWithDevices();
     const [, phone, laptop, tablet] = await listDevices(clerk);
     expect(describeDevice(phone)).to.deep.equal({ name: 'iPhone', browser: 'Safari 18.2', location: 'Lyon, FR' });
@@ -124,8 +137,14 @@ describe('devices: revokeDevices', () => {
     expect(clerk.revokeCalls).to.deep.equal([phone]);
     expect(clerk.deviceSessionIds).to.deep.equal([laptop, tablet]);
     expect(events.events.map((event) => event.type)).to.deep.equal(['device-sign-out', 'device-signed-out']);
-    expect((events.of('device-sign-out')[0] as DeviceSignOutEvent).detail).to.deep.equal({ sessionIds: [phone], userId: 'user_ada' });
-    expect((events.of('device-signed-out')[0] as DeviceSignedOutEvent).detail).to.deep.equal({ sessionIds: [phone], userId: 'user_ada' });
+    expect((events.of('device-sign-out')[0] as DeviceSignOutEvent).detail).to.deep.equal({
+      sessionIds: [phone],
+      userId: 'user_ada',
+    });
+    expect((events.of('device-signed-out')[0] as DeviceSignedOutEvent).detail).to.deep.equal({
+      sessionIds: [phone],
+      userId: 'user_ada',
+    });
     expect(events.of('device-sign-out')[0].cancelable).to.equal(true);
     expect(clerk.session?.id, 'this device stays signed in').to.equal(current);
     expect(clerk.signOutCalls).to.deep.equal([]);
@@ -139,7 +158,11 @@ describe('devices: revokeDevices', () => {
     expect(clerk.maxCallsInFlight).to.equal(1);
     expect(clerk.deviceSessionIds).to.deep.equal([]);
     expect(result.devices?.map((device) => device.sessionId)).to.deep.equal([current]);
-    expect((events.of('device-signed-out')[0] as DeviceSignedOutEvent).detail.sessionIds).to.deep.equal([phone, laptop, tablet]);
+    expect((events.of('device-signed-out')[0] as DeviceSignedOutEvent).detail.sessionIds).to.deep.equal([
+      phone,
+      laptop,
+      tablet,
+    ]);
     expect((await revokeDevices(request())).outcome, 'no other device left').to.equal('nothing-to-do');
   });
 
@@ -149,7 +172,11 @@ describe('devices: revokeDevices', () => {
     const calls = clerk.getSessionsCalls;
     let seenBefore: unknown;
     host.addEventListener('device-sign-out', (event) => {
-      seenBefore = { reads: clerk.getSessionsCalls - calls, revocations: clerk.revokeCalls.length, busy: isBusy(clerk) };
+      seenBefore = {
+        reads: clerk.getSessionsCalls - calls,
+        revocations: clerk.revokeCalls.length,
+        busy: isBusy(clerk),
+      };
       event.preventDefault();
     });
     const result = await revokeDevices(request({ devices }));
@@ -186,7 +213,9 @@ describe('devices: revokeDevices', () => {
     expect(isBusy(clerk)).to.equal(true);
     expect((await revokeDevices(request())).outcome).to.equal('busy');
     expect((await revokeDevices(request({ sessionIds: [phone] }))).outcome).to.equal('busy');
-    expect((await signOut({ host: request().host, state: request().state })).outcome, 'a sign-out meanwhile').to.equal('busy');
+    expect((await signOut({ host: request().host, state: request().state })).outcome, 'a sign-out meanwhile').to.equal(
+      'busy',
+    );
     release();
     expect((await first).outcome).to.equal('signed-out');
     expect(clerk.revokeCalls).to.deep.equal([phone]);
@@ -212,9 +241,20 @@ describe('devices: revokeDevices', () => {
     expect(result.outcome).to.equal('failed');
     expect(result.revokedIds).to.deep.equal([laptop, tablet]);
     expect(result.stillSignedInIds).to.deep.equal([phone]);
-    expect(clerk.revokeCalls, 'a 500 for one device does not stop the others; nothing is retried').to.deep.equal([phone, laptop, tablet]);
-    expect(events.events.map((event) => event.type)).to.deep.equal(['device-sign-out', 'device-signed-out', 'sign-out-error']);
-    expect((events.of('device-signed-out')[0] as DeviceSignedOutEvent).detail.sessionIds).to.deep.equal([laptop, tablet]);
+    expect(clerk.revokeCalls, 'a 500 for one device does not stop the others; nothing is retried').to.deep.equal([
+      phone,
+      laptop,
+      tablet,
+    ]);
+    expect(events.events.map((event) => event.type)).to.deep.equal([
+      'device-sign-out',
+      'device-signed-out',
+      'sign-out-error',
+    ]);
+    expect((events.of('device-signed-out')[0] as DeviceSignedOutEvent).detail.sessionIds).to.deep.equal([
+      laptop,
+      tablet,
+    ]);
     const { detail } = events.of('sign-out-error')[0] as SignOutErrorEvent;
     expect(detail.sessionIds).to.deep.equal([phone]);
     expect(detail.sessionId).to.equal(null);
@@ -224,7 +264,9 @@ describe('devices: revokeDevices', () => {
 
   it('a connection failure stops at the first device: the rest are not asked, all reported still signed in', async () => {
     const { clerk, phone, laptop, tablet, request } = await adaWithDevices();
-    clerk.failNextRevoke(new Error('ClerkJS: Network error at "…/revoke" - TypeError: Failed to fetch. Please try again.'));
+    clerk.failNextRevoke(
+      new Error('ClerkJS: Network error at "…/revoke" - TypeError: Failed to fetch. Please try again.'),
+    );
     const result = await revokeDevices(request());
     expect(clerk.revokeCalls).to.deep.equal([phone]);
     expect(result.stillSignedInIds).to.deep.equal([phone, laptop, tablet]);
@@ -236,7 +278,9 @@ describe('devices: revokeDevices', () => {
 
   it('a device already signed out elsewhere (a 404 or 401 for it) counts as signed out: the server no longer lists it', async () => {
     const { clerk, phone, request } = await adaWithDevices();
-    clerk.failNextRevoke(clerkApiError(401, 'authentication_invalid', 'You are not signed in.'), { endedOnServer: true });
+    clerk.failNextRevoke(clerkApiError(401, 'authentication_invalid', 'You are not signed in.'), {
+      endedOnServer: true,
+    });
     const result = await revokeDevices(request({ sessionIds: [phone] }));
     expect(result.outcome).to.equal('signed-out');
     expect(events.of('sign-out-error')).to.have.length(0);
@@ -274,7 +318,7 @@ describe('devices: revokeDevices', () => {
     expect(clerk.revokeCalls).to.deep.equal([]);
   });
 
-  it('refuses this device\'s session and sessions that are not the user\'s devices, naming them, before anything is sent', async () => {
+  it("refuses this device's session and sessions that are not the user's devices, naming them, before anything is sent", async () => {
     const { clerk, current, phone, request } = await adaWithDevices();
     const grace = clerk.addDevice({ userId: 'user_grace' });
     const logged = await captureConsole(async () => {
@@ -286,7 +330,9 @@ describe('devices: revokeDevices', () => {
     });
     const messages = events.of('sign-out-error').map((event) => (event as SignOutErrorEvent).detail.error.message);
     expect(messages[0]).to.contain("it is this device's session");
-    expect(messages[1]).to.contain(`session ${grace} is not a signed-in device of this user; its other devices: ${phone}, `);
+    expect(messages[1]).to.contain(
+      `session ${grace} is not a signed-in device of this user; its other devices: ${phone}, `,
+    );
     expect(messages[2]).to.contain('sess_typo');
     expect(logged.error, 'each also in the console').to.deep.equal(messages);
     expect(events.of('device-sign-out')).to.have.length(0);
@@ -323,7 +369,9 @@ describe('devices: revokeDevices', () => {
   it('does nothing while nobody is signed in or Clerk is not ready', async () => {
     const clerk = new FakeClerk();
     const { provider, el } = await withProvider<HTMLElement>(html`<div></div>`, clerk);
-    expect((await revokeDevices({ host: el, state: provider.state, sessionIds: 'others' })).outcome).to.equal('nothing-to-do');
+    expect((await revokeDevices({ host: el, state: provider.state, sessionIds: 'others' })).outcome).to.equal(
+      'nothing-to-do',
+    );
     expect(events.events).to.have.length(0);
   });
 });
@@ -333,7 +381,7 @@ describe('devices: reverification', () => {
   beforeEach(() => (events = recordEvents('device-sign-out', 'device-signed-out', 'sign-out-error')));
   afterEach(() => events.stop());
 
-  it('never silent: sign-out-error carries ReverificationRequiredError (code, Clerk\'s error as cause); nothing is retried', async () => {
+  it("never silent: sign-out-error carries ReverificationRequiredError (code, Clerk's error as cause); nothing is retried", async () => {
     const { clerk, phone, laptop, tablet, request } = await adaWithDevices();
     clerk.requireReverification(3);
     const result = await revokeDevices(request());
@@ -363,7 +411,9 @@ describe('devices: reverification', () => {
       }),
     );
     expect(result.outcome).to.equal('signed-out');
-    expect(asked).to.deep.equal([{ code: 'session_reverification_required', sessionIds: [phone, laptop, tablet], busy: true }]);
+    expect(asked).to.deep.equal([
+      { code: 'session_reverification_required', sessionIds: [phone, laptop, tablet], busy: true },
+    ]);
     expect(clerk.revokeCalls).to.deep.equal([phone, phone, laptop, tablet]);
     expect(events.of('sign-out-error')).to.have.length(0);
   });
@@ -388,24 +438,32 @@ describe('devices: reverification', () => {
     expect(result.error).to.be.instanceOf(ReverificationRequiredError);
   });
 
-  it('reverifyWithClerkUi opens Clerk\'s verification modal when Clerk\'s UI is loaded, and is a no without it', async () => {
-    const verified = await adaWithDevices(new FakeClerk({ users: [fakeUser({ id: 'user_ada' })], uiVersion: '1.36.0' }));
+  it("reverifyWithClerkUi opens Clerk's verification modal when Clerk's UI is loaded, and is a no without it", async () => {
+    const verified = await adaWithDevices(
+      new FakeClerk({ users: [fakeUser({ id: 'user_ada' })], uiVersion: '1.36.0' }),
+    );
     verified.clerk.requireReverification(1);
     expect((await revokeDevices(verified.request({ reverify: reverifyWithClerkUi }))).outcome).to.equal('signed-out');
     expect(verified.clerk.openReverificationCalls).to.equal(1);
 
-    const cancelled = await adaWithDevices(new FakeClerk({ users: [fakeUser({ id: 'user_ada' })], uiVersion: '1.36.0' }));
+    const cancelled = await adaWithDevices(
+      new FakeClerk({ users: [fakeUser({ id: 'user_ada' })], uiVersion: '1.36.0' }),
+    );
     cancelled.clerk.requireReverification(1);
     cancelled.clerk.reverificationAnswer = 'cancel';
-    expect((await revokeDevices(cancelled.request({ reverify: reverifyWithClerkUi }))).error).to.be.instanceOf(ReverificationRequiredError);
+    expect((await revokeDevices(cancelled.request({ reverify: reverifyWithClerkUi }))).error).to.be.instanceOf(
+      ReverificationRequiredError,
+    );
 
     const noUi = await adaWithDevices();
     noUi.clerk.requireReverification(1);
-    expect((await revokeDevices(noUi.request({ reverify: reverifyWithClerkUi }))).error).to.be.instanceOf(ReverificationRequiredError);
+    expect((await revokeDevices(noUi.request({ reverify: reverifyWithClerkUi }))).error).to.be.instanceOf(
+      ReverificationRequiredError,
+    );
     expect(noUi.clerk.openReverificationCalls).to.equal(0);
   });
 
-  it('recognises Clerk\'s reverification answer by its error code only', () => {
+  it("recognises Clerk's reverification answer by its error code only", () => {
     expect(isReverificationRequired(reverificationRequiredError())).to.equal(true);
     expect(isReverificationRequired(clerkApiError(403, 'authorization_invalid', 'no'))).to.equal(false);
     expect(isReverificationRequired(new Error('session_reverification_required'))).to.equal(false);

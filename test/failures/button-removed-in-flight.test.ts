@@ -5,5 +5,7 @@ import { removedWhileSigningOut } from './support/removed-in-flight.js';
 
 describe('element removed while signing out', () => {
   it('<clerk-sign-out-button> · removed while its sign-out is in flight: no exception, signed-out reaches the document once, sessions gone', () =>
-    removedWhileSigningOut(html`<clerk-sign-out-button></clerk-sign-out-button>`, async (el) => shadowButton(el).click()));
+    removedWhileSigningOut(html`<clerk-sign-out-button></clerk-sign-out-button>`, async (el) =>
+      shadowButton(el).click(),
+    ));
 });

@@ -42,11 +42,13 @@ describe('Clerk fails to load: the Frontend API is down', () => {
       claimPageForClerk();
       withoutCookies();
       clerk = new Clerk(emulator.publishableKey, { proxyUrl: emulator.proxyUrl }) as unknown as typeof clerk;
-      const provider = await fixture<ClerkProvider>(html`<clerk-provider .clerk=${clerk} .options=${{ telemetry: false }}>
-        <clerk-sign-out-button></clerk-sign-out-button>
-        <clerk-sign-out-button when-signed-out="disable"></clerk-sign-out-button>
-        <clerk-user-menu></clerk-user-menu>
-      </clerk-provider>`);
+      const provider = await fixture<ClerkProvider>(
+        html`<clerk-provider .clerk=${clerk} .options=${{ telemetry: false }}>
+          <clerk-sign-out-button></clerk-sign-out-button>
+          <clerk-sign-out-button when-signed-out="disable"></clerk-sign-out-button>
+          <clerk-user-menu></clerk-user-menu>
+        </clerk-provider>`,
+      );
       await until(() => clerk.loaded || provider.state.status === 'error', 'Clerk to give up loading', 15_000);
       await new Promise((resolve) => setTimeout(resolve, 300));
       const [hidden, disabled, menu] = [...provider.children] as Array<Element & { updateComplete: Promise<unknown> }>;
@@ -54,7 +56,9 @@ describe('Clerk fails to load: the Frontend API is down', () => {
       const button = (el: Element) => el.shadowRoot?.querySelector<HTMLButtonElement>('[part~="button"]');
       shown = {
         status: provider.state.status,
-        buttons: [hidden, disabled].map((el) => (!button(el) ? 'hidden' : button(el)!.disabled ? 'disabled' : 'enabled')),
+        buttons: [hidden, disabled].map((el) =>
+          !button(el) ? 'hidden' : button(el)!.disabled ? 'disabled' : 'enabled',
+        ),
         menuTrigger: !!menu.shadowRoot?.querySelector('[part~="trigger"]'),
       };
     } finally {
@@ -69,7 +73,9 @@ describe('Clerk fails to load: the Frontend API is down', () => {
 
   it('<clerk-provider> · FAPI down at load: clerk-error is dispatched (and not clerk-loaded)', () => {
     expect(events.events.map((event) => event.type)).to.deep.equal(['clerk-error']);
-    expect((events.of('clerk-error')[0] as ClerkErrorEvent).detail.error.message).to.be.a('string').and.not.equal('');
+    expect((events.of('clerk-error')[0] as ClerkErrorEvent).detail.error.message)
+      .to.be.a('string')
+      .and.not.equal('');
     expect(shown.status, 'provider.state.status').to.equal('error');
   });
 

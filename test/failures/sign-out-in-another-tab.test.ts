@@ -47,12 +47,16 @@ function signOutInAnotherTab(emulator: EmulatorConnection): Promise<{ user: stri
 }
 
 describe('sign-out in another tab', () => {
-  it('<clerk-provider> · another tab signs out: this page\'s Clerk refetches its client and every element shows signed out', async function () {
+  it("<clerk-provider> · another tab signs out: this page's Clerk refetches its client and every element shows signed out", async function () {
     this.timeout(20_000);
     const { emulator, sessions } = await signedInTenant();
     const [session] = sessions;
     const events = recordEvents('signed-out', 'sign-out-error', 'menu-close');
-    const { provider, clerk, el: button } = await mountNpmClerk<ClerkSignOutButton>(
+    const {
+      provider,
+      clerk,
+      el: button,
+    } = await mountNpmClerk<ClerkSignOutButton>(
       emulator,
       html`<clerk-sign-out-button></clerk-sign-out-button><clerk-user-menu></clerk-user-menu>`,
     );
@@ -67,8 +71,13 @@ describe('sign-out in another tab', () => {
     expect(clerk.user, "this page's Clerk").to.equal(null);
     expect((await emulator.state()).sessions, 'server sessions').to.deep.equal([]);
     const log = lines(await emulator.requests());
-    expect(log.filter((line) => line === 'DELETE /v1/client/sessions'), 'one sign-out request, from the other tab').to.have.length(1);
-    expect(log.slice(log.indexOf('DELETE /v1/client/sessions')), 'this page then refetched its client').to.include('GET /v1/client');
+    expect(
+      log.filter((line) => line === 'DELETE /v1/client/sessions'),
+      'one sign-out request, from the other tab',
+    ).to.have.length(1);
+    expect(log.slice(log.indexOf('DELETE /v1/client/sessions')), 'this page then refetched its client').to.include(
+      'GET /v1/client',
+    );
     await button.updateComplete;
     await menu.updateComplete;
     expect(button.shadowRoot?.querySelector('[part~="button"]'), 'the sign-out button').to.equal(null);

@@ -48,7 +48,11 @@ describe('CDN module', () => {
       await until(() => button.shadowRoot?.querySelector('button'));
       button.shadowRoot!.querySelector('button')!.click();
       await until(() => details.length === 1);
-      expect(details[0]).to.deep.equal({ sessionIds: ['sess_user_cdn'], userId: 'user_cdn', redirectUrl: new URL('/', location.href).href });
+      expect(details[0]).to.deep.equal({
+        sessionIds: ['sess_user_cdn'],
+        userId: 'user_cdn',
+        redirectUrl: new URL('/', location.href).href,
+      });
       expect(clerk.navigations).to.deep.equal([new URL('/', location.href).href]); // not vetoed: the redirect goes through Clerk
     } finally {
       document.querySelector('#cdn')!.remove();

@@ -36,7 +36,11 @@ describe('plain HTML', () => {
     } finally {
       document.removeEventListener('signed-out', onSignedOut);
     }
-    expect(seen[0]).to.deep.equal({ sessionIds: ['sess_user_html'], userId: 'user_html', redirectUrl: new URL('/goodbye', location.href).href });
+    expect(seen[0]).to.deep.equal({
+      sessionIds: ['sess_user_html'],
+      userId: 'user_html',
+      redirectUrl: new URL('/goodbye', location.href).href,
+    });
     expect(clerk.navigations).to.deep.equal([]); // vetoed
     const signedOut = host.querySelector('clerk-signed-out')!;
     await until(() => signedOut.shadowRoot?.querySelector('slot'));

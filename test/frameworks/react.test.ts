@@ -20,7 +20,11 @@ function App({ clerk, seen }: { clerk: FakeClerk; seen: SignedOutEvent['detail']
     'clerk-provider',
     { clerk },
     h('p', { id: 'route' }, route),
-    h('clerk-signed-in', null, h('clerk-sign-out-button', { 'redirect-url': '/signed-out', 'onsigned-out': onSignedOut })),
+    h(
+      'clerk-signed-in',
+      null,
+      h('clerk-sign-out-button', { 'redirect-url': '/signed-out', 'onsigned-out': onSignedOut }),
+    ),
     h('clerk-signed-out', null, h('p', { id: 'goodbye' }, 'You are signed out')),
   );
 }
@@ -50,14 +54,22 @@ describe('React 19', () => {
 
     shadowButton(button).click();
     await until(() => container.querySelector('#route')?.textContent === '/signed-out');
-    expect(seen).to.deep.equal([{ sessionIds: ['sess_user_react'], userId: 'user_react', redirectUrl: `${location.origin}/signed-out` }]);
+    expect(seen).to.deep.equal([
+      { sessionIds: ['sess_user_react'], userId: 'user_react', redirectUrl: `${location.origin}/signed-out` },
+    ]);
     expect(clerk.navigations).to.deep.equal([]); // React routed; Clerk did not load a page
     const signedOut = container.querySelector('clerk-signed-out')!;
     await until(() => signedOut.shadowRoot?.querySelector('slot'));
   });
 
   it('sets camelCase props the element has as properties (redirectUrl)', async () => {
-    root.render(h('clerk-provider', { clerk: FakeClerk.signedIn() }, h('clerk-sign-out-button', { redirectUrl: '/x', scope: 'current' })));
+    root.render(
+      h(
+        'clerk-provider',
+        { clerk: FakeClerk.signedIn() },
+        h('clerk-sign-out-button', { redirectUrl: '/x', scope: 'current' }),
+      ),
+    );
     await until(() => container.querySelector('clerk-sign-out-button'));
     const button = container.querySelector<ClerkSignOutButton>('clerk-sign-out-button')!;
     expect(button.redirectUrl).to.equal('/x');
@@ -74,7 +86,13 @@ describe('React 19', () => {
     };
     document.addEventListener('signed-out', onDocument);
     try {
-      root.render(h('clerk-provider', { clerk }, h('clerk-sign-out-button', { onSignedOut: (event: Event) => camel.push(event) })));
+      root.render(
+        h(
+          'clerk-provider',
+          { clerk },
+          h('clerk-sign-out-button', { onSignedOut: (event: Event) => camel.push(event) }),
+        ),
+      );
       await until(() => container.querySelector('clerk-sign-out-button')?.shadowRoot?.querySelector('button'));
       const button = container.querySelector('clerk-sign-out-button')!;
       button.dispatchEvent(new CustomEvent('SignedOut')); // what React did subscribe to

@@ -24,7 +24,11 @@ describe('Svelte 5', () => {
       shadowButton(button).click();
       await until(() => seen.length === 1);
       flushSync();
-      expect(seen[0]).to.deep.equal({ sessionIds: ['sess_user_svelte'], userId: 'user_svelte', redirectUrl: `${location.origin}/signed-out` });
+      expect(seen[0]).to.deep.equal({
+        sessionIds: ['sess_user_svelte'],
+        userId: 'user_svelte',
+        redirectUrl: `${location.origin}/signed-out`,
+      });
       expect(target.querySelector('#route')!.textContent).to.equal('/signed-out');
       expect(clerk.navigations).to.deep.equal([]);
     } finally {

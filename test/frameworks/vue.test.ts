@@ -56,7 +56,11 @@ describe('Vue 3', () => {
     shadowButton(button).click();
     await until(() => seen.length === 1);
     await nextTick();
-    expect(seen[0]).to.deep.equal({ sessionIds: ['sess_user_vue'], userId: 'user_vue', redirectUrl: `${location.origin}/signed-out` });
+    expect(seen[0]).to.deep.equal({
+      sessionIds: ['sess_user_vue'],
+      userId: 'user_vue',
+      redirectUrl: `${location.origin}/signed-out`,
+    });
     expect(container.querySelector('#route')!.textContent).to.equal('/signed-out');
     expect(clerk.navigations).to.deep.equal([]);
     const signedOut = container.querySelector('clerk-signed-out')!;

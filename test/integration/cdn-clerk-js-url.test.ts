@@ -3,7 +3,14 @@ import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton } from '../../src/index.js';
 import { CLERK_JS } from '../support/clerk-js.js';
-import { clickAndSignOut, currentSessionSignOutLines, clientOnReload, lines, mountCdnClerk, signedInTenant } from '../support/real-clerk.js';
+import {
+  clickAndSignOut,
+  currentSessionSignOutLines,
+  clientOnReload,
+  lines,
+  mountCdnClerk,
+  signedInTenant,
+} from '../support/real-clerk.js';
 import { until } from '../support/fixtures.js';
 
 const SELF_HOSTED = `${CLERK_JS.packagePath}/dist/clerk.browser.js`;
@@ -26,8 +33,15 @@ describe('real clerk-js, CDN route: <clerk-provider clerk-js-url> (a self-hosted
 
     expect(currentSessionSignOutLines(current.id, remaining.id)).to.deep.include(lines(await emulator.requests()));
     await until(() => clerk.session?.id === remaining.id, 'the remaining session to be active', 8000);
-    expect(detail).to.deep.equal({ sessionIds: [current.id], userId: current.userId, redirectUrl: new URL('/', location.href).href });
+    expect(detail).to.deep.equal({
+      sessionIds: [current.id],
+      userId: current.userId,
+      redirectUrl: new URL('/', location.href).href,
+    });
     await until(() => navigations.length > 0, 'the redirect', 8000);
-    expect(await clientOnReload(emulator)).to.deep.equal({ sessionIds: [remaining.id], lastActiveSessionId: remaining.id });
+    expect(await clientOnReload(emulator)).to.deep.equal({
+      sessionIds: [remaining.id],
+      lastActiveSessionId: remaining.id,
+    });
   });
 });

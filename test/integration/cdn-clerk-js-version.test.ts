@@ -7,7 +7,15 @@ import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkProvider, ClerkSignOutButton } from '../../src/index.js';
 import { CLERK_JS, INSTALLED_CLERK_JS, clerkScriptPath } from '../support/clerk-js.js';
-import { claimPageForClerk, clickAndSignOut, clientOnReload, expectClerkUnderTest, lines, recordingNavigation, signedInTenant } from '../support/real-clerk.js';
+import {
+  claimPageForClerk,
+  clickAndSignOut,
+  clientOnReload,
+  expectClerkUnderTest,
+  lines,
+  recordingNavigation,
+  signedInTenant,
+} from '../support/real-clerk.js';
 import { until } from '../support/fixtures.js';
 
 const other = INSTALLED_CLERK_JS[CLERK_JS.major === '6' ? '5' : '6'];

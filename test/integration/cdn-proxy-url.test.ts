@@ -24,7 +24,11 @@ describe('real clerk-js, CDN route: <clerk-provider publishable-key proxy-url>',
     const { detail } = await clickAndSignOut(emulator, el);
 
     expect(lines(await emulator.requests())).to.deep.equal(['DELETE /v1/client/sessions']);
-    expect(detail).to.deep.equal({ sessionIds: [session.id], userId: session.userId, redirectUrl: new URL('/', location.href).href });
+    expect(detail).to.deep.equal({
+      sessionIds: [session.id],
+      userId: session.userId,
+      redirectUrl: new URL('/', location.href).href,
+    });
     await until(() => provider.state.user === null, 'the provider to show signed out', 8000);
     await until(() => navigations.length > 0, 'the redirect', 8000);
     expect(navigations).to.deep.equal(['/']);

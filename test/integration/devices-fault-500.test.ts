@@ -25,8 +25,15 @@ describe('real clerk-js: a 500 while signing out all other devices', () => {
       'GET /v1/me/sessions/active',
     ]);
     expect((await emulator.requests('revokeSession')).map((request) => request.status)).to.deep.equal([500, 200]);
-    expect(events.events.map((event) => event.type)).to.deep.equal(['device-sign-out', 'device-signed-out', 'sign-out-error']);
-    expect((events.of('device-signed-out')[0] as DeviceSignedOutEvent).detail).to.deep.equal({ sessionIds: [sid(laptop)], userId: ada.id });
+    expect(events.events.map((event) => event.type)).to.deep.equal([
+      'device-sign-out',
+      'device-signed-out',
+      'sign-out-error',
+    ]);
+    expect((events.of('device-signed-out')[0] as DeviceSignedOutEvent).detail).to.deep.equal({
+      sessionIds: [sid(laptop)],
+      userId: ada.id,
+    });
     const { detail } = events.of('sign-out-error')[0] as SignOutErrorEvent;
     expect(detail.sessionIds).to.deep.equal([sid(phone)]);
     expect(detail.sessionId).to.equal(null);

@@ -31,10 +31,18 @@ describe('real clerk-js: a device sign-out answered after 10 s', () => {
     expect(isBusy(page.clerk), 'in flight').to.equal(true);
     expect((await emulator.requests('revokeSession'))[0].status, 'still unanswered').to.equal(0);
     expect((await revokeDevices(page.request())).outcome, 'another click').to.equal('busy');
-    expect((await signOut({ host: page.el, state: page.provider.state })).outcome, 'a sign-out meanwhile').to.equal('busy');
-    expect(events.events.map((event) => event.type), 'nothing claimed yet').to.deep.equal(['device-sign-out']);
+    expect((await signOut({ host: page.el, state: page.provider.state })).outcome, 'a sign-out meanwhile').to.equal(
+      'busy',
+    );
+    expect(
+      events.events.map((event) => event.type),
+      'nothing claimed yet',
+    ).to.deep.equal(['device-sign-out']);
     expect((await emulator.activeSessions(ada)).map((session) => session.id)).to.include(sid(phone));
-    expect((await emulator.requests()).map((request) => request.endpoint), 'nothing else sent').to.deep.equal(['revokeSession']);
+    expect(
+      (await emulator.requests()).map((request) => request.endpoint),
+      'nothing else sent',
+    ).to.deep.equal(['revokeSession']);
 
     // The answer arrives (released now instead of after the full 10 s).
     expect(await emulator.releaseDelays('revokeSession')).to.equal(1);

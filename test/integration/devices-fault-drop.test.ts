@@ -6,7 +6,7 @@ import { recordEvents } from '../support/fixtures.js';
 import { adaEverywhere, mountDevicesPage } from '../support/devices.js';
 
 describe('real clerk-js: the connection drops during a device sign-out', () => {
-  it('stops at the first device, reports both still signed in with clerk-js\'s network error, and a retry works', async function () {
+  it("stops at the first device, reports both still signed in with clerk-js's network error, and a retry works", async function () {
     this.timeout(20_000);
     const { emulator, ada, here, phone, laptop, sid } = await adaEverywhere();
     const page = await mountDevicesPage(emulator);
@@ -29,7 +29,11 @@ describe('real clerk-js: the connection drops during a device sign-out', () => {
     expect(detail.error.message).to.contain('ClerkJS: Network error');
     expect(detail.sessionIds).to.deep.equal([sid(phone), sid(laptop)]);
     expect(events.of('device-signed-out')).to.have.length(0);
-    expect((await emulator.activeSessions(ada)).map((session) => session.id)).to.deep.equal([here.id, sid(phone), sid(laptop)]);
+    expect((await emulator.activeSessions(ada)).map((session) => session.id)).to.deep.equal([
+      here.id,
+      sid(phone),
+      sid(laptop),
+    ]);
     expect(page.clerk.user?.id).to.equal(ada.id);
 
     await emulator.clearFaults();

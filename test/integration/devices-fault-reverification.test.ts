@@ -8,7 +8,7 @@ import { adaEverywhere, mountDevicesPage } from '../support/devices.js';
 import { lines } from '../support/real-clerk.js';
 
 describe('real clerk-js: Clerk asks for reverification before signing a device out', () => {
-  it('never silent: sign-out-error carries ReverificationRequiredError with Clerk\'s code; with `reverify`, the one refused request is sent again', async function () {
+  it("never silent: sign-out-error carries ReverificationRequiredError with Clerk's code; with `reverify`, the one refused request is sent again", async function () {
     this.timeout(20_000);
     const { emulator, ada, here, phone, laptop, sid } = await adaEverywhere();
     const page = await mountDevicesPage(emulator);
@@ -20,7 +20,10 @@ describe('real clerk-js: Clerk asks for reverification before signing a device o
     // No way to reverify given: the flow stops at the first refusal and says why.
     const refused = await revokeDevices(page.request({ devices }));
     expect(refused.outcome).to.equal('failed');
-    expect(lines(await emulator.requests())).to.deep.equal([`POST /v1/me/sessions/${sid(phone)}/revoke`, 'GET /v1/me/sessions/active']);
+    expect(lines(await emulator.requests())).to.deep.equal([
+      `POST /v1/me/sessions/${sid(phone)}/revoke`,
+      'GET /v1/me/sessions/active',
+    ]);
     expect((await emulator.requests('revokeSession'))[0].status).to.equal(403);
     const { detail } = events.of('sign-out-error')[0] as SignOutErrorEvent;
     expect(detail.error).to.be.instanceOf(ReverificationRequiredError);
@@ -30,7 +33,9 @@ describe('real clerk-js: Clerk asks for reverification before signing a device o
     const cause = detail.error.cause as { status: number; errors: Array<{ code: string; longMessage: string }> };
     expect(isReverificationRequired(cause)).to.equal(true);
     expect(cause.status).to.equal(403);
-    expect(cause.errors[0].longMessage).to.equal('You need to provide additional verification to perform this operation');
+    expect(cause.errors[0].longMessage).to.equal(
+      'You need to provide additional verification to perform this operation',
+    );
     expect(detail.sessionIds).to.deep.equal([sid(phone), sid(laptop)]);
     expect(events.of('device-signed-out')).to.have.length(0);
     expect(page.clerk.user?.id).to.equal(ada.id);
@@ -52,7 +57,9 @@ describe('real clerk-js: Clerk asks for reverification before signing a device o
     );
     expect(result.outcome).to.equal('signed-out');
     expect(asked).to.deep.equal([{ code: 'session_reverification_required', sessionIds: [sid(phone), sid(laptop)] }]);
-    expect((await emulator.requests('revokeSession')).map((request) => `${request.path} ${request.status}`)).to.deep.equal([
+    expect(
+      (await emulator.requests('revokeSession')).map((request) => `${request.path} ${request.status}`),
+    ).to.deep.equal([
       `/v1/me/sessions/${sid(phone)}/revoke 403`,
       `/v1/me/sessions/${sid(phone)}/revoke 200`,
       `/v1/me/sessions/${sid(laptop)}/revoke 200`,

@@ -25,7 +25,10 @@ describe('real clerk-js: the device list', () => {
     // clerk-js alone would answer the second call from its cache; listDevices asks the Frontend API each time.
     await emulator.revokeSession(sid(laptop));
     expect((await listDevices(page.clerk)).map((device) => device.sessionId)).to.deep.equal([here.id, sid(phone)]);
-    expect(lines(await emulator.requests())).to.deep.equal(['GET /v1/me/sessions/active', 'GET /v1/me/sessions/active']);
+    expect(lines(await emulator.requests())).to.deep.equal([
+      'GET /v1/me/sessions/active',
+      'GET /v1/me/sessions/active',
+    ]);
 
     // clerk-js resolves [] for a failed read (500, dropped connection) and would keep serving it: "could not load".
     await emulator.fault('activeSessions', { status: 500, times: 1 });

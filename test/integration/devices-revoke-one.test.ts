@@ -31,11 +31,17 @@ describe('real clerk-js: sign out one other device', () => {
       'GET /v1/me/sessions/active',
     ]);
     const [revoke, reread] = await emulator.requests();
-    expect(revoke.query._clerk_session_id, 'clerk-js names this page\'s session').to.equal(here.id);
+    expect(revoke.query._clerk_session_id, "clerk-js names this page's session").to.equal(here.id);
     expect(reread.query._clerk_session_id).to.equal(here.id);
     expect(events.events.map((event) => event.type)).to.deep.equal(['device-sign-out', 'device-signed-out']);
-    expect((events.of('device-sign-out')[0] as DeviceSignOutEvent).detail).to.deep.equal({ sessionIds: [sid(phone)], userId: ada.id });
-    expect((events.of('device-signed-out')[0] as DeviceSignedOutEvent).detail).to.deep.equal({ sessionIds: [sid(phone)], userId: ada.id });
+    expect((events.of('device-sign-out')[0] as DeviceSignOutEvent).detail).to.deep.equal({
+      sessionIds: [sid(phone)],
+      userId: ada.id,
+    });
+    expect((events.of('device-signed-out')[0] as DeviceSignedOutEvent).detail).to.deep.equal({
+      sessionIds: [sid(phone)],
+      userId: ada.id,
+    });
     expect(result.devices?.map((device) => device.sessionId)).to.deep.equal([here.id, sid(laptop)]);
     expect((await emulator.activeSessions(ada)).map((session) => session.id)).to.deep.equal([here.id, sid(laptop)]);
 
@@ -59,7 +65,9 @@ describe('real clerk-js: sign out one other device', () => {
     // This page stays signed in: a fresh token is issued, and it never heard of the phone's sign-out.
     expect(page.clerk.user?.id).to.equal(ada.id);
     expect(page.provider.state.user?.id).to.equal(ada.id);
-    expect(await (page.clerk.session as unknown as { getToken(o: object): Promise<string> }).getToken({ skipCache: true })).to.be.a('string');
+    expect(
+      await (page.clerk.session as unknown as { getToken(o: object): Promise<string> }).getToken({ skipCache: true }),
+    ).to.be.a('string');
     expect(events.of('sign-out-error')).to.have.length(0);
     events.stop();
   });

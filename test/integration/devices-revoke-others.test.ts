@@ -41,13 +41,22 @@ describe('real clerk-js: sign out of all other devices', () => {
     expect(requests[3].time - requests[2].time, 'the list was read once both were answered').to.be.at.least(140);
     await emulator.clearFaults();
     expect(events.events.map((event) => event.type)).to.deep.equal(['device-sign-out', 'device-signed-out']);
-    expect((events.of('device-sign-out')[0] as DeviceSignOutEvent).detail.sessionIds).to.deep.equal([sid(phone), sid(laptop)]);
-    expect((events.of('device-signed-out')[0] as DeviceSignedOutEvent).detail).to.deep.equal({ sessionIds: [sid(phone), sid(laptop)], userId: ada.id });
+    expect((events.of('device-sign-out')[0] as DeviceSignOutEvent).detail.sessionIds).to.deep.equal([
+      sid(phone),
+      sid(laptop),
+    ]);
+    expect((events.of('device-signed-out')[0] as DeviceSignedOutEvent).detail).to.deep.equal({
+      sessionIds: [sid(phone), sid(laptop)],
+      userId: ada.id,
+    });
     expect(events.of('sign-out-error')).to.have.length(0);
     expect(result.devices?.map((device) => device.sessionId)).to.deep.equal([here.id]);
     expect((await emulator.activeSessions(ada)).map((session) => session.id)).to.deep.equal([here.id]);
     const devices = await emulator.devices();
-    expect(devices.map((device) => device.revokedSessions.map((session) => session.status))).to.deep.equal([['revoked'], ['revoked']]);
+    expect(devices.map((device) => device.revokedSessions.map((session) => session.status))).to.deep.equal([
+      ['revoked'],
+      ['revoked'],
+    ]);
 
     for (const other of [phonePage, laptopPage]) {
       const answer = await deviceAsksForToken(other);

@@ -33,7 +33,12 @@ describe('FAPI emulator: control API', () => {
 
   it('creates users with offline defaults and signs several in on one client, the latest active', async () => {
     const ada = await emulator.createUser();
-    expect(ada).to.include({ firstName: 'Ada', lastName: 'Lovelace', username: null, email: 'ada.lovelace.1@example.com' });
+    expect(ada).to.include({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      username: null,
+      email: 'ada.lovelace.1@example.com',
+    });
     expect(ada.imageUrl).to.match(/^data:image\/svg\+xml;base64,/);
     const grace = await emulator.createUser({ id: 'user_grace', firstName: 'Grace', lastName: null, email: null });
     expect(grace).to.include({ id: 'user_grace', firstName: 'Grace', lastName: null, email: null });
@@ -94,7 +99,9 @@ describe('FAPI emulator: control API', () => {
     expect((await emulator.state()).faults.environment).to.include({ status: 422, remaining: 2 });
     const failed = await fapi(emulator, '/v1/environment');
     expect(failed.status).to.equal(422);
-    expect(failed.body.errors).to.deep.equal([{ code: 'custom', message: 'Request failed (422)', long_message: 'Nope.', meta: {} }]);
+    expect(failed.body.errors).to.deep.equal([
+      { code: 'custom', message: 'Request failed (422)', long_message: 'Nope.', meta: {} },
+    ]);
     expect(failed.body.clerk_trace_id).to.be.a('string');
     expect((await fapi(emulator, '/v1/environment')).status).to.equal(422);
     expect((await fapi(emulator, '/v1/environment')).status, 'used up').to.equal(200);
@@ -132,7 +139,9 @@ describe('FAPI emulator: Frontend API answers', () => {
     const claimSet = claims(served.last_active_token.jwt);
     expect(claimSet).to.include({ sid: session.id, sub: session.userId });
     expect(claimSet.exp as number).to.be.greaterThan(Date.now() / 1000 + 3600);
-    expect(claimSet.exp as number, 'under setTimeout’s 24.8-day limit').to.be.lessThan(Date.now() / 1000 + 24 * 24 * 3600);
+    expect(claimSet.exp as number, 'under setTimeout’s 24.8-day limit').to.be.lessThan(
+      Date.now() / 1000 + 24 * 24 * 3600,
+    );
 
     const token = await fapi(emulator, `/v1/client/sessions/${session.id}/tokens`, { method: 'POST' });
     expect(Object.keys(token.body).sort()).to.deep.equal(['jwt', 'object']);
@@ -175,7 +184,9 @@ describe('FAPI emulator: Frontend API answers', () => {
     const landed = await fetch(`${emulator.proxyUrl}/v1/client/touch?redirect_url=${encodeURIComponent(target)}`);
     expect(landed.redirected).to.equal(true);
     expect(landed.url).to.equal(target);
-    const refused = await fetch(`${emulator.proxyUrl}/v1/client/touch?redirect_url=${encodeURIComponent('https://evil.example/')}`);
+    const refused = await fetch(
+      `${emulator.proxyUrl}/v1/client/touch?redirect_url=${encodeURIComponent('https://evil.example/')}`,
+    );
     expect(refused.status).to.equal(400);
   });
 
@@ -189,13 +200,17 @@ describe('FAPI emulator: Frontend API answers', () => {
   });
 
   it('answers another origin (127.0.0.1 vs localhost) with CORS for credentialed requests', async () => {
-    const crossOrigin = location.hostname === 'localhost' ? `http://127.0.0.1:${location.port}` : `http://localhost:${location.port}`;
+    const crossOrigin =
+      location.hostname === 'localhost' ? `http://127.0.0.1:${location.port}` : `http://localhost:${location.port}`;
     const remote = connectEmulator({ origin: crossOrigin });
     const user = await remote.createUser();
     await remote.signIn(user);
     // fetch rejects unless the answer names this exact origin and allows credentials (and the JSON control calls
     // above passed a preflight).
-    const response = await fetch(`${remote.proxyUrl}/v1/client/sessions?_method=DELETE`, { method: 'POST', credentials: 'include' });
+    const response = await fetch(`${remote.proxyUrl}/v1/client/sessions?_method=DELETE`, {
+      method: 'POST',
+      credentials: 'include',
+    });
     expect(response.status).to.equal(200);
     expect((await remote.state()).sessions).to.deep.equal([]);
   });

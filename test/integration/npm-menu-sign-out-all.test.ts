@@ -9,7 +9,11 @@ import { until } from '../support/fixtures.js';
 describe('real clerk-js, npm route: <clerk-user-menu> "Sign out of all accounts"', () => {
   it('ends every session with one DELETE /v1/client/sessions, redirects, and the menu disappears', async () => {
     const { emulator, ada, grace } = await adaAndGrace();
-    const { provider, el: menu, navigations } = await mountNpmClerk<ClerkUserMenu>(emulator, html`<clerk-user-menu></clerk-user-menu>`);
+    const {
+      provider,
+      el: menu,
+      navigations,
+    } = await mountNpmClerk<ClerkUserMenu>(emulator, html`<clerk-user-menu></clerk-user-menu>`);
     await emulator.clearRequests();
 
     const signedOut = nextEvent<SignedOutEvent>('signed-out');

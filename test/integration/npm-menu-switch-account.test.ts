@@ -9,7 +9,10 @@ import { until } from '../support/fixtures.js';
 describe('real clerk-js, npm route: <clerk-user-menu> switching account', () => {
   it('makes the other account active through clerk.setActive, without signing anyone out', async () => {
     const { emulator, ada, grace } = await adaAndGrace();
-    const { clerk, el: menu } = await mountNpmClerk<ClerkUserMenu>(emulator, html`<clerk-user-menu show-name></clerk-user-menu>`);
+    const { clerk, el: menu } = await mountNpmClerk<ClerkUserMenu>(
+      emulator,
+      html`<clerk-user-menu show-name></clerk-user-menu>`,
+    );
     await emulator.clearRequests();
 
     const switched = nextEvent<SessionSwitchedEvent>('session-switched');
@@ -23,6 +26,8 @@ describe('real clerk-js, npm route: <clerk-user-menu> switching account', () => 
     expect(shownName(menu)).to.equal('Ada Lovelace');
     // clerk-js tells the server (touch) only while the page has focus; nothing else is sent, and nobody is signed out.
     expect([[], [`POST /v1/client/sessions/${ada.id}/touch`]]).to.deep.include(lines(await emulator.requests()));
-    expect((await emulator.state()).sessions.map((session) => session.id).sort()).to.deep.equal([ada.id, grace.id].sort());
+    expect((await emulator.state()).sessions.map((session) => session.id).sort()).to.deep.equal(
+      [ada.id, grace.id].sort(),
+    );
   });
 });

@@ -7,7 +7,10 @@ import { clickAndSignOut, clientOnReload, lines, mountNpmClerk, signedInTenant }
 describe('real clerk-js, npm route: vetoes', () => {
   it('preventDefault() on sign-out sends nothing; preventDefault() on signed-out keeps the page but the sign-out stands', async () => {
     const { emulator } = await signedInTenant();
-    const { clerk, el, navigations } = await mountNpmClerk<ClerkSignOutButton>(emulator, html`<clerk-sign-out-button></clerk-sign-out-button>`);
+    const { clerk, el, navigations } = await mountNpmClerk<ClerkSignOutButton>(
+      emulator,
+      html`<clerk-sign-out-button></clerk-sign-out-button>`,
+    );
     await emulator.clearRequests();
 
     document.addEventListener('sign-out', (event) => event.preventDefault(), { once: true });

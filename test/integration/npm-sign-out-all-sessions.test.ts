@@ -9,7 +9,10 @@ describe('real clerk-js, npm route: no attributes in a multi-session client', ()
   it('ends every session with the same single DELETE /v1/client/sessions', async () => {
     const { emulator, sessions } = await signedInTenant(3);
     const active = sessions[2];
-    const { provider, el, navigations } = await mountNpmClerk<ClerkSignOutButton>(emulator, html`<clerk-sign-out-button></clerk-sign-out-button>`);
+    const { provider, el, navigations } = await mountNpmClerk<ClerkSignOutButton>(
+      emulator,
+      html`<clerk-sign-out-button></clerk-sign-out-button>`,
+    );
     expect(provider.state.session?.id).to.equal(active.id);
 
     const { detail } = await clickAndSignOut(emulator, el);

@@ -23,8 +23,14 @@ describe('real clerk-js, npm route: <clerk-sign-out-button> with no attributes',
     const requests = await emulator.requests();
     expect(lines(requests)).to.deep.equal(['DELETE /v1/client/sessions']);
     expect(requests[0].httpMethod, 'clerk-js sends it as POST ?_method=DELETE').to.equal('POST');
-    expect(detail).to.deep.equal({ sessionIds: [session.id], userId: session.userId, redirectUrl: new URL('/', location.href).href });
-    expect(events.of('sign-out').map((event) => event.detail)).to.deep.equal([{ sessionId: null, userId: session.userId }]);
+    expect(detail).to.deep.equal({
+      sessionIds: [session.id],
+      userId: session.userId,
+      redirectUrl: new URL('/', location.href).href,
+    });
+    expect(events.of('sign-out').map((event) => event.detail)).to.deep.equal([
+      { sessionId: null, userId: session.userId },
+    ]);
     expect(events.of('signed-out')).to.have.length(1);
     expect(events.of('sign-out-error')).to.have.length(0);
     expect(clerk.user).to.equal(null);

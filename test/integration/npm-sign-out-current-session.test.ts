@@ -2,7 +2,14 @@ import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton } from '../../src/index.js';
-import { clickAndSignOut, currentSessionSignOutLines, clientOnReload, lines, mountNpmClerk, signedInTenant } from '../support/real-clerk.js';
+import {
+  clickAndSignOut,
+  currentSessionSignOutLines,
+  clientOnReload,
+  lines,
+  mountNpmClerk,
+  signedInTenant,
+} from '../support/real-clerk.js';
 import { until } from '../support/fixtures.js';
 
 describe('real clerk-js, npm route: scope="current" in a multi-session client', () => {
@@ -18,11 +25,18 @@ describe('real clerk-js, npm route: scope="current" in a multi-session client', 
 
     expect(currentSessionSignOutLines(current.id, remaining.id)).to.deep.include(lines(await emulator.requests()));
     await until(() => clerk.session?.id === remaining.id, 'the remaining session to be active', 8000);
-    expect(detail).to.deep.equal({ sessionIds: [current.id], userId: current.userId, redirectUrl: new URL('/', location.href).href });
+    expect(detail).to.deep.equal({
+      sessionIds: [current.id],
+      userId: current.userId,
+      redirectUrl: new URL('/', location.href).href,
+    });
     expect(clerk.client?.signedInSessions.map((session) => session.id)).to.deep.equal([remaining.id]);
     await until(() => navigations.length > 0, 'the redirect', 8000);
     expect(navigations).to.deep.equal(['/']);
     // The redirect reloads the page; Clerk then activates the client's last active session.
-    expect(await clientOnReload(emulator)).to.deep.equal({ sessionIds: [remaining.id], lastActiveSessionId: remaining.id });
+    expect(await clientOnReload(emulator)).to.deep.equal({
+      sessionIds: [remaining.id],
+      lastActiveSessionId: remaining.id,
+    });
   });
 });

@@ -9,7 +9,10 @@ describe('real clerk-js, npm route: a slow sign-out', () => {
   it('shows the button busy and sends ONE request however often it is clicked', async () => {
     const { emulator } = await signedInTenant();
     const events = recordEvents('signed-out');
-    const { el } = await mountNpmClerk<ClerkSignOutButton>(emulator, html`<clerk-sign-out-button></clerk-sign-out-button>`);
+    const { el } = await mountNpmClerk<ClerkSignOutButton>(
+      emulator,
+      html`<clerk-sign-out-button></clerk-sign-out-button>`,
+    );
     await emulator.fault('signOutAll', { delayMs: 400, times: 1 });
     await emulator.clearRequests();
 

@@ -3,7 +3,14 @@ import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkSignOutButton, SignOutErrorEvent } from '../../src/index.js';
 import { recordEvents, shadowButton, until } from '../support/fixtures.js';
-import { clickAndSignOut, clientOnReload, lines, mountNpmClerk, nextEvent, signedInTenant } from '../support/real-clerk.js';
+import {
+  clickAndSignOut,
+  clientOnReload,
+  lines,
+  mountNpmClerk,
+  nextEvent,
+  signedInTenant,
+} from '../support/real-clerk.js';
 
 describe('real clerk-js, npm route: the connection drops during sign-out', () => {
   it('reports sign-out-error, not signed-out, and the user is still signed in', async () => {

@@ -18,7 +18,9 @@ async function render(template: ReturnType<typeof html>) {
 describe('localization', () => {
   it('labels the sign-out button in French with frFR from @clerk/localizations', async () => {
     const { button } = await render(html`
-      <clerk-provider .clerk=${FakeClerk.signedIn()} .localization=${frFR}><clerk-sign-out-button></clerk-sign-out-button></clerk-provider>
+      <clerk-provider .clerk=${FakeClerk.signedIn()} .localization=${frFR}
+        ><clerk-sign-out-button></clerk-sign-out-button
+      ></clerk-provider>
     `);
     expect(frFR.userButton?.action__signOut).to.equal('Déconnexion');
     expect(shadowButton(button).textContent?.trim()).to.equal('Déconnexion');
@@ -40,7 +42,9 @@ describe('localization', () => {
     // lang/dir on the provider (display: contents) apply to everything inside it. A plain <div> as the fixture root would
     // make open-wc wait for an animation frame, which never comes while another test file's page is in front.
     const { button } = await render(html`
-      <clerk-provider lang="ar" dir="rtl" .clerk=${clerk} .localization=${arSA}><clerk-sign-out-button></clerk-sign-out-button></clerk-provider>
+      <clerk-provider lang="ar" dir="rtl" .clerk=${clerk} .localization=${arSA}
+        ><clerk-sign-out-button></clerk-sign-out-button
+      ></clerk-provider>
     `);
     const inner = shadowButton(button);
     expect(inner.textContent?.trim()).to.equal('تسجيل الخروج');

@@ -95,8 +95,18 @@ describe('emulator security in a real browser (Chromium)', { skip: chromium ? fa
       '403 /__clerk/t/victim/v1/client/sessions', // the sandboxed frame's (Origin: null)
       '403 /__clerk/t/victim/v1/client/sessions/sess_*/remove',
     ]);
-    assert.deepEqual(victim().state().sessions.map((session) => session.userId), ['user_ada', 'user_grace']);
-    assert.deepEqual(victim().state().users.map((user) => user.id), ['user_ada', 'user_grace']);
+    assert.deepEqual(
+      victim()
+        .state()
+        .sessions.map((session) => session.userId),
+      ['user_ada', 'user_grace'],
+    );
+    assert.deepEqual(
+      victim()
+        .state()
+        .users.map((user) => user.id),
+      ['user_ada', 'user_grace'],
+    );
   });
 
   it('the same form post from a loopback page goes through (the attack above really reached the emulator)', async () => {

@@ -3,7 +3,13 @@
 // (Clerk's 403 `session_reverification_required` included), and the control routes and JS API that set it all up.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createFapiEmulator, DEFAULT_ACTIVITY, EmulatorError, FAPI_ENDPOINTS, startClerkEmulator } from 'clerk-sign-out-elements/testing/node';
+import {
+  createFapiEmulator,
+  DEFAULT_ACTIVITY,
+  EmulatorError,
+  FAPI_ENDPOINTS,
+  startClerkEmulator,
+} from 'clerk-sign-out-elements/testing/node';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -21,7 +27,15 @@ async function call(url, { method = 'GET', headers = {}, body } = {}) {
   return { status: response.status, json, text };
 }
 
-const PHONE = { browserName: 'Safari', browserVersion: '18.2', deviceType: 'iPhone', isMobile: true, ipAddress: '203.0.113.7', city: 'Lyon', country: 'FR' };
+const PHONE = {
+  browserName: 'Safari',
+  browserVersion: '18.2',
+  deviceType: 'iPhone',
+  isMobile: true,
+  ipAddress: '203.0.113.7',
+  city: 'Lyon',
+  country: 'FR',
+};
 
 /** Ada signed in here (the tenant's own client) and on a phone; Grace signed in here too (a multi-session client). */
 function seeded(running, name) {
@@ -41,14 +55,27 @@ describe('other devices: the Frontend API', () => {
   before(async () => (running = await startClerkEmulator()));
   after(() => running.close());
 
-  it('GET /v1/me/sessions/active answers a BARE array of the user\'s sessions on every client, as clerk-js 6.40 maps it', async () => {
+  it("GET /v1/me/sessions/active answers a BARE array of the user's sessions on every client, as clerk-js 6.40 maps it", async () => {
     const { here, phone, base } = seeded(running, 'list');
     const { status, json } = await call(`${base}/v1/me/sessions/active?_clerk_session_id=${here.id}`);
     assert.equal(status, 200);
     assert.ok(Array.isArray(json), 'no `response` envelope: clerk-js maps `payload` itself');
-    assert.deepEqual(json.map((session) => session.id), [here.id, phone.sessions[0].id], 'most recently active first; Grace is not listed');
+    assert.deepEqual(
+      json.map((session) => session.id),
+      [here.id, phone.sessions[0].id],
+      'most recently active first; Grace is not listed',
+    );
     const [current, other] = json;
-    assert.deepEqual(Object.keys(other).sort(), ['abandon_at', 'actor', 'expire_at', 'id', 'last_active_at', 'latest_activity', 'object', 'status']);
+    assert.deepEqual(Object.keys(other).sort(), [
+      'abandon_at',
+      'actor',
+      'expire_at',
+      'id',
+      'last_active_at',
+      'latest_activity',
+      'object',
+      'status',
+    ]);
     assert.equal(other.status, 'active');
     assert.equal(other.last_active_at, phone.sessions[0].lastActiveAt);
     assert.deepEqual(other.latest_activity, {
@@ -63,14 +90,21 @@ describe('other devices: the Frontend API', () => {
       country: 'FR',
     });
     assert.match(other.latest_activity.id, /^sess_activity_/);
-    assert.equal(current.latest_activity.browser_name, DEFAULT_ACTIVITY.browserName, 'defaults fill what a test leaves out');
+    assert.equal(
+      current.latest_activity.browser_name,
+      DEFAULT_ACTIVITY.browserName,
+      'defaults fill what a test leaves out',
+    );
     assert.equal(current.latest_activity.city, 'Berlin');
   });
 
-  it('acts for the session `_clerk_session_id` names, else the client\'s active one; a client signed out is answered 401 signed_out', async () => {
+  it("acts for the session `_clerk_session_id` names, else the client's active one; a client signed out is answered 401 signed_out", async () => {
     const { tenant, graceHere, base } = seeded(running, 'who');
     const asGrace = await call(`${base}/v1/me/sessions/active?_clerk_session_id=${graceHere.id}`);
-    assert.deepEqual(asGrace.json.map((session) => session.id), [graceHere.id]);
+    assert.deepEqual(
+      asGrace.json.map((session) => session.id),
+      [graceHere.id],
+    );
     const asActive = await call(`${base}/v1/me/sessions/active`);
     assert.deepEqual(asActive.json.map((session) => session.id).length, 2, 'Ada (the active session) has two devices');
     const stranger = await call(`${base}/v1/me/sessions/active?_clerk_session_id=sess_nope`);
@@ -85,7 +119,7 @@ describe('other devices: the Frontend API', () => {
     );
   });
 
-  it('POST /v1/me/sessions/{id}/revoke answers the revoked session and this client; the phone\'s session ends, this one stays', async () => {
+  it("POST /v1/me/sessions/{id}/revoke answers the revoked session and this client; the phone's session ends, this one stays", async () => {
     const { tenant, here, phone, base } = seeded(running, 'revoke');
     const phoneSession = phone.sessions[0].id;
     const { status, json } = await call(`${base}/v1/me/sessions/${phoneSession}/revoke?_clerk_session_id=${here.id}`, {
@@ -99,24 +133,37 @@ describe('other devices: the Frontend API', () => {
     assert.equal(json.response.last_active_token, null);
     assert.equal(json.response.latest_activity.device_type, 'iPhone');
     assert.equal(json.client.id, tenant.clientId, 'the client beside it is the requesting one');
-    assert.deepEqual(json.client.sessions.map((session) => session.status), ['active', 'active']);
+    assert.deepEqual(
+      json.client.sessions.map((session) => session.status),
+      ['active', 'active'],
+    );
 
-    assert.deepEqual(tenant.activeSessions('user_ada').map((session) => session.id), [here.id]);
+    assert.deepEqual(
+      tenant.activeSessions('user_ada').map((session) => session.id),
+      [here.id],
+    );
     const [device] = tenant.devices();
     assert.deepEqual(device.sessions, []);
-    assert.deepEqual(device.revokedSessions.map((session) => [session.id, session.status]), [[phoneSession, 'revoked']]);
+    assert.deepEqual(
+      device.revokedSessions.map((session) => [session.id, session.status]),
+      [[phoneSession, 'revoked']],
+    );
     assert.equal(device.lastActiveSessionId, null);
     const listed = await call(`${base}/v1/me/sessions/active?_clerk_session_id=${here.id}`);
-    assert.deepEqual(listed.json.map((session) => session.id), [here.id]);
-    assert.deepEqual(tenant.requests().map((logged) => `${logged.method} ${logged.path} ${logged.status} ${logged.device}`), [
-      `POST /v1/me/sessions/${phoneSession}/revoke 200 null`,
-      'GET /v1/me/sessions/active 200 null',
-    ]);
+    assert.deepEqual(
+      listed.json.map((session) => session.id),
+      [here.id],
+    );
+    assert.deepEqual(
+      tenant.requests().map((logged) => `${logged.method} ${logged.path} ${logged.status} ${logged.device}`),
+      [`POST /v1/me/sessions/${phoneSession}/revoke 200 null`, 'GET /v1/me/sessions/active 200 null'],
+    );
   });
 
-  it('refuses to revoke what the user does not have: 404 for another user\'s or an unknown session, 401 when signed out', async () => {
+  it("refuses to revoke what the user does not have: 404 for another user's or an unknown session, 401 when signed out", async () => {
     const { tenant, graceHere, here, base } = seeded(running, 'refuse');
-    const revoke = (id, sid) => call(`${base}/v1/me/sessions/${id}/revoke${sid ? `?_clerk_session_id=${sid}` : ''}`, { method: 'POST' });
+    const revoke = (id, sid) =>
+      call(`${base}/v1/me/sessions/${id}/revoke${sid ? `?_clerk_session_id=${sid}` : ''}`, { method: 'POST' });
     const other = await revoke(graceHere.id, here.id);
     assert.equal(other.status, 404);
     assert.equal(other.json.errors[0].code, 'resource_not_found');
@@ -128,18 +175,24 @@ describe('other devices: the Frontend API', () => {
     assert.equal(signedOut.json.errors[0].code, 'signed_out');
   });
 
-  it('the revoked device\'s own client finds itself signed out: its client lists the session revoked, its token and touch answer 401 signed_out', async () => {
+  it("the revoked device's own client finds itself signed out: its client lists the session revoked, its token and touch answer 401 signed_out", async () => {
     const { tenant, here, phone, device, base } = seeded(running, 'revoked-device');
     const phoneSession = phone.sessions[0].id;
     const before = await call(`${device}/v1/client`);
-    assert.deepEqual(before.json.response.sessions.map((session) => [session.id, session.status]), [[phoneSession, 'active']]);
+    assert.deepEqual(
+      before.json.response.sessions.map((session) => [session.id, session.status]),
+      [[phoneSession, 'active']],
+    );
     assert.equal(before.json.response.id, phone.clientId);
     assert.equal((await call(`${device}/v1/client/sessions/${phoneSession}/tokens`, { method: 'POST' })).status, 200);
 
     tenant.revokeSession(phoneSession);
 
     const client = (await call(`${device}/v1/client`)).json.response;
-    assert.deepEqual(client.sessions.map((session) => [session.id, session.status, session.last_active_token]), [[phoneSession, 'revoked', null]]);
+    assert.deepEqual(
+      client.sessions.map((session) => [session.id, session.status, session.last_active_token]),
+      [[phoneSession, 'revoked', null]],
+    );
     assert.equal(client.last_active_session_id, null, 'clerk-js then has no signed-in session to pick');
     for (const action of ['tokens', 'touch']) {
       const answer = await call(`${device}/v1/client/sessions/${phoneSession}/${action}`, { method: 'POST' });
@@ -147,8 +200,18 @@ describe('other devices: the Frontend API', () => {
       assert.equal(answer.json.errors[0].code, 'signed_out', action);
     }
     assert.equal((await call(`${device}/v1/me/sessions/active`)).status, 401);
-    assert.equal((await call(`${base}/v1/client/sessions/${here.id}/tokens`, { method: 'POST' })).status, 200, 'this page stays signed in');
-    assert.deepEqual(tenant.requests().filter((logged) => logged.device).map((logged) => logged.device), Array(6).fill(phone.clientId));
+    assert.equal(
+      (await call(`${base}/v1/client/sessions/${here.id}/tokens`, { method: 'POST' })).status,
+      200,
+      'this page stays signed in',
+    );
+    assert.deepEqual(
+      tenant
+        .requests()
+        .filter((logged) => logged.device)
+        .map((logged) => logged.device),
+      Array(6).fill(phone.clientId),
+    );
 
     // Signing out on the device clears its listed sessions, revoked ones included.
     await call(`${device}/v1/client/sessions?_method=DELETE`, { method: 'POST', headers: FORM, body: '' });
@@ -159,7 +222,11 @@ describe('other devices: the Frontend API', () => {
     const { phone, device, base } = seeded(running, 'paths');
     assert.equal((await call(`${base}/device/client_nope/v1/client`)).status, 404);
     assert.equal((await call(`${device}/__control/state`)).status, 404);
-    assert.equal((await call(`${device}/npm/@clerk/clerk-js@6/dist/clerk.browser.js`, { method: 'HEAD' })).status, 200, 'the CDN route works from a device');
+    assert.equal(
+      (await call(`${device}/npm/@clerk/clerk-js@6/dist/clerk.browser.js`, { method: 'HEAD' })).status,
+      200,
+      'the CDN route works from a device',
+    );
     assert.equal(running.emulator.proxyUrl(running.url, 'paths', phone.clientId), device);
     assert.equal(running.emulator.proxyUrl(running.url, 'paths'), base);
   });
@@ -190,15 +257,13 @@ describe('other devices: faults', () => {
     tenant.setFault('revokeSession', { drop: true, times: 1 });
     await assert.rejects(revoke(), /fetch failed/);
     assert.equal(tenant.activeSessions('user_ada').length, 2);
-    assert.deepEqual(tenant.requests().map((logged) => `${logged.endpoint} ${logged.status}`), [
-      'activeSessions 500',
-      'activeSessions 200',
-      'revokeSession 401',
-      'revokeSession 0',
-    ]);
+    assert.deepEqual(
+      tenant.requests().map((logged) => `${logged.endpoint} ${logged.status}`),
+      ['activeSessions 500', 'activeSessions 200', 'revokeSession 401', 'revokeSession 0'],
+    );
   });
 
-  it('reverificationRequired answers Clerk\'s 403 session_reverification_required and revokes nothing', async () => {
+  it("reverificationRequired answers Clerk's 403 session_reverification_required and revokes nothing", async () => {
     const { tenant, phone, base } = seeded(running, 'reverify');
     tenant.setFault('revokeSession', { reverificationRequired: true, times: 1 });
     const { status, json } = await call(`${base}/v1/me/sessions/${phone.sessions[0].id}/revoke`, { method: 'POST' });
@@ -214,18 +279,36 @@ describe('other devices: faults', () => {
     );
     assert.match(json.clerk_trace_id, /^[0-9a-f]{32}$/);
     assert.equal(tenant.activeSessions('user_ada').length, 2);
-    assert.equal((await call(`${base}/v1/me/sessions/${phone.sessions[0].id}/revoke`, { method: 'POST' })).status, 200, 'once: then it works');
+    assert.equal(
+      (await call(`${base}/v1/me/sessions/${phone.sessions[0].id}/revoke`, { method: 'POST' })).status,
+      200,
+      'once: then it works',
+    );
     assert.deepEqual(tenant.state().faults, {});
   });
 
   it('checks reverificationRequired like every fault field', () => {
     const tenant = createFapiEmulator().tenant('checks');
-    assert.throws(() => tenant.setFault('revokeSession', { reverificationRequired: 'yes' }), /`reverificationRequired` must be true or false/);
-    assert.throws(() => tenant.setFault('revokeSession', { reverificationRequired: true, status: 500 }), /leave out `status`/);
+    assert.throws(
+      () => tenant.setFault('revokeSession', { reverificationRequired: 'yes' }),
+      /`reverificationRequired` must be true or false/,
+    );
+    assert.throws(
+      () => tenant.setFault('revokeSession', { reverificationRequired: true, status: 500 }),
+      /leave out `status`/,
+    );
     assert.throws(() => tenant.setFault('revokeSession', { reverificationRequired: true, drop: true }), /leave out/);
-    assert.throws(() => tenant.setFault('revokeSession', { reverificationRequired: false }), /needs `status`, `drop: true` or `delayMs`/);
+    assert.throws(
+      () => tenant.setFault('revokeSession', { reverificationRequired: false }),
+      /needs `status`, `drop: true` or `delayMs`/,
+    );
     tenant.setFault('revokeSession', { reverificationRequired: true, delayMs: 10, times: 2 });
-    assert.deepEqual(tenant.state().faults.revokeSession, { reverificationRequired: true, delayMs: 10, times: 2, remaining: 2 });
+    assert.deepEqual(tenant.state().faults.revokeSession, {
+      reverificationRequired: true,
+      delayMs: 10,
+      times: 2,
+      remaining: 2,
+    });
   });
 
   it('a delayed request waits until releaseDelays() and is then answered as the fault says; reset releases too', async () => {
@@ -236,7 +319,7 @@ describe('other devices: faults', () => {
     while (tenant.delayedRequests === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     assert.equal(tenant.requests()[0].status, 0, 'logged as pending');
     assert.equal(tenant.activeSessions('user_ada').length, 2, 'nothing happened yet');
-    assert.equal(tenant.releaseDelays('activeSessions'), 0, 'another endpoint\'s release lets nothing go');
+    assert.equal(tenant.releaseDelays('activeSessions'), 0, "another endpoint's release lets nothing go");
     assert.equal(tenant.releaseDelays('revokeSession'), 1);
     assert.equal((await pending).status, 200);
     assert.ok(Date.now() - started < 5000, 'released, not waited out');
@@ -258,7 +341,8 @@ describe('other devices: control routes and JS API', () => {
 
   it('POST /devices adds a device with its activity; GET /devices and /state list it; POST /sessions/revoke revokes; reset forgets them', async () => {
     const base = `${running.url}/__clerk/t/control`;
-    const post = (path, body) => call(`${base}/__control${path}`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify(body) });
+    const post = (path, body) =>
+      call(`${base}/__control${path}`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify(body) });
     await post('/reset', {});
     const ada = (await post('/users', { firstName: 'Ada' })).json;
     const here = (await post('/sign-in', { userId: ada.id, activity: { browserName: 'Firefox', city: 'Oslo' } })).json;
@@ -269,9 +353,10 @@ describe('other devices: control routes and JS API', () => {
     const device = added.json;
     assert.match(device.clientId, /^client_/);
     assert.notEqual(device.clientId, here.clientId);
-    assert.deepEqual(device.sessions.map((session) => [session.userId, session.status, session.lastActiveAt, session.clientId]), [
-      [ada.id, 'active', 1_000_000, device.clientId],
-    ]);
+    assert.deepEqual(
+      device.sessions.map((session) => [session.userId, session.status, session.lastActiveAt, session.clientId]),
+      [[ada.id, 'active', 1_000_000, device.clientId]],
+    );
     assert.deepEqual(device.sessions[0].activity, PHONE);
     assert.equal(device.lastActiveSessionId, device.sessions[0].id);
     assert.deepEqual((await call(`${base}/__control/devices`)).json, [device]);
@@ -282,20 +367,28 @@ describe('other devices: control routes and JS API', () => {
 
     const revoked = await post('/sessions/revoke', { sessionId: device.sessions[0].id });
     assert.equal(revoked.json.status, 'revoked');
-    assert.equal((await post('/sessions/revoke', { sessionId: device.sessions[0].id })).status, 404, 'only signed-in sessions');
+    assert.equal(
+      (await post('/sessions/revoke', { sessionId: device.sessions[0].id })).status,
+      404,
+      'only signed-in sessions',
+    );
     assert.equal((await post('/sessions/revoke', {})).status, 400);
     const revokedHere = await post('/sessions/revoke', { sessionId: here.id });
     assert.equal(revokedHere.status, 200);
     const after = (await call(`${base}/__control/state`)).json;
     assert.deepEqual(after.sessions, []);
-    assert.deepEqual(after.revokedSessions.map((session) => session.id), [here.id]);
+    assert.deepEqual(
+      after.revokedSessions.map((session) => session.id),
+      [here.id],
+    );
     assert.equal(after.lastActiveSessionId, null);
     assert.deepEqual((await post('/reset', {})).json.devices, []);
   });
 
   it('refuses bad devices and activities with a 400 naming the field, and unknown users with a 404', async () => {
     const base = `${running.url}/__clerk/t/control-checks`;
-    const post = (path, body) => call(`${base}/__control${path}`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify(body) });
+    const post = (path, body) =>
+      call(`${base}/__control${path}`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify(body) });
     await post('/reset', {});
     const ada = (await post('/users', {})).json;
     const cases = [
@@ -346,14 +439,26 @@ describe('other devices: control routes and JS API', () => {
   it('the JS API checks the same way and throws EmulatorError', () => {
     const tenant = createFapiEmulator().tenant('js');
     const ada = tenant.createUser();
-    assert.throws(() => tenant.addDevice({ userId: 'user_nope' }), (error) => error instanceof EmulatorError && error.status === 404);
+    assert.throws(
+      () => tenant.addDevice({ userId: 'user_nope' }),
+      (error) => error instanceof EmulatorError && error.status === 404,
+    );
     assert.throws(() => tenant.addDevice(null), /needs `\{ userId \}`/);
     assert.throws(() => tenant.signIn(ada.id, { activity: { isMobile: 1 } }), /`activity\.isMobile`/);
-    assert.throws(() => tenant.revokeSession('sess_nope'), (error) => error instanceof EmulatorError && error.status === 404);
-    assert.throws(() => tenant.deviceClient('client_nope'), (error) => error instanceof EmulatorError && error.status === 404);
+    assert.throws(
+      () => tenant.revokeSession('sess_nope'),
+      (error) => error instanceof EmulatorError && error.status === 404,
+    );
+    assert.throws(
+      () => tenant.deviceClient('client_nope'),
+      (error) => error instanceof EmulatorError && error.status === 404,
+    );
     const phone = tenant.addDevice({ userId: ada.id });
     const here = tenant.signIn(ada.id);
-    assert.deepEqual(tenant.activeSessions(ada.id).map((session) => session.id), [here.id, phone.sessions[0].id]);
+    assert.deepEqual(
+      tenant.activeSessions(ada.id).map((session) => session.id),
+      [here.id, phone.sessions[0].id],
+    );
     assert.deepEqual(tenant.activeSessions('user_nope'), []);
     // What the JS API hands out are copies: changing them changes nothing.
     tenant.devices()[0].sessions[0].activity.city = 'Nowhere';

@@ -32,8 +32,49 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Bits Node's parser lets through in a request target, so the emulator itself has to cope with them. */
 const pathBits = [
-  '%', '%2', '%zz', '%00', '%2e%2e', '%2F', '%5C', '%E0%A4%A', '%C0%AF', '%FF', '%F0%9F%92%A5', '..', '.', '/', '//', '\\',
-  '?', '#', '&', '=', ';', '@', ':', '~', 'a', 'Z', '0', "'", '"', '<', '>', '{', '}', '|', '^', '`', '[', ']', '!', '$', '*', '+', ',',
+  '%',
+  '%2',
+  '%zz',
+  '%00',
+  '%2e%2e',
+  '%2F',
+  '%5C',
+  '%E0%A4%A',
+  '%C0%AF',
+  '%FF',
+  '%F0%9F%92%A5',
+  '..',
+  '.',
+  '/',
+  '//',
+  '\\',
+  '?',
+  '#',
+  '&',
+  '=',
+  ';',
+  '@',
+  ':',
+  '~',
+  'a',
+  'Z',
+  '0',
+  "'",
+  '"',
+  '<',
+  '>',
+  '{',
+  '}',
+  '|',
+  '^',
+  '`',
+  '[',
+  ']',
+  '!',
+  '$',
+  '*',
+  '+',
+  ',',
 ];
 /** Bits that make the request line malformed (Node answers 400 before the emulator sees it). */
 const breakingBits = ['é', '💥', '\u202e', '\ufeff', ' ', '\t', '\x00', '\x7f', '\r', '\n'];
@@ -41,77 +82,192 @@ const breakingBits = ['é', '💥', '\u202e', '\ufeff', ' ', '\t', '\x00', '\x7f
 /** A path or query segment: only bits the parser accepts, or (`breaking`) now and then one it does not. */
 const segment = (breaking, maxLength = 10) =>
   fc
-    .array(breaking ? fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...pathBits) }, { weight: 1, arbitrary: fc.constantFrom(...breakingBits) }) : fc.constantFrom(...pathBits), {
-      minLength: 1,
-      maxLength,
-    })
+    .array(
+      breaking
+        ? fc.oneof(
+            { weight: 10, arbitrary: fc.constantFrom(...pathBits) },
+            { weight: 1, arbitrary: fc.constantFrom(...breakingBits) },
+          )
+        : fc.constantFrom(...pathBits),
+      {
+        minLength: 1,
+        maxLength,
+      },
+    )
     .map((bits) => bits.join(''));
 
 /** Method, path and query of calls the emulator knows, so a good share of runs reach its routes rather than its 404. */
 const MATCHED_ROUTES = [
-  ['GET', '/v1/client', ''], ['GET', '/v1/environment', ''], ['PATCH', '/v1/environment', ''], ['POST', '/v1/environment', '?_method=PATCH'],
-  ['POST', '/v1/client/sessions', '?_method=DELETE'], ['DELETE', '/v1/client/sessions', ''], ['POST', '/v1/client/sessions/{sid}/remove', ''],
-  ['POST', '/v1/client/sessions/{sid}/touch', ''], ['POST', '/v1/client/sessions/{sid}/tokens', ''], ['POST', '/v1/client/sessions/{sid}/tokens/tpl', ''],
-  ['GET', '/v1/client/touch', '?redirect_url=http%3A%2F%2Flocalhost%3A3000%2Fafter'], ['GET', '/v1/client/touch', '?redirect_url=https%3A%2F%2Fevil.example%2F'],
-  ['POST', '/v1/dev_browser', ''], ['GET', '/__control/state', ''], ['GET', '/__control/requests', ''], ['POST', '/__control/reset', ''],
-  ['POST', '/__control/users', ''], ['POST', '/__control/sign-in', ''], ['POST', '/__control/faults', ''], ['POST', '/__control/faults/clear', ''],
-  ['POST', '/__control/requests/clear', ''], ['POST', '/__control/cookie-expires-at', ''], ['GET', '/npm/@clerk/clerk-js@6/dist/clerk.browser.js', ''],
+  ['GET', '/v1/client', ''],
+  ['GET', '/v1/environment', ''],
+  ['PATCH', '/v1/environment', ''],
+  ['POST', '/v1/environment', '?_method=PATCH'],
+  ['POST', '/v1/client/sessions', '?_method=DELETE'],
+  ['DELETE', '/v1/client/sessions', ''],
+  ['POST', '/v1/client/sessions/{sid}/remove', ''],
+  ['POST', '/v1/client/sessions/{sid}/touch', ''],
+  ['POST', '/v1/client/sessions/{sid}/tokens', ''],
+  ['POST', '/v1/client/sessions/{sid}/tokens/tpl', ''],
+  ['GET', '/v1/client/touch', '?redirect_url=http%3A%2F%2Flocalhost%3A3000%2Fafter'],
+  ['GET', '/v1/client/touch', '?redirect_url=https%3A%2F%2Fevil.example%2F'],
+  ['POST', '/v1/dev_browser', ''],
+  ['GET', '/__control/state', ''],
+  ['GET', '/__control/requests', ''],
+  ['POST', '/__control/reset', ''],
+  ['POST', '/__control/users', ''],
+  ['POST', '/__control/sign-in', ''],
+  ['POST', '/__control/faults', ''],
+  ['POST', '/__control/faults/clear', ''],
+  ['POST', '/__control/requests/clear', ''],
+  ['POST', '/__control/cookie-expires-at', ''],
+  ['GET', '/npm/@clerk/clerk-js@6/dist/clerk.browser.js', ''],
   // Other devices (issue 13): the user's sessions everywhere, revoking one, and a device's own client.
-  ['GET', '/v1/me/sessions/active', '?_clerk_session_id={sid}'], ['GET', '/v1/me/sessions/active', ''], ['POST', '/v1/me/sessions/{dsid}/revoke', ''],
-  ['POST', '/v1/me/sessions/{sid}/revoke', '?_clerk_session_id={sid}'], ['GET', '/device/{device}/v1/client', ''],
-  ['POST', '/device/{device}/v1/client/sessions/{dsid}/tokens', ''], ['POST', '/device/{device}/v1/client/sessions', '?_method=DELETE'],
-  ['GET', '/device/{device}/v1/me/sessions/active', ''], ['GET', '/__control/devices', ''], ['POST', '/__control/devices', ''],
-  ['POST', '/__control/sessions/revoke', ''], ['POST', '/__control/faults/release', ''],
+  ['GET', '/v1/me/sessions/active', '?_clerk_session_id={sid}'],
+  ['GET', '/v1/me/sessions/active', ''],
+  ['POST', '/v1/me/sessions/{dsid}/revoke', ''],
+  ['POST', '/v1/me/sessions/{sid}/revoke', '?_clerk_session_id={sid}'],
+  ['GET', '/device/{device}/v1/client', ''],
+  ['POST', '/device/{device}/v1/client/sessions/{dsid}/tokens', ''],
+  ['POST', '/device/{device}/v1/client/sessions', '?_method=DELETE'],
+  ['GET', '/device/{device}/v1/me/sessions/active', ''],
+  ['GET', '/__control/devices', ''],
+  ['POST', '/__control/devices', ''],
+  ['POST', '/__control/sessions/revoke', ''],
+  ['POST', '/__control/faults/release', ''],
 ];
 
 const KNOWN_TAILS = [
-  '/v1/client', '/v1/environment', '/v1/client/sessions', '/v1/client/sessions/{sid}/remove', '/v1/client/sessions/{sid}/touch',
-  '/v1/client/sessions/{sid}/tokens', '/v1/client/sessions/{sid}/tokens/tpl', '/v1/client/sessions/sess_nope/remove',
-  '/v1/client/touch', '/v1/dev_browser', '/v1/me', '/__control/state', '/__control/reset', '/__control/users',
-  '/__control/sign-in', '/__control/requests', '/__control/requests/clear', '/__control/faults', '/__control/faults/clear',
-  '/__control/cookie-expires-at', '/__control/', '/__control/constructor', '/__control/__proto__',
-  '/npm/@clerk/clerk-js@6/dist/clerk.browser.js', '/npm/@clerk/clerk-js@6/dist/../../package.json',
-  '/npm/@clerk/clerk-js@6/dist/%2e%2e%2fpackage.json', '/npm/@clerk/clerk-js@6/dist/%00', '',
-  '/v1/me/sessions/active', '/v1/me/sessions/{dsid}/revoke', '/v1/me/sessions/sess_nope/revoke', '/v1/me/sessions//revoke',
-  '/device/{device}/v1/client', '/device/{device}/v1/client/sessions/{dsid}/touch', '/device/client_nope/v1/client', '/device/%zz/v1/client',
-  '/device/{device}/__control/state', '/device/{device}', '/device/', '/__control/devices', '/__control/sessions/revoke', '/__control/faults/release',
+  '/v1/client',
+  '/v1/environment',
+  '/v1/client/sessions',
+  '/v1/client/sessions/{sid}/remove',
+  '/v1/client/sessions/{sid}/touch',
+  '/v1/client/sessions/{sid}/tokens',
+  '/v1/client/sessions/{sid}/tokens/tpl',
+  '/v1/client/sessions/sess_nope/remove',
+  '/v1/client/touch',
+  '/v1/dev_browser',
+  '/v1/me',
+  '/__control/state',
+  '/__control/reset',
+  '/__control/users',
+  '/__control/sign-in',
+  '/__control/requests',
+  '/__control/requests/clear',
+  '/__control/faults',
+  '/__control/faults/clear',
+  '/__control/cookie-expires-at',
+  '/__control/',
+  '/__control/constructor',
+  '/__control/__proto__',
+  '/npm/@clerk/clerk-js@6/dist/clerk.browser.js',
+  '/npm/@clerk/clerk-js@6/dist/../../package.json',
+  '/npm/@clerk/clerk-js@6/dist/%2e%2e%2fpackage.json',
+  '/npm/@clerk/clerk-js@6/dist/%00',
+  '',
+  '/v1/me/sessions/active',
+  '/v1/me/sessions/{dsid}/revoke',
+  '/v1/me/sessions/sess_nope/revoke',
+  '/v1/me/sessions//revoke',
+  '/device/{device}/v1/client',
+  '/device/{device}/v1/client/sessions/{dsid}/touch',
+  '/device/client_nope/v1/client',
+  '/device/%zz/v1/client',
+  '/device/{device}/__control/state',
+  '/device/{device}',
+  '/device/',
+  '/__control/devices',
+  '/__control/sessions/revoke',
+  '/__control/faults/release',
 ];
 
 /** Host headers, with how the emulator should take them: true (loopback, IP) or false (refused with 403). */
 const HOSTS = {
-  '127.0.0.1:{port}': true, 'localhost:{port}': true, localhost: true, 'localhost:3000': true, '[::1]:80': true, 'app.localhost': true, '10.0.0.7:5173': true,
-  'evil.example': false, 'evil.example:{port}': false, 'localhost.evil.example': false, '127.0.0.1.nip.io': false, '': false, 'a b': false,
+  '127.0.0.1:{port}': true,
+  'localhost:{port}': true,
+  localhost: true,
+  'localhost:3000': true,
+  '[::1]:80': true,
+  'app.localhost': true,
+  '10.0.0.7:5173': true,
+  'evil.example': false,
+  'evil.example:{port}': false,
+  'localhost.evil.example': false,
+  '127.0.0.1.nip.io': false,
+  '': false,
+  'a b': false,
 };
 /** Origins, with whether the emulator may take a write from them by default. */
 const ORIGINS = {
-  'http://127.0.0.1:{port}': true, 'HTTP://127.0.0.1:{port}': true, 'http://localhost:3000': true, 'http://[::1]:9': true,
-  'https://evil.example': false, null: false, 'http://localhost.evil.example': false, garbage: false, '': false,
+  'http://127.0.0.1:{port}': true,
+  'HTTP://127.0.0.1:{port}': true,
+  'http://localhost:3000': true,
+  'http://[::1]:9': true,
+  'https://evil.example': false,
+  null: false,
+  'http://localhost.evil.example': false,
+  garbage: false,
+  '': false,
 };
 
 const faultSpecs = fc.oneof(
-  fc.record({ status: fc.oneof(fc.integer({ min: 100, max: 700 }), fc.constantFrom(500.5, '500', null)) }, { requiredKeys: [] }),
+  fc.record(
+    { status: fc.oneof(fc.integer({ min: 100, max: 700 }), fc.constantFrom(500.5, '500', null)) },
+    { requiredKeys: [] },
+  ),
   fc.record({
     status: fc.constant(500),
-    errors: fc.oneof(fc.constant([null]), fc.array(fc.dictionary(fc.constantFrom('code', 'message', 'long_message', 'meta'), fc.oneof(fc.string(), fc.integer())), { maxLength: 3 })),
+    errors: fc.oneof(
+      fc.constant([null]),
+      fc.array(
+        fc.dictionary(fc.constantFrom('code', 'message', 'long_message', 'meta'), fc.oneof(fc.string(), fc.integer())),
+        { maxLength: 3 },
+      ),
+    ),
   }),
   fc.record({ delayMs: fc.oneof(fc.integer({ min: -5, max: 70000 }), fc.constantFrom(3e9, Number.NaN, '100')) }),
-  fc.record({ drop: fc.oneof(fc.boolean(), fc.constant('yes')), times: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.constant(1.5)) }, { requiredKeys: [] }),
   fc.record(
-    { reverificationRequired: fc.oneof(fc.boolean(), fc.constant('yes')), status: fc.constantFrom(403, 500), delayMs: fc.constantFrom(0, 5) },
+    {
+      drop: fc.oneof(fc.boolean(), fc.constant('yes')),
+      times: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.constant(1.5)),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    {
+      reverificationRequired: fc.oneof(fc.boolean(), fc.constant('yes')),
+      status: fc.constantFrom(403, 500),
+      delayMs: fc.constantFrom(0, 5),
+    },
     { requiredKeys: ['reverificationRequired'] },
   ),
   fc.jsonValue({ maxDepth: 3 }),
 );
 const controlBodies = fc.oneof(
   fc.record(
-    { endpoint: fc.constantFrom('client', 'environment', 'signOutAll', 'activeSessions', 'revokeSession', 'script', 'nope', 5), fault: faultSpecs },
+    {
+      endpoint: fc.constantFrom(
+        'client',
+        'environment',
+        'signOutAll',
+        'activeSessions',
+        'revokeSession',
+        'script',
+        'nope',
+        5,
+      ),
+      fault: faultSpecs,
+    },
     { requiredKeys: [] },
   ),
   fc.record(
     {
       userId: fc.oneof(fc.constantFrom('user_first', 'user_nope'), fc.jsonValue({ maxDepth: 1 })),
       activity: fc.oneof(
-        fc.dictionary(fc.constantFrom('browserName', 'isMobile', 'city', 'os', '__proto__'), fc.oneof(fc.string(), fc.boolean(), fc.constant(null), fc.integer())),
+        fc.dictionary(
+          fc.constantFrom('browserName', 'isMobile', 'city', 'os', '__proto__'),
+          fc.oneof(fc.string(), fc.boolean(), fc.constant(null), fc.integer()),
+        ),
         fc.jsonValue({ maxDepth: 2 }),
       ),
       lastActiveAt: fc.oneof(fc.integer(), fc.double(), fc.constantFrom('now', null)),
@@ -135,15 +291,29 @@ const bodies = (breaking) =>
     {
       weight: 4,
       arbitrary: fc
-        .array(fc.tuple(fc.oneof(fc.constantFrom('organization_id', '_method', 'token'), segment(breaking, 4)), fc.oneof(fc.constantFrom('DELETE', 'x', ''), segment(breaking, 6))), { maxLength: 6 })
+        .array(
+          fc.tuple(
+            fc.oneof(fc.constantFrom('organization_id', '_method', 'token'), segment(breaking, 4)),
+            fc.oneof(fc.constantFrom('DELETE', 'x', ''), segment(breaking, 6)),
+          ),
+          { maxLength: 6 },
+        )
         .map((fields) => ({ kind: 'form', fields })),
     },
     { weight: 5, arbitrary: controlBodies.map((value) => ({ kind: 'json', value })) },
     { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((value) => ({ kind: 'json', value })) },
     { weight: 1, arbitrary: fc.integer({ min: 1, max: 120000 }).map((depth) => ({ kind: 'nested', depth })) },
-    { weight: 2, arbitrary: fc.uint8Array({ maxLength: 3000 }).map((bytes) => ({ kind: 'bytes', hex: Buffer.from(bytes).toString('hex') })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .uint8Array({ maxLength: 3000 })
+        .map((bytes) => ({ kind: 'bytes', hex: Buffer.from(bytes).toString('hex') })),
+    },
     { weight: 1, arbitrary: controlBodies.map((value) => ({ kind: 'utf16', value })) },
-    { weight: 1, arbitrary: fc.constantFrom(1024 * 1024 - 64, 1024 * 1024 + 1, 1536 * 1024).map((size) => ({ kind: 'big', size })) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(1024 * 1024 - 64, 1024 * 1024 + 1, 1536 * 1024).map((size) => ({ kind: 'big', size })),
+    },
   );
 
 /**
@@ -154,32 +324,84 @@ const bodies = (breaking) =>
 function requestSpecs(breaking) {
   const roots = fc.oneof(
     { weight: 10, arbitrary: fc.constantFrom('/__clerk/t/fuzz', '/__clerk') },
-    { weight: 2, arbitrary: fc.constantFrom('/__clerk/t/%66uzz', '/__clerk/t/', '/__clerk/t/..', '/__clerk/t/%zz', '/__clerk/t/' + 'x'.repeat(101)) },
-    { weight: 2, arbitrary: fc.constantFrom('', '/', '//', '/other', '/__clerkx', '/__CLERK', 'http://evil.example/__clerk', '*') },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        '/__clerk/t/%66uzz',
+        '/__clerk/t/',
+        '/__clerk/t/..',
+        '/__clerk/t/%zz',
+        '/__clerk/t/' + 'x'.repeat(101),
+      ),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom('', '/', '//', '/other', '/__clerkx', '/__CLERK', 'http://evil.example/__clerk', '*'),
+    },
     { weight: 1, arbitrary: segment(breaking).map((bits) => `/__clerk/t/${bits}`) },
   );
   const tails = fc.oneof(
     { weight: 10, arbitrary: fc.constantFrom(...KNOWN_TAILS) },
     { weight: 3, arbitrary: segment(breaking).map((bits) => `/v1/${bits}`) },
-    { weight: breaking ? 2 : 1, arbitrary: fc.integer({ min: 1, max: breaking ? 12000 : 3000 }).map((count) => 'a/'.repeat(count)) },
+    {
+      weight: breaking ? 2 : 1,
+      arbitrary: fc.integer({ min: 1, max: breaking ? 12000 : 3000 }).map((count) => 'a/'.repeat(count)),
+    },
   );
   const queryValues = fc.oneof(
-    fc.constantFrom('DELETE', 'PATCH', 'delete', 'GET', 'http%3A%2F%2Flocalhost%3A3000%2Fafter', 'https%3A%2F%2Fevil.example%2F', 'javascript:alert(1)', '%2F%2Fevil.example', '6.40.0', ''),
+    fc.constantFrom(
+      'DELETE',
+      'PATCH',
+      'delete',
+      'GET',
+      'http%3A%2F%2Flocalhost%3A3000%2Fafter',
+      'https%3A%2F%2Fevil.example%2F',
+      'javascript:alert(1)',
+      '%2F%2Fevil.example',
+      '6.40.0',
+      '',
+    ),
     segment(breaking, 6),
     fc.integer({ min: 1, max: breaking ? 9000 : 3000 }).map((count) => 'v'.repeat(count)),
   );
   const query = fc.option(
     fc
-      .array(fc.tuple(fc.oneof(fc.constantFrom('_method', 'redirect_url', '_clerk_js_version', 'x'), segment(breaking, 4)), queryValues), { maxLength: 4 })
+      .array(
+        fc.tuple(
+          fc.oneof(fc.constantFrom('_method', 'redirect_url', '_clerk_js_version', 'x'), segment(breaking, 4)),
+          queryValues,
+        ),
+        { maxLength: 4 },
+      )
       .map((pairs) => '?' + pairs.map(([key, value]) => `${key}=${value}`).join('&')),
     { nil: '' },
   );
   const standardMethods = fc.constantFrom('GET', 'POST', 'POST', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS');
   const methods = breaking
-    ? fc.oneof({ weight: 3, arbitrary: standardMethods }, { weight: 1, arbitrary: fc.constantFrom('CONNECT', 'TRACE', 'PROPFIND', 'get', 'FOO', 'G ET', '', '\x00', 'POST /x') })
+    ? fc.oneof(
+        { weight: 3, arbitrary: standardMethods },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom('CONNECT', 'TRACE', 'PROPFIND', 'get', 'FOO', 'G ET', '', '\x00', 'POST /x'),
+        },
+      )
     : standardMethods;
   const versions = breaking
-    ? fc.oneof({ weight: 3, arbitrary: fc.constant('HTTP/1.1') }, { weight: 1, arbitrary: fc.constantFrom('HTTP/1.0', 'HTTP/2.0', 'HTTP/9.9', 'http/1.1', 'HTTP/1.1 extra', '', 'HTTP/1.1\x00') })
+    ? fc.oneof(
+        { weight: 3, arbitrary: fc.constant('HTTP/1.1') },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            'HTTP/1.0',
+            'HTTP/2.0',
+            'HTTP/9.9',
+            'http/1.1',
+            'HTTP/1.1 extra',
+            '',
+            'HTTP/1.1\x00',
+          ),
+        },
+      )
     : fc.oneof({ weight: 12, arbitrary: fc.constant('HTTP/1.1') }, { weight: 1, arbitrary: fc.constant('HTTP/1.0') });
   const hosts = fc.oneof(
     { weight: 10, arbitrary: fc.constantFrom('127.0.0.1:{port}', 'localhost:{port}') },
@@ -187,16 +409,53 @@ function requestSpecs(breaking) {
     { weight: breaking ? 2 : 0, arbitrary: fc.constant(undefined) },
   );
   const headerNames = breaking
-    ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom('X-Test', 'Cookie', 'Expect', 'Upgrade', 'Connection', 'Content-Encoding') }, { weight: 1, arbitrary: fc.constantFrom('x y', 'X-É', '') })
-    : fc.constantFrom('X-Test', 'Cookie', 'Accept', 'Content-Encoding', 'Upgrade', 'Connection', 'Referer', 'X-Forwarded-Host', 'Accept-Charset');
+    ? fc.oneof(
+        {
+          weight: 4,
+          arbitrary: fc.constantFrom('X-Test', 'Cookie', 'Expect', 'Upgrade', 'Connection', 'Content-Encoding'),
+        },
+        { weight: 1, arbitrary: fc.constantFrom('x y', 'X-É', '') },
+      )
+    : fc.constantFrom(
+        'X-Test',
+        'Cookie',
+        'Accept',
+        'Content-Encoding',
+        'Upgrade',
+        'Connection',
+        'Referer',
+        'X-Forwarded-Host',
+        'Accept-Charset',
+      );
   const headerValues = breaking
     ? fc.oneof(
-        fc.constantFrom('gzip', '100-continue', 'websocket', 'Upgrade', 'keep-alive', 'é', '\t', '', 'a\r\nX-Injected: 1', '\x00'),
+        fc.constantFrom(
+          'gzip',
+          '100-continue',
+          'websocket',
+          'Upgrade',
+          'keep-alive',
+          'é',
+          '\t',
+          '',
+          'a\r\nX-Injected: 1',
+          '\x00',
+        ),
         fc.string({ maxLength: 40 }),
         fc.integer({ min: 1, max: 20000 }).map((count) => 'h'.repeat(count)),
       )
     : fc.oneof(
-        fc.constantFrom('gzip', 'br', 'websocket', 'Upgrade', 'keep-alive', '__session=abc; __client_uat=1', 'évil', '', 'evil.example'),
+        fc.constantFrom(
+          'gzip',
+          'br',
+          'websocket',
+          'Upgrade',
+          'keep-alive',
+          '__session=abc; __client_uat=1',
+          'évil',
+          '',
+          'evil.example',
+        ),
         fc.string({ maxLength: 40 }),
         fc.integer({ min: 1, max: 4000 }).map((count) => 'h'.repeat(count)),
       );
@@ -212,32 +471,48 @@ function requestSpecs(breaking) {
     { weight: 2, arbitrary: fc.record({ method: methods, tail: tails, query }) },
   );
   const goodOrigins = Object.keys(ORIGINS).filter((origin) => ORIGINS[origin]);
-  return fc.record({
-    route: routes,
-    root: roots,
-    version: versions,
-    host: hosts,
-    origin: fc.oneof(
-      { weight: 4, arbitrary: fc.constant(undefined) },
-      { weight: 2, arbitrary: fc.constantFrom(...goodOrigins) },
-      { weight: 2, arbitrary: fc.constantFrom(...Object.keys(ORIGINS)) },
-    ),
-    fetchSite: fc.option(fc.constantFrom('cross-site', 'same-site', 'same-origin', 'none'), { nil: undefined }),
-    contentType: fc.option(
-      fc.constantFrom(
-        'application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/json; charset=utf-16le',
-        'application/x-www-form-urlencoded', 'text/plain', 'text/plain; charset=utf-8', 'multipart/form-data; boundary=x',
-        'application/jsonp', 'application/json-patch+json', 'garbage', '',
+  return fc
+    .record({
+      route: routes,
+      root: roots,
+      version: versions,
+      host: hosts,
+      origin: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(undefined) },
+        { weight: 2, arbitrary: fc.constantFrom(...goodOrigins) },
+        { weight: 2, arbitrary: fc.constantFrom(...Object.keys(ORIGINS)) },
       ),
-      { nil: undefined },
-    ),
-    extra: fc.array(fc.tuple(headerNames, headerValues), { maxLength: breaking ? 3 : 2 }),
-    body: bodies(breaking),
-    framing: fc.oneof(
-      { weight: 4, arbitrary: fc.constant({ kind: 'length' }) },
-      { weight: 1, arbitrary: fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 1, maxLength: 4 }).map((sizes) => ({ kind: 'chunked', sizes })) },
-    ),
-  }).map(({ route, ...rest }) => ({ ...route, ...rest }));
+      fetchSite: fc.option(fc.constantFrom('cross-site', 'same-site', 'same-origin', 'none'), { nil: undefined }),
+      contentType: fc.option(
+        fc.constantFrom(
+          'application/json',
+          'application/json; charset=utf-8',
+          'APPLICATION/JSON',
+          'application/json; charset=utf-16le',
+          'application/x-www-form-urlencoded',
+          'text/plain',
+          'text/plain; charset=utf-8',
+          'multipart/form-data; boundary=x',
+          'application/jsonp',
+          'application/json-patch+json',
+          'garbage',
+          '',
+        ),
+        { nil: undefined },
+      ),
+      extra: fc.array(fc.tuple(headerNames, headerValues), { maxLength: breaking ? 3 : 2 }),
+      body: bodies(breaking),
+      framing: fc.oneof(
+        { weight: 4, arbitrary: fc.constant({ kind: 'length' }) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .array(fc.integer({ min: 1, max: 5000 }), { minLength: 1, maxLength: 4 })
+            .map((sizes) => ({ kind: 'chunked', sizes })),
+        },
+      ),
+    })
+    .map(({ route, ...rest }) => ({ ...route, ...rest }));
 }
 
 const requests = fc.oneof({ weight: 3, arbitrary: requestSpecs(false) }, { weight: 1, arbitrary: requestSpecs(true) });
@@ -322,7 +597,11 @@ function mustRefuse(spec) {
   if (spec.origin !== undefined && !ORIGINS[spec.origin]) return `a write from origin ${JSON.stringify(spec.origin)}`;
   if (spec.origin === undefined && spec.fetchSite === 'cross-site') return 'a cross-site write without Origin';
   const hasBody = spec.body.kind !== 'none';
-  if (spec.tail.startsWith('/__control/') && mediaType(spec.contentType) !== 'application/json' && (spec.contentType !== undefined || hasBody)) {
+  if (
+    spec.tail.startsWith('/__control/') &&
+    mediaType(spec.contentType) !== 'application/json' &&
+    (spec.contentType !== undefined || hasBody)
+  ) {
     return 'a control write that is not JSON';
   }
   return undefined;
@@ -340,10 +619,12 @@ const totals = { runs: 0, violations: 0 };
 let statuses = {};
 
 function snapshot() {
-  return Object.fromEntries(TENANTS.map((name) => {
-    const tenant = running.emulator.tenant(name);
-    return [name, { state: tenant.state(), requests: tenant.requests() }];
-  }));
+  return Object.fromEntries(
+    TENANTS.map((name) => {
+      const tenant = running.emulator.tenant(name);
+      return [name, { state: tenant.state(), requests: tenant.requests() }];
+    }),
+  );
 }
 
 /** Each tenant: two users (`user_first`, `user_second`), both signed in, `user_first` also on a device, a clean log and no faults. */
@@ -369,45 +650,84 @@ function checkInvariants(name, { state, requests }) {
   assert.equal(new Set(sessionUsers).size, sessionUsers.length, `${name}: one session per user`);
   for (const userId of sessionUsers) assert.ok(users.has(userId), `${name}: every session's user exists`);
   const active = state.lastActiveSessionId;
-  assert.ok(active === null ? true : state.sessions.some((session) => session.id === active), `${name}: the active session is signed in`);
+  assert.ok(
+    active === null ? true : state.sessions.some((session) => session.id === active),
+    `${name}: the active session is signed in`,
+  );
   if (state.sessions.length === 0) assert.equal(active, null, `${name}: no sessions, no active one`);
   const clients = [
-    { clientId: state.clientId, sessions: state.sessions, revokedSessions: state.revokedSessions, lastActiveSessionId: active },
+    {
+      clientId: state.clientId,
+      sessions: state.sessions,
+      revokedSessions: state.revokedSessions,
+      lastActiveSessionId: active,
+    },
     ...state.devices,
   ];
-  const allIds = clients.flatMap((client) => [...client.sessions, ...client.revokedSessions].map((session) => session.id));
+  const allIds = clients.flatMap((client) =>
+    [...client.sessions, ...client.revokedSessions].map((session) => session.id),
+  );
   assert.equal(new Set(allIds).size, allIds.length, `${name}: a session lives on one client`);
-  assert.equal(new Set(clients.map((client) => client.clientId)).size, clients.length, `${name}: client ids are unique`);
+  assert.equal(
+    new Set(clients.map((client) => client.clientId)).size,
+    clients.length,
+    `${name}: client ids are unique`,
+  );
   for (const client of clients) {
     for (const session of client.sessions) {
       assert.equal(session.status, 'active', `${name}: a signed-in session is active`);
       assert.equal(session.clientId, client.clientId, `${name}: a session names its client`);
       assert.ok(users.has(session.userId), `${name}: every device session's user exists`);
     }
-    for (const session of client.revokedSessions) assert.equal(session.status, 'revoked', `${name}: a revoked session says so`);
+    for (const session of client.revokedSessions)
+      assert.equal(session.status, 'revoked', `${name}: a revoked session says so`);
     const deviceUsers = client.sessions.map((session) => session.userId);
     assert.equal(new Set(deviceUsers).size, deviceUsers.length, `${name}: one session per user and client`);
     const current = client.lastActiveSessionId;
-    assert.ok(current === null || client.sessions.some((session) => session.id === current), `${name}: a client's active session is signed in`);
+    assert.ok(
+      current === null || client.sessions.some((session) => session.id === current),
+      `${name}: a client's active session is signed in`,
+    );
   }
   for (const [endpoint, fault] of Object.entries(state.faults)) {
-    assert.ok(fault.remaining === null || (Number.isInteger(fault.remaining) && fault.remaining > 0), `${name}/${endpoint}: remaining`);
-    assert.ok(fault.delayMs === undefined || (fault.delayMs >= 0 && fault.delayMs <= 60000), `${name}/${endpoint}: delayMs bounded`);
-    assert.ok(fault.status === undefined || (fault.status >= 400 && fault.status <= 599), `${name}/${endpoint}: status`);
     assert.ok(
-      fault.status !== undefined || fault.drop === true || fault.delayMs !== undefined || fault.reverificationRequired === true,
+      fault.remaining === null || (Number.isInteger(fault.remaining) && fault.remaining > 0),
+      `${name}/${endpoint}: remaining`,
+    );
+    assert.ok(
+      fault.delayMs === undefined || (fault.delayMs >= 0 && fault.delayMs <= 60000),
+      `${name}/${endpoint}: delayMs bounded`,
+    );
+    assert.ok(
+      fault.status === undefined || (fault.status >= 400 && fault.status <= 599),
+      `${name}/${endpoint}: status`,
+    );
+    assert.ok(
+      fault.status !== undefined ||
+        fault.drop === true ||
+        fault.delayMs !== undefined ||
+        fault.reverificationRequired === true,
       `${name}/${endpoint}: does something`,
     );
-    assert.ok(!(fault.reverificationRequired && (fault.status !== undefined || fault.drop)), `${name}/${endpoint}: reverification is its own answer`);
+    assert.ok(
+      !(fault.reverificationRequired && (fault.status !== undefined || fault.drop)),
+      `${name}/${endpoint}: reverification is its own answer`,
+    );
   }
   assert.ok(requests.length <= MAX_RECORDED, `${name}: the log keeps at most ${MAX_RECORDED}`);
   for (const logged of requests) {
     assert.ok(logged.path.length <= VALUE_LIMIT, `${name}: a recorded path of ${logged.path.length} chars`);
     for (const field of [logged.query, logged.body]) {
-      assert.ok(JSON.stringify(field).length <= 16 * 1024, `${name}: recorded fields of ${JSON.stringify(field).length} chars`);
+      assert.ok(
+        JSON.stringify(field).length <= 16 * 1024,
+        `${name}: recorded fields of ${JSON.stringify(field).length} chars`,
+      );
       for (const [key, value] of Object.entries(field)) {
         assert.equal(typeof value, 'string');
-        assert.ok(key.length <= VALUE_LIMIT && value.length <= VALUE_LIMIT, `${name}: a recorded field of ${key.length}+${value.length} chars`);
+        assert.ok(
+          key.length <= VALUE_LIMIT && value.length <= VALUE_LIMIT,
+          `${name}: a recorded field of ${key.length}+${value.length} chars`,
+        );
       }
     }
   }
@@ -418,7 +738,11 @@ const withoutLog = ({ state }) => ({ ...state, cookieExpiresAt: 0 });
 /** The server still answers, promptly: a plain FAPI read on a freshly reset tenant. */
 async function checkHealthy() {
   seedTenants();
-  const health = await rawRequest(port, Buffer.from(`GET /__clerk/t/fuzz/v1/environment HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`), { timeoutMs: ANSWER_MS });
+  const health = await rawRequest(
+    port,
+    Buffer.from(`GET /__clerk/t/fuzz/v1/environment HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`),
+    { timeoutMs: ANSWER_MS },
+  );
   assert.equal(health.status, 200, 'the server still answers');
 }
 
@@ -436,13 +760,22 @@ function count(answer) {
 
 async function runProperty(label, property, numRuns) {
   statuses = {};
-  const details = await fc.check(property, { seed: SEED, numRuns, interruptAfterTimeLimit: PROPERTY_MS, markInterruptAsFailure: false });
+  const details = await fc.check(property, {
+    seed: SEED,
+    numRuns,
+    interruptAfterTimeLimit: PROPERTY_MS,
+    markInterruptAsFailure: false,
+  });
   const runs = details.numRuns;
   const violations = details.failed ? 1 : 0;
   totals.runs += runs;
   totals.violations += violations;
-  console.log(`emulator: ${runs} runs, ${violations} violations (${label}, seed ${SEED}${details.interrupted ? `, stopped at the ${PROPERTY_MS / 1000} s limit` : ''})`);
-  const seen = Object.entries(statuses).sort(([a], [b]) => a.localeCompare(b)).map(([status, times]) => `${status}×${times}`);
+  console.log(
+    `emulator: ${runs} runs, ${violations} violations (${label}, seed ${SEED}${details.interrupted ? `, stopped at the ${PROPERTY_MS / 1000} s limit` : ''})`,
+  );
+  const seen = Object.entries(statuses)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([status, times]) => `${status}×${times}`);
   console.log(`  answers (shrinking included): ${seen.join(' ')}`);
   if (details.failed) assert.fail(fc.defaultReportMessage(details));
 }
@@ -467,10 +800,16 @@ describe('emulator under hostile requests (fast-check)', () => {
     const property = fc.asyncProperty(requests, async (spec) => {
       const context = seedTenants();
       const before = snapshot();
-      const answer = await rawRequest(port, toBytes(spec, context), { timeoutMs: ANSWER_MS, head: spec.method === 'HEAD' });
+      const answer = await rawRequest(port, toBytes(spec, context), {
+        timeoutMs: ANSWER_MS,
+        head: spec.method === 'HEAD',
+      });
       count(answer);
       assert.ok(!answer.dropped, `the connection was dropped without an answer (${answer.error ?? 'closed'})`);
-      assert.ok(Number.isInteger(answer.status) && answer.status >= 100 && answer.status < 500, `answered ${answer.status} ${answer.body?.slice(0, 200) ?? ''}`);
+      assert.ok(
+        Number.isInteger(answer.status) && answer.status >= 100 && answer.status < 500,
+        `answered ${answer.status} ${answer.body?.slice(0, 200) ?? ''}`,
+      );
       checkNoEmulatorErrors();
       const after = snapshot();
       for (const name of TENANTS) checkInvariants(name, after[name]);
@@ -479,7 +818,12 @@ describe('emulator under hostile requests (fast-check)', () => {
         assert.ok(answer.status >= 400, `${refusal} was answered ${answer.status}`);
         assert.deepEqual(after, before, `${refusal} changed the emulator's state or log`);
       } else if (READS.has(spec.method)) {
-        for (const name of TENANTS) assert.deepEqual(withoutLog(after[name]), withoutLog(before[name]), `a ${spec.method} changed ${name}'s state`);
+        for (const name of TENANTS)
+          assert.deepEqual(
+            withoutLog(after[name]),
+            withoutLog(before[name]),
+            `a ${spec.method} changed ${name}'s state`,
+          );
       }
       await checkHealthy();
     });
@@ -492,8 +836,18 @@ describe('emulator under hostile requests (fast-check)', () => {
       const before = snapshot();
       let bytes = toBytes(spec, context);
       if (mode === 'cut') bytes = bytes.subarray(0, Math.floor(bytes.length * keep));
-      if (mode === 'longer-length') bytes = Buffer.from(bytes.toString('latin1').replace(/\r\nContent-Length: (\d+)/i, (_, n) => `\r\nContent-Length: ${Number(n) + 1 + Math.floor(keep * 100)}`), 'latin1');
-      if (mode === 'garbage-after') bytes = Buffer.concat([bytes, Buffer.from(`\x00GET / HTTP/1.1\r\n${'z'.repeat(Math.floor(keep * 500))}`)]);
+      if (mode === 'longer-length')
+        bytes = Buffer.from(
+          bytes
+            .toString('latin1')
+            .replace(
+              /\r\nContent-Length: (\d+)/i,
+              (_, n) => `\r\nContent-Length: ${Number(n) + 1 + Math.floor(keep * 100)}`,
+            ),
+          'latin1',
+        );
+      if (mode === 'garbage-after')
+        bytes = Buffer.concat([bytes, Buffer.from(`\x00GET / HTTP/1.1\r\n${'z'.repeat(Math.floor(keep * 500))}`)]);
       // Half-closed after writing: the server sees the end of the stream and must not wait for the rest.
       const answer = await rawRequest(port, bytes, { timeoutMs: ANSWER_MS, end: true, head: spec.method === 'HEAD' });
       count(answer);

@@ -23,7 +23,13 @@ function send(origin, path, { method = 'GET', headers = {}, body } = {}) {
         } catch {
           json = undefined;
         }
-        resolve({ status: res.statusCode, headers: res.headers, text, json, message: json?.errors?.[0]?.long_message ?? '' });
+        resolve({
+          status: res.statusCode,
+          headers: res.headers,
+          text,
+          json,
+          message: json?.errors?.[0]?.long_message ?? '',
+        });
       });
     });
     req.on('error', reject);
@@ -51,7 +57,11 @@ describe('emulator security: who may change state', () => {
   it('refuses a cross-origin form post that would sign every session out: 403 naming the origin and allowOrigin', async () => {
     const tenant = seeded(running, 'csrf-fapi');
     const path = '/__clerk/t/csrf-fapi/v1/client/sessions?_method=DELETE';
-    const refused = await send(running.url, path, { method: 'POST', headers: { ...FORM, origin: 'https://evil.example' }, body: '' });
+    const refused = await send(running.url, path, {
+      method: 'POST',
+      headers: { ...FORM, origin: 'https://evil.example' },
+      body: '',
+    });
     assert.equal(refused.status, 403);
     assert.match(refused.message, /https:\/\/evil\.example/);
     assert.match(refused.message, /allowOrigin/);
@@ -65,7 +75,11 @@ describe('emulator security: who may change state', () => {
     const opaque = await send(running.url, path, { method: 'POST', headers: { ...FORM, origin: 'null' }, body: '' });
     assert.equal(opaque.status, 403);
     assert.match(opaque.message, /"null"/);
-    const crossSite = await send(running.url, path, { method: 'POST', headers: { ...FORM, 'sec-fetch-site': 'cross-site' }, body: '' });
+    const crossSite = await send(running.url, path, {
+      method: 'POST',
+      headers: { ...FORM, 'sec-fetch-site': 'cross-site' },
+      body: '',
+    });
     assert.equal(crossSite.status, 403);
     assert.match(crossSite.message, /cross-site/);
     assert.equal(tenant.sessions.length, 2);
@@ -77,15 +91,27 @@ describe('emulator security: who may change state', () => {
     seeded(running, 'w-none');
     assert.equal((await send(running.url, path('w-none'), { method: 'POST', headers: FORM, body: '' })).status, 200);
     seeded(running, 'w-same');
-    const same = await send(running.url, path('w-same'), { method: 'POST', headers: { ...FORM, origin: running.url }, body: '' });
+    const same = await send(running.url, path('w-same'), {
+      method: 'POST',
+      headers: { ...FORM, origin: running.url },
+      body: '',
+    });
     assert.equal(same.status, 200);
     seeded(running, 'w-loop');
-    const loop = await send(running.url, path('w-loop'), { method: 'POST', headers: { ...FORM, origin: 'http://localhost:3000' }, body: '' });
+    const loop = await send(running.url, path('w-loop'), {
+      method: 'POST',
+      headers: { ...FORM, origin: 'http://localhost:3000' },
+      body: '',
+    });
     assert.equal(loop.status, 200);
     assert.equal(loop.headers['access-control-allow-origin'], 'http://localhost:3000');
     seeded(running, 'w-site');
     const sameSite = { ...FORM, origin: `http://localhost:${port}`, 'sec-fetch-site': 'cross-site' };
-    assert.equal((await send(running.url, path('w-site'), { method: 'POST', headers: sameSite, body: '' })).status, 200, 'Origin decides when present');
+    assert.equal(
+      (await send(running.url, path('w-site'), { method: 'POST', headers: sameSite, body: '' })).status,
+      200,
+      'Origin decides when present',
+    );
     assert.equal(running.emulator.tenant('w-site').sessions.length, 0);
     // A cross-site GET is no write: pages on other origins load the script and navigate to /client/touch.
     const script = await send(running.url, '/__clerk/npm/@clerk/clerk-js@6/dist/clerk.browser.js', {
@@ -100,10 +126,18 @@ describe('emulator security: who may change state', () => {
     try {
       custom.emulator.tenant().signIn(custom.emulator.tenant().createUser().id);
       const path = '/__clerk/v1/client/sessions?_method=DELETE';
-      const loopback = await send(custom.url, path, { method: 'POST', headers: { ...FORM, origin: 'http://localhost:3000' }, body: '' });
+      const loopback = await send(custom.url, path, {
+        method: 'POST',
+        headers: { ...FORM, origin: 'http://localhost:3000' },
+        body: '',
+      });
       assert.equal(loopback.status, 403, 'the option replaces the loopback default');
       assert.equal(custom.emulator.tenant().sessions.length, 1);
-      const allowed = await send(custom.url, path, { method: 'POST', headers: { ...FORM, origin: 'https://app.example' }, body: '' });
+      const allowed = await send(custom.url, path, {
+        method: 'POST',
+        headers: { ...FORM, origin: 'https://app.example' },
+        body: '',
+      });
       assert.equal(allowed.status, 200);
       assert.equal(custom.emulator.tenant().sessions.length, 0);
     } finally {
@@ -114,10 +148,17 @@ describe('emulator security: who may change state', () => {
   it('refuses control writes from a foreign origin (creating users, resetting)', async () => {
     const tenant = seeded(running, 'csrf-control');
     const headers = { ...JSON_TYPE, origin: 'https://evil.example' };
-    const created = await send(running.url, '/__clerk/t/csrf-control/__control/users', { method: 'POST', headers, body: '{}' });
+    const created = await send(running.url, '/__clerk/t/csrf-control/__control/users', {
+      method: 'POST',
+      headers,
+      body: '{}',
+    });
     assert.equal(created.status, 403);
     assert.match(created.message, /https:\/\/evil\.example.*allowOrigin|allowOrigin.*https:\/\/evil\.example/);
-    const reset = await send(running.url, '/__clerk/t/csrf-control/__control/reset', { method: 'POST', headers: { origin: 'null' } });
+    const reset = await send(running.url, '/__clerk/t/csrf-control/__control/reset', {
+      method: 'POST',
+      headers: { origin: 'null' },
+    });
     assert.equal(reset.status, 403);
     assert.equal(tenant.state().users.length, 2);
     assert.equal(tenant.sessions.length, 2);
@@ -126,16 +167,33 @@ describe('emulator security: who may change state', () => {
   it('takes control bodies as application/json only: a form or text/plain post gets 415 naming what to send', async () => {
     const tenant = seeded(running, 'json-only');
     const url = '/__clerk/t/json-only/__control/users';
-    for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x', undefined]) {
+    for (const type of [
+      'application/x-www-form-urlencoded',
+      'text/plain',
+      'multipart/form-data; boundary=x',
+      undefined,
+    ]) {
       const body = type === 'application/x-www-form-urlencoded' ? 'firstName=Eve' : '{"firstName":"Eve"}';
-      const refused = await send(running.url, url, { method: 'POST', headers: type ? { 'content-type': type } : {}, body });
+      const refused = await send(running.url, url, {
+        method: 'POST',
+        headers: type ? { 'content-type': type } : {},
+        body,
+      });
       assert.equal(refused.status, 415, String(type));
       assert.match(refused.message, /application\/json/);
     }
-    const form = await send(running.url, '/__clerk/t/json-only/__control/reset', { method: 'POST', headers: FORM, body: '' });
+    const form = await send(running.url, '/__clerk/t/json-only/__control/reset', {
+      method: 'POST',
+      headers: FORM,
+      body: '',
+    });
     assert.equal(form.status, 415, 'an empty form post cannot reset either');
     assert.equal(tenant.state().users.length, 2);
-    const json = await send(running.url, url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"firstName":"Eve"}' });
+    const json = await send(running.url, url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: '{"firstName":"Eve"}',
+    });
     assert.equal(json.status, 200);
     assert.equal(json.json.firstName, 'Eve');
     // connectEmulator() posts reset() and clearRequests() with no body at all.
@@ -168,7 +226,19 @@ describe('emulator security: Host (DNS rebinding)', () => {
   });
 
   it('answers loopback names, *.localhost, IP addresses and the configured hosts, with any port', async () => {
-    for (const host of ['localhost', 'LOCALHOST:5173', '127.0.0.1', '127.0.0.1:1', '[::1]:8000', 'app.localhost:3000', 'emulator.test', 'emulator.test:4010', 'a.apps.test', 'apps.test:1', '192.168.1.20:5173']) {
+    for (const host of [
+      'localhost',
+      'LOCALHOST:5173',
+      '127.0.0.1',
+      '127.0.0.1:1',
+      '[::1]:8000',
+      'app.localhost:3000',
+      'emulator.test',
+      'emulator.test:4010',
+      'a.apps.test',
+      'apps.test:1',
+      '192.168.1.20:5173',
+    ]) {
       assert.equal((await send(running.url, '/__clerk/v1/environment', { headers: { host } })).status, 200, host);
     }
   });
@@ -180,7 +250,10 @@ describe('emulator security: Host (DNS rebinding)', () => {
     const origin = `http://127.0.0.1:${server.address().port}`;
     try {
       assert.equal((await send(origin, '/__clerk/v1/environment', { headers: { host: 'evil.example' } })).status, 403);
-      assert.equal((await send(origin, '/__clerk/v1/environment', { headers: { host: 'localhost:8000' } })).status, 200);
+      assert.equal(
+        (await send(origin, '/__clerk/v1/environment', { headers: { host: 'localhost:8000' } })).status,
+        200,
+      );
       assert.equal((await send(origin, '/index.html', { headers: { host: 'evil.example' } })).text, 'dev server');
     } finally {
       server.close();
@@ -193,7 +266,13 @@ describe('emulator security: a bounded request log', () => {
     const running = await startClerkEmulator({ maxRecordedRequests: 5 });
     try {
       for (let index = 0; index < 8; index++) await send(running.url, `/__clerk/t/ring/v1/environment?n=${index}`);
-      assert.deepEqual(running.emulator.tenant('ring').requests().map((logged) => logged.query.n), ['3', '4', '5', '6', '7']);
+      assert.deepEqual(
+        running.emulator
+          .tenant('ring')
+          .requests()
+          .map((logged) => logged.query.n),
+        ['3', '4', '5', '6', '7'],
+      );
       assert.throws(() => createFapiEmulator({ maxRecordedRequests: -1 }), /maxRecordedRequests/);
     } finally {
       await running.close();
@@ -202,14 +281,26 @@ describe('emulator security: a bounded request log', () => {
 
   it('keeps 1000 by default', () => {
     const tenant = createFapiEmulator().tenant('default-ring');
-    const entry = (n) => ({ endpoint: null, method: 'GET', httpMethod: 'GET', path: '/v1/x', query: { n: String(n) }, body: {}, status: 404, time: n });
+    const entry = (n) => ({
+      endpoint: null,
+      method: 'GET',
+      httpMethod: 'GET',
+      path: '/v1/x',
+      query: { n: String(n) },
+      body: {},
+      status: 404,
+      time: n,
+    });
     for (let n = 0; n < 1010; n++) tenant.record(entry(n));
     const numbers = tenant.requests().map((logged) => Number(logged.query.n));
     assert.equal(numbers.length, 1000);
     assert.deepEqual([numbers[0], numbers.at(-1)], [10, 1009], 'the oldest ten went; oldest first');
     tenant.clearRequests();
     tenant.record(entry(1));
-    assert.deepEqual(tenant.requests().map((logged) => logged.query.n), ['1']);
+    assert.deepEqual(
+      tenant.requests().map((logged) => logged.query.n),
+      ['1'],
+    );
   });
 
   it('truncates long recorded values: 150 posts of 1 MB keep the heap and the log small', async () => {
@@ -250,7 +341,11 @@ describe('emulator security: a bounded request log', () => {
       const many = Array.from({ length: 20000 }, (_, index) => `f${index}=${index}`).join('&');
       await send(running.url, `/__clerk/t/fields/v1/dev_browser`, { method: 'POST', headers: FORM, body: many });
       const nested = `{"deep":${'['.repeat(100000)}${']'.repeat(100000)}}`;
-      const deep = await send(running.url, `/__clerk/t/fields/v1/dev_browser`, { method: 'POST', headers: JSON_TYPE, body: nested });
+      const deep = await send(running.url, `/__clerk/t/fields/v1/dev_browser`, {
+        method: 'POST',
+        headers: JSON_TYPE,
+        body: nested,
+      });
       assert.equal(deep.status, 200);
       const [form, json] = running.emulator.tenant('fields').requests();
       assert.ok(JSON.stringify(form.body).length < 16 * 1024, `form fields: ${JSON.stringify(form.body).length} chars`);
@@ -267,7 +362,11 @@ describe('emulator security: fault specs', () => {
   after(() => running.close());
 
   const post = (fault) =>
-    send(running.url, '/__clerk/t/faults/__control/faults', { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ endpoint: 'client', fault }) });
+    send(running.url, '/__clerk/t/faults/__control/faults', {
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: JSON.stringify({ endpoint: 'client', fault }),
+    });
 
   it('refuses each bad field with a 400 that names it', async () => {
     const cases = [
@@ -298,10 +397,22 @@ describe('emulator security: fault specs', () => {
   });
 
   it('takes well-formed faults, and the JS API checks the same way', async () => {
-    const good = { status: 422, errors: [{ code: 'custom', message: 'm', long_message: 'Nope.' }, {}], times: 2, delayMs: 60000, drop: false };
+    const good = {
+      status: 422,
+      errors: [{ code: 'custom', message: 'm', long_message: 'Nope.' }, {}],
+      times: 2,
+      delayMs: 60000,
+      drop: false,
+    };
     const answer = await post(good);
     assert.equal(answer.status, 200);
-    assert.deepEqual(answer.json.faults.client, { status: 422, errors: good.errors, times: 2, delayMs: 60000, remaining: 2 });
+    assert.deepEqual(answer.json.faults.client, {
+      status: 422,
+      errors: good.errors,
+      times: 2,
+      delayMs: 60000,
+      remaining: 2,
+    });
     const tenant = createFapiEmulator().tenant();
     assert.throws(() => tenant.setFault('client', { status: 500, errors: [null] }), /`errors\[0\]`/);
     assert.throws(() => tenant.setFault('client', { delayMs: 3e9 }), /`delayMs`/);
@@ -332,19 +443,46 @@ describe('emulator security: malformed requests get an answer', () => {
   const host = () => `127.0.0.1:${port}`;
 
   it('answers malformed request lines with 400 or 404, never a dropped connection', async () => {
-    const targets = ['//', '//__clerk/v1/client', '/%', '/__clerk/%', '/__clerk/t/%zz/v1/client', '/__clerk/v1/client/sessions/%E0%A4%A/remove', '/__clerk/\\..\\x', `/__clerk/${'a/'.repeat(4000)}`, '*', 'http://evil.example/__clerk/v1/environment', '/__clerk/v1/%00'];
+    const targets = [
+      '//',
+      '//__clerk/v1/client',
+      '/%',
+      '/__clerk/%',
+      '/__clerk/t/%zz/v1/client',
+      '/__clerk/v1/client/sessions/%E0%A4%A/remove',
+      '/__clerk/\\..\\x',
+      `/__clerk/${'a/'.repeat(4000)}`,
+      '*',
+      'http://evil.example/__clerk/v1/environment',
+      '/__clerk/v1/%00',
+    ];
     for (const target of targets) {
-      const answer = await rawRequest(port, requestBytes({ method: target === '*' ? 'OPTIONS' : 'GET', target, host: host() }));
+      const answer = await rawRequest(
+        port,
+        requestBytes({ method: target === '*' ? 'OPTIONS' : 'GET', target, host: host() }),
+      );
       assert.ok(!answer.dropped, `${target}: dropped (${answer.error})`);
       assert.ok([200, 400, 403, 404].includes(answer.status), `${target}: ${answer.status}`);
       assert.ok(answer.status !== 200 || target.startsWith('http://'), `${target}: 200`);
     }
-    for (const line of ['GET / HTTP/1.1 extra', 'GET', '\x00\x01\x02', 'GET /__clerk/v1/client HTTP/9.9', 'G\tET /__clerk HTTP/1.1']) {
-      const answer = await rawRequest(port, Buffer.from(`${line}\r\nHost: ${host()}\r\nConnection: close\r\n\r\n`, 'latin1'));
+    for (const line of [
+      'GET / HTTP/1.1 extra',
+      'GET',
+      '\x00\x01\x02',
+      'GET /__clerk/v1/client HTTP/9.9',
+      'G\tET /__clerk HTTP/1.1',
+    ]) {
+      const answer = await rawRequest(
+        port,
+        Buffer.from(`${line}\r\nHost: ${host()}\r\nConnection: close\r\n\r\n`, 'latin1'),
+      );
       assert.ok(!answer.dropped, `${JSON.stringify(line)}: dropped`);
       assert.ok(answer.status >= 400 && answer.status < 500, `${JSON.stringify(line)}: ${answer.status}`);
     }
-    const huge = await rawRequest(port, requestBytes({ target: '/__clerk/v1/client', host: host(), headers: [['x-huge', 'a'.repeat(20000)]] }));
+    const huge = await rawRequest(
+      port,
+      requestBytes({ target: '/__clerk/v1/client', host: host(), headers: [['x-huge', 'a'.repeat(20000)]] }),
+    );
     assert.equal(huge.status, 431);
     assert.equal((await send(running.url, '/__clerk/v1/environment')).status, 200, 'still answering');
   });
@@ -365,7 +503,10 @@ describe('emulator security: malformed requests get an answer', () => {
   it('an emulator mounted at the root (prefix "") answers `GET //` with a 404', async () => {
     const root = await startClerkEmulator({ prefix: '' });
     try {
-      const answer = await rawRequest(Number(new URL(root.url).port), requestBytes({ target: '//', host: 'localhost' }));
+      const answer = await rawRequest(
+        Number(new URL(root.url).port),
+        requestBytes({ target: '//', host: 'localhost' }),
+      );
       assert.equal(answer.status, 404);
       assert.match(answer.body, /not a Frontend API path/);
     } finally {
@@ -375,10 +516,18 @@ describe('emulator security: malformed requests get an answer', () => {
 
   it('answers a body over 1 MB with 413 (not a reset), and a body cut short with no crash', async () => {
     // An 8 MB upload: the emulator reads it to the end (discarding it) so the client hears the 413 rather than a reset.
-    const big = await fetch(`${running.url}/__clerk/v1/dev_browser`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'a'.repeat(8 * 1024 * 1024) });
+    const big = await fetch(`${running.url}/__clerk/v1/dev_browser`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'a'.repeat(8 * 1024 * 1024),
+    });
     assert.equal(big.status, 413);
     assert.match((await big.json()).errors[0].long_message, /1 MB/);
-    const cut = await rawRequest(port, Buffer.from(`POST /__clerk/v1/dev_browser HTTP/1.1\r\nHost: ${host()}\r\nContent-Length: 100\r\n\r\nabc`), { end: true });
+    const cut = await rawRequest(
+      port,
+      Buffer.from(`POST /__clerk/v1/dev_browser HTTP/1.1\r\nHost: ${host()}\r\nContent-Length: 100\r\n\r\nabc`),
+      { end: true },
+    );
     assert.ok(cut.dropped || cut.status === 400, `cut body: ${cut.status}`);
     assert.equal((await send(running.url, '/__clerk/v1/environment')).status, 200, 'still answering');
   });
@@ -387,7 +536,11 @@ describe('emulator security: malformed requests get an answer', () => {
     const emulator = createFapiEmulator();
     const server = createServer((req, res) => {
       // Anything may throw in a host server's request; here reading the URL does, and it does not throw an Error.
-      Object.defineProperty(req, 'url', { get: () => { throw 'not an Error'; } });
+      Object.defineProperty(req, 'url', {
+        get: () => {
+          throw 'not an Error';
+        },
+      });
       emulator.handle(req, res).then(
         (handled) => handled || res.end('next'),
         () => res.end('REJECTED'),

@@ -15,11 +15,14 @@ import {
 function raw(url, { method = 'GET', path, headers = {} } = {}) {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: target.hostname, port: target.port, method, path: path ?? target.pathname + target.search, headers }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: target.hostname, port: target.port, method, path: path ?? target.pathname + target.search, headers },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -38,8 +41,14 @@ describe('startClerkEmulator', () => {
     tenant.reset();
     const session = tenant.signIn(tenant.createUser({ firstName: 'Grace' }).id);
     const { response } = await (await fetch(`${running.proxyUrl}/v1/client`)).json();
-    assert.deepEqual(response.sessions.map((served) => served.id), [session.id]);
-    assert.deepEqual(tenant.requests().map((logged) => `${logged.method} ${logged.path} ${logged.status}`), ['GET /v1/client 200']);
+    assert.deepEqual(
+      response.sessions.map((served) => served.id),
+      [session.id],
+    );
+    assert.deepEqual(
+      tenant.requests().map((logged) => `${logged.method} ${logged.path} ${logged.status}`),
+      ['GET /v1/client 200'],
+    );
   });
 
   it('answers CORS for loopback origins only, with the exact origin and credentials', async () => {
@@ -51,7 +60,11 @@ describe('startClerkEmulator', () => {
     assert.equal(foreign.headers['access-control-allow-origin'], undefined);
     const preflight = await raw(url, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: 'http://localhost:3000',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers['access-control-allow-headers'], 'content-type');
@@ -60,7 +73,10 @@ describe('startClerkEmulator', () => {
   it('never serves files outside @clerk/clerk-js/dist, and 404s paths outside its prefix', async () => {
     const script = await raw(`${running.proxyUrl}/npm/@clerk/clerk-js@6/dist/clerk.browser.js`, { method: 'HEAD' });
     assert.equal(script.status, 200);
-    for (const path of ['/__clerk/npm/@clerk/clerk-js@6/dist/../../package.json', '/__clerk/npm/@clerk/clerk-js@6/dist/..%2f..%2fpackage.json']) {
+    for (const path of [
+      '/__clerk/npm/@clerk/clerk-js@6/dist/../../package.json',
+      '/__clerk/npm/@clerk/clerk-js@6/dist/..%2f..%2fpackage.json',
+    ]) {
       assert.equal((await raw(running.url, { path })).status, 404, path);
     }
     assert.equal((await raw(`${running.url}/elsewhere`)).status, 404);
@@ -78,7 +94,10 @@ describe('JS control API', () => {
     const tenant = createFapiEmulator().tenant('checks');
     assert.throws(() => tenant.setFault('signout', { status: 500 }), EmulatorError);
     assert.throws(() => tenant.setFault('client', {}), /needs `status`, `drop: true` or `delayMs`/);
-    assert.throws(() => tenant.signIn('user_missing'), (error) => error instanceof EmulatorError && error.status === 404);
+    assert.throws(
+      () => tenant.signIn('user_missing'),
+      (error) => error instanceof EmulatorError && error.status === 404,
+    );
     assert.throws(() => createFapiEmulator().tenant('../x'), EmulatorError);
   });
 });

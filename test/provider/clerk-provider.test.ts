@@ -1,6 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, nothing } from 'lit';
-import { ClerkProvider, type ClerkErrorEvent, type ClerkLoadedEvent, type ClerkSignOutButton } from '../../src/index.js';
+import {
+  ClerkProvider,
+  type ClerkErrorEvent,
+  type ClerkLoadedEvent,
+  type ClerkSignOutButton,
+} from '../../src/index.js';
 import { ClerkController } from '../../src/clerk-controller.js';
 import { FakeClerk, fakeUser } from '../../src/testing/index.js';
 import { captureConsole, recordEvents, shadowButton, until, withProvider } from '../support/fixtures.js';
@@ -28,7 +33,13 @@ describe('<clerk-provider>', () => {
   describe('sharing one Clerk', () => {
     it('reaches consumers nested deeply and inside other components’ shadow roots', async () => {
       const clerk = FakeClerk.signedIn({ firstName: 'Grace' });
-      const { provider } = await withProvider(html`<section><div><test-state-probe></test-state-probe></div><test-shadow-host></test-shadow-host></section>`, clerk);
+      const { provider } = await withProvider(
+        html`<section>
+          <div><test-state-probe></test-state-probe></div>
+          <test-shadow-host></test-shadow-host>
+        </section>`,
+        clerk,
+      );
       const probe = provider.querySelector<StateProbe>('test-state-probe')!;
       expect(probe.clerk.state?.clerk).to.equal(clerk);
       expect(probe.clerk.state?.user?.firstName).to.equal('Grace');
@@ -48,7 +59,10 @@ describe('<clerk-provider>', () => {
 
     it('updates every element from that one subscription when the user changes', async () => {
       const clerk = FakeClerk.signedIn();
-      const { provider } = await withProvider(html`<clerk-sign-out-button></clerk-sign-out-button><clerk-sign-out-button></clerk-sign-out-button>`, clerk);
+      const { provider } = await withProvider(
+        html`<clerk-sign-out-button></clerk-sign-out-button><clerk-sign-out-button></clerk-sign-out-button>`,
+        clerk,
+      );
       clerk.endAllSessionsElsewhere();
       const buttons = [...provider.querySelectorAll('clerk-sign-out-button')];
       await Promise.all(buttons.map((button) => button.updateComplete));
@@ -81,7 +95,10 @@ describe('<clerk-provider>', () => {
     it('holds the last settled user while a sign-out is in flight, even if Clerk passes through null, then reads Clerk', async () => {
       const clerk = FakeClerk.signedIn({ firstName: 'Ada' });
       const release = clerk.holdNextSignOut();
-      const { provider, el } = await withProvider<ClerkSignOutButton>(html`<clerk-sign-out-button></clerk-sign-out-button>`, clerk);
+      const { provider, el } = await withProvider<ClerkSignOutButton>(
+        html`<clerk-sign-out-button></clerk-sign-out-button>`,
+        clerk,
+      );
       const done = el.signOut();
       // clerk-js can emit a signed-out state on its way to a restored session; that is not the outcome yet.
       clerk.endAllSessionsElsewhere();
@@ -116,7 +133,10 @@ describe('<clerk-provider>', () => {
       window.Clerk = clerk;
       const events = recordEvents('clerk-loaded');
       const provider = await fixture<ClerkProvider>(
-        html`<clerk-provider after-sign-out-url="/bye" allowed-redirect-origins="https://a.example https://b.example:8443/x"></clerk-provider>`,
+        html`<clerk-provider
+          after-sign-out-url="/bye"
+          allowed-redirect-origins="https://a.example https://b.example:8443/x"
+        ></clerk-provider>`,
       );
       await until(() => provider.state.status === 'ready');
       events.stop();
@@ -132,9 +152,20 @@ describe('<clerk-provider>', () => {
 
     it('passes options and proxy-url/domain to clerk.load()', async () => {
       const clerk = new FakeClerk({ loaded: false });
-      await fixture(html`<clerk-provider .clerk=${clerk} .options=${{ signInUrl: '/in' }} proxy-url="https://example.com/__clerk" domain="example.com"></clerk-provider>`);
+      await fixture(
+        html`<clerk-provider
+          .clerk=${clerk}
+          .options=${{ signInUrl: '/in' }}
+          proxy-url="https://example.com/__clerk"
+          domain="example.com"
+        ></clerk-provider>`,
+      );
       await until(() => clerk.loaded);
-      expect(clerk.loadOptions).to.deep.equal({ signInUrl: '/in', proxyUrl: 'https://example.com/__clerk', domain: 'example.com' });
+      expect(clerk.loadOptions).to.deep.equal({
+        signInUrl: '/in',
+        proxyUrl: 'https://example.com/__clerk',
+        domain: 'example.com',
+      });
     });
 
     it('loads Clerk’s script from clerk-js-url with the data attributes Clerk reads, then calls load()', async () => {
@@ -150,7 +181,11 @@ describe('<clerk-provider>', () => {
         return new FakeClerk({ users: [fakeUser()], loaded: false });
       };
       const provider = await fixture<ClerkProvider>(
-        html`<clerk-provider publishable-key=${key} proxy-url="https://example.com/__clerk" clerk-js-url=${script}></clerk-provider>`,
+        html`<clerk-provider
+          publishable-key=${key}
+          proxy-url="https://example.com/__clerk"
+          clerk-js-url=${script}
+        ></clerk-provider>`,
       );
       await until(() => events.events.length > 0);
       events.stop();
@@ -171,7 +206,13 @@ describe('<clerk-provider>', () => {
         const key = 'pk_live_' + btoa('clerk.example.com$');
         // A proxy path nothing answers (the load fails and is reported): only the URL the provider chose matters here.
         await captureConsole(() =>
-          fixture(html`<clerk-provider publishable-key=${key} proxy-url="/no-such-proxy" clerk-js-version=${version ?? nothing}></clerk-provider>`),
+          fixture(
+            html`<clerk-provider
+              publishable-key=${key}
+              proxy-url="/no-such-proxy"
+              clerk-js-version=${version ?? nothing}
+            ></clerk-provider>`,
+          ),
         );
         const script = [...document.querySelectorAll<HTMLScriptElement>('script[data-clerk-publishable-key]')].at(-1);
         expect(new URL(script!.src).pathname).to.equal(expected);
@@ -180,7 +221,9 @@ describe('<clerk-provider>', () => {
   });
 
   describe('load errors name the attribute to fix', () => {
-    async function loadError(template: ReturnType<typeof html>): Promise<{ error: Error; console: string[]; provider: ClerkProvider }> {
+    async function loadError(
+      template: ReturnType<typeof html>,
+    ): Promise<{ error: Error; console: string[]; provider: ClerkProvider }> {
       const events = recordEvents('clerk-error');
       let provider!: ClerkProvider;
       const seen = await captureConsole(async () => {
@@ -202,13 +245,17 @@ describe('<clerk-provider>', () => {
 
     it('proxy-url without a scheme', async () => {
       const key = 'pk_live_' + btoa('clerk.example.com$');
-      const { error } = await loadError(html`<clerk-provider publishable-key=${key} proxy-url="example.com/__clerk"></clerk-provider>`);
+      const { error } = await loadError(
+        html`<clerk-provider publishable-key=${key} proxy-url="example.com/__clerk"></clerk-provider>`,
+      );
       expect(error.message).to.contain('proxy-url="example.com/__clerk"');
     });
 
     it('a script that cannot be loaded', async () => {
       const key = 'pk_live_' + btoa('clerk.example.com$');
-      const { error } = await loadError(html`<clerk-provider publishable-key=${key} clerk-js-url="/no/such/clerk.browser.js"></clerk-provider>`);
+      const { error } = await loadError(
+        html`<clerk-provider publishable-key=${key} clerk-js-url="/no/such/clerk.browser.js"></clerk-provider>`,
+      );
       expect(error.message).to.contain('clerk-js-url');
       expect(error.message).to.contain('/no/such/clerk.browser.js');
       expect(document.querySelector('script[src$="/no/such/clerk.browser.js"]')).to.equal(null);
@@ -216,7 +263,9 @@ describe('<clerk-provider>', () => {
 
     it('clerk-js-version that is not a version', async () => {
       const key = 'pk_live_' + btoa('clerk.example.com$');
-      const { error } = await loadError(html`<clerk-provider publishable-key=${key} clerk-js-version="../../evil"></clerk-provider>`);
+      const { error } = await loadError(
+        html`<clerk-provider publishable-key=${key} clerk-js-version="../../evil"></clerk-provider>`,
+      );
       expect(error.message).to.contain('clerk-js-version="../../evil"');
       expect(document.querySelector('script[src*="evil"]')).to.equal(null);
     });
@@ -236,13 +285,19 @@ describe('<clerk-provider>', () => {
         await load(options);
         Object.assign(clerk, { status: 'degraded' });
       };
-      const { error, console } = await loadError(html`<clerk-provider .clerk=${clerk}><clerk-signed-out>x</clerk-signed-out></clerk-provider>`);
+      const { error, console } = await loadError(
+        html`<clerk-provider .clerk=${clerk}><clerk-signed-out>x</clerk-signed-out></clerk-provider>`,
+      );
       expect(error.message).to.contain('"degraded" mode');
       expect(console.filter((message) => message.startsWith('<clerk-provider>'))).to.have.length(1);
     });
 
     it('keeps elements inert after an error', async () => {
-      const { provider } = await loadError(html`<clerk-provider publishable-key="nope"><clerk-sign-out-button when-signed-out="disable"></clerk-sign-out-button></clerk-provider>`);
+      const { provider } = await loadError(
+        html`<clerk-provider publishable-key="nope"
+          ><clerk-sign-out-button when-signed-out="disable"></clerk-sign-out-button
+        ></clerk-provider>`,
+      );
       const button = provider.querySelector('clerk-sign-out-button')!;
       await button.updateComplete;
       expect(shadowButton(button).disabled).to.equal(true);
@@ -261,13 +316,16 @@ describe('<clerk-provider>', () => {
       const host = document.createElement('div');
       document.body.append(host);
       const seen = await captureConsole(async () => {
-        host.innerHTML = '<clerk-sign-out-button when-signed-out="disable"></clerk-sign-out-button><clerk-sign-out-button></clerk-sign-out-button>';
+        host.innerHTML =
+          '<clerk-sign-out-button when-signed-out="disable"></clerk-sign-out-button><clerk-sign-out-button></clerk-sign-out-button>';
         const first = host.querySelector('clerk-sign-out-button')!;
         await first.updateComplete;
         expect(shadowButton(first).disabled).to.equal(true);
         expect((await first.signOut()).outcome).to.equal('nothing-to-do');
       });
-      const warnings = seen.warn.filter((message) => message.includes('<clerk-sign-out-button> is not inside a <clerk-provider>'));
+      const warnings = seen.warn.filter((message) =>
+        message.includes('<clerk-sign-out-button> is not inside a <clerk-provider>'),
+      );
       expect(warnings.length).to.be.at.most(1);
       // Earlier tests may already have used up that tag's one warning; a fresh tag proves the message itself.
       class Lonely extends StateProbe {}
@@ -275,7 +333,9 @@ describe('<clerk-provider>', () => {
       const again = await captureConsole(() => {
         host.innerHTML = '<test-lonely-probe></test-lonely-probe><test-lonely-probe></test-lonely-probe>';
       });
-      expect(again.warn.filter((message) => message.includes('<test-lonely-probe> is not inside a <clerk-provider>'))).to.have.length(1);
+      expect(
+        again.warn.filter((message) => message.includes('<test-lonely-probe> is not inside a <clerk-provider>')),
+      ).to.have.length(1);
       expect(again.warn.join()).to.contain('Wrap it (or a parent element) in <clerk-provider>');
       host.remove();
     });

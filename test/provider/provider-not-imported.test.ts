@@ -10,7 +10,8 @@ describe('a page that imports an element but not the provider', () => {
     const warn = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
     const provider = document.createElement('clerk-provider');
-    provider.innerHTML = '<clerk-sign-out-button></clerk-sign-out-button><clerk-sign-out-button></clerk-sign-out-button>';
+    provider.innerHTML =
+      '<clerk-sign-out-button></clerk-sign-out-button><clerk-sign-out-button></clerk-sign-out-button>';
     try {
       document.body.append(provider);
       expect(customElements.get('clerk-provider')).to.equal(undefined);
@@ -21,7 +22,10 @@ describe('a page that imports an element but not the provider', () => {
       expect(about).to.have.length(1);
       expect(about[0]).to.contain('Import clerk-sign-out-elements/clerk-provider.js too');
       expect(about[0]).to.contain('<clerk-sign-out-button>');
-      expect(warnings.filter((message) => message.includes('is not inside a <clerk-provider>')), 'not the other warning').to.deep.equal([]);
+      expect(
+        warnings.filter((message) => message.includes('is not inside a <clerk-provider>')),
+        'not the other warning',
+      ).to.deep.equal([]);
     } finally {
       console.warn = warn;
       provider.remove();

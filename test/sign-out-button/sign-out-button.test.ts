@@ -23,7 +23,12 @@ describe('<clerk-sign-out-button>', () => {
     it('uses slotted text as the label', async () => {
       const { el } = await withProvider(html`<clerk-sign-out-button>Log out</clerk-sign-out-button>`);
       const slot = shadowButton(el).querySelector('slot')!;
-      expect(slot.assignedNodes().map((node) => node.textContent).join('')).to.equal('Log out');
+      expect(
+        slot
+          .assignedNodes()
+          .map((node) => node.textContent)
+          .join(''),
+      ).to.equal('Log out');
     });
 
     it('is hidden while nobody is signed in, and shows up when a user signs in', async () => {
@@ -37,7 +42,10 @@ describe('<clerk-sign-out-button>', () => {
     });
 
     it('is disabled instead of hidden with when-signed-out="disable"', async () => {
-      const { el } = await withProvider(html`<clerk-sign-out-button when-signed-out="disable"></clerk-sign-out-button>`, new FakeClerk());
+      const { el } = await withProvider(
+        html`<clerk-sign-out-button when-signed-out="disable"></clerk-sign-out-button>`,
+        new FakeClerk(),
+      );
       expect(shadowButton(el).disabled).to.equal(true);
     });
 
@@ -52,7 +60,10 @@ describe('<clerk-sign-out-button>', () => {
     it('passes axe with the default theme, signed in and disabled', async () => {
       const { el } = await withProvider(button);
       await expect(el).to.be.accessible();
-      const { el: disabled } = await withProvider(html`<clerk-sign-out-button when-signed-out="disable"></clerk-sign-out-button>`, new FakeClerk());
+      const { el: disabled } = await withProvider(
+        html`<clerk-sign-out-button when-signed-out="disable"></clerk-sign-out-button>`,
+        new FakeClerk(),
+      );
       await expect(disabled).to.be.accessible();
     });
   });
@@ -65,7 +76,11 @@ describe('<clerk-sign-out-button>', () => {
       await until(() => events.of('signed-out').length === 1);
       expect(clerk.signOutCalls).to.deep.equal([{}]);
       const detail = (events.of('signed-out')[0] as SignedOutEvent).detail;
-      expect(detail).to.deep.equal({ sessionIds: ['sess_user_a'], userId: 'user_a', redirectUrl: new URL('/', location.href).href });
+      expect(detail).to.deep.equal({
+        sessionIds: ['sess_user_a'],
+        userId: 'user_a',
+        redirectUrl: new URL('/', location.href).href,
+      });
       expect(clerk.navigations).to.deep.equal([new URL('/', location.href).href]);
       expect(clerk.user).to.equal(null);
     });
@@ -81,12 +96,18 @@ describe('<clerk-sign-out-button>', () => {
         expect(event.cancelable, event.type).to.equal(true);
         expect(event.target).to.equal(el);
       }
-      expect(events.of('sign-out')[0].detail).to.deep.equal({ sessionId: null, userId: (events.of('signed-out')[0] as SignedOutEvent).detail.userId });
+      expect(events.of('sign-out')[0].detail).to.deep.equal({
+        sessionId: null,
+        userId: (events.of('signed-out')[0] as SignedOutEvent).detail.userId,
+      });
     });
 
     it('goes to redirect-url instead of afterSignOutUrl', async () => {
       const clerk = FakeClerk.signedIn();
-      const { el } = await withProvider(html`<clerk-sign-out-button redirect-url="/goodbye?x=1"></clerk-sign-out-button>`, clerk);
+      const { el } = await withProvider(
+        html`<clerk-sign-out-button redirect-url="/goodbye?x=1"></clerk-sign-out-button>`,
+        clerk,
+      );
       shadowButton(el).click();
       await until(() => clerk.navigations.length === 1);
       const expected = new URL('/goodbye?x=1', location.href).href;
@@ -96,7 +117,11 @@ describe('<clerk-sign-out-button>', () => {
 
     it('uses the after-sign-out-url given to the provider (through clerk.load)', async () => {
       const clerk = new FakeClerk({ users: [fakeUser()], loaded: false });
-      const provider = await fixture(html`<clerk-provider .clerk=${clerk} after-sign-out-url="/bye"><clerk-sign-out-button></clerk-sign-out-button></clerk-provider>`);
+      const provider = await fixture(
+        html`<clerk-provider .clerk=${clerk} after-sign-out-url="/bye"
+          ><clerk-sign-out-button></clerk-sign-out-button
+        ></clerk-provider>`,
+      );
       await until(() => clerk.loaded);
       await until(() => !!shadowButtonOrNull(provider.firstElementChild!));
       shadowButton(provider.firstElementChild!).click();
@@ -131,7 +156,10 @@ describe('<clerk-sign-out-button>', () => {
     it('signs out one other session with session-id, without navigating', async () => {
       const clerk = FakeClerk.multiSession(2);
       const [current, other] = clerk.client!.signedInSessions;
-      const { el } = await withProvider(html`<clerk-sign-out-button session-id=${other.id}></clerk-sign-out-button>`, clerk);
+      const { el } = await withProvider(
+        html`<clerk-sign-out-button session-id=${other.id}></clerk-sign-out-button>`,
+        clerk,
+      );
       shadowButton(el).click();
       await until(() => events.of('signed-out').length === 1);
       expect(clerk.signOutCalls).to.deep.equal([{ sessionId: other.id }]);
@@ -160,7 +188,10 @@ describe('<clerk-sign-out-button>', () => {
     });
 
     it('names the active user in signed-out when every session of a multi-session client ends', async () => {
-      const clerk = new FakeClerk({ users: [fakeUser({ id: 'user_old' }), fakeUser({ id: 'user_active' })], activeUserId: 'user_active' });
+      const clerk = new FakeClerk({
+        users: [fakeUser({ id: 'user_old' }), fakeUser({ id: 'user_active' })],
+        activeUserId: 'user_active',
+      });
       const { el } = await withProvider(button, clerk);
       shadowButton(el).click();
       await until(() => events.of('signed-out').length === 1);
@@ -211,7 +242,10 @@ describe('<clerk-sign-out-button>', () => {
     it('sends ONE signOut when two buttons on the page are clicked while one is in flight', async () => {
       const clerk = FakeClerk.signedIn();
       const release = clerk.holdNextSignOut();
-      const { provider } = await withProvider(html`<clerk-sign-out-button></clerk-sign-out-button><clerk-sign-out-button></clerk-sign-out-button>`, clerk);
+      const { provider } = await withProvider(
+        html`<clerk-sign-out-button></clerk-sign-out-button><clerk-sign-out-button></clerk-sign-out-button>`,
+        clerk,
+      );
       const [first, second] = provider.querySelectorAll('clerk-sign-out-button');
       shadowButton(first).click();
       shadowButton(second).click();
@@ -291,7 +325,10 @@ describe('<clerk-sign-out-button>', () => {
     it('clears the error message when a new attempt starts', async () => {
       const clerk = FakeClerk.signedIn();
       clerk.failNextSignOut();
-      const { el } = await withProvider<ClerkSignOutButton>(html`<clerk-sign-out-button when-signed-out="disable"></clerk-sign-out-button>`, clerk);
+      const { el } = await withProvider<ClerkSignOutButton>(
+        html`<clerk-sign-out-button when-signed-out="disable"></clerk-sign-out-button>`,
+        clerk,
+      );
       await el.signOut();
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.not.equal('');
@@ -305,7 +342,10 @@ describe('<clerk-sign-out-button>', () => {
 
     it('refuses an unknown session-id with a message naming the attribute, without calling Clerk', async () => {
       const clerk = FakeClerk.signedIn();
-      const { el } = await withProvider(html`<clerk-sign-out-button session-id="sess_nope"></clerk-sign-out-button>`, clerk);
+      const { el } = await withProvider(
+        html`<clerk-sign-out-button session-id="sess_nope"></clerk-sign-out-button>`,
+        clerk,
+      );
       const seen = await captureConsole(async () => {
         shadowButton(el).click();
         await until(() => events.of('sign-out-error').length === 1);
@@ -321,7 +361,8 @@ describe('<clerk-sign-out-button>', () => {
     it('refuses an empty session-id and an unknown scope', async () => {
       const clerk = FakeClerk.signedIn();
       const { provider } = await withProvider(
-        html`<clerk-sign-out-button session-id=""></clerk-sign-out-button><clerk-sign-out-button scope="everyone"></clerk-sign-out-button>`,
+        html`<clerk-sign-out-button session-id=""></clerk-sign-out-button
+          ><clerk-sign-out-button scope="everyone"></clerk-sign-out-button>`,
         clerk,
       );
       const [empty, badScope] = provider.querySelectorAll('clerk-sign-out-button');
@@ -335,10 +376,18 @@ describe('<clerk-sign-out-button>', () => {
       expect(clerk.signOutCalls).to.have.length(0);
     });
 
-    for (const url of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'ftp://example.com/']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+      'ftp://example.com/',
+    ]) {
       it(`refuses redirect-url="${url}" before signing out`, async () => {
         const clerk = FakeClerk.signedIn();
-        const { el } = await withProvider(html`<clerk-sign-out-button redirect-url=${url}></clerk-sign-out-button>`, clerk);
+        const { el } = await withProvider(
+          html`<clerk-sign-out-button redirect-url=${url}></clerk-sign-out-button>`,
+          clerk,
+        );
         await captureConsole(async () => {
           shadowButton(el).click();
           await until(() => events.of('sign-out-error').length === 1);
@@ -351,12 +400,17 @@ describe('<clerk-sign-out-button>', () => {
 
     it('refuses a cross-origin redirect-url unless the provider allows its origin', async () => {
       const clerk = FakeClerk.signedIn();
-      const { el } = await withProvider(html`<clerk-sign-out-button redirect-url="https://elsewhere.example/after"></clerk-sign-out-button>`, clerk);
+      const { el } = await withProvider(
+        html`<clerk-sign-out-button redirect-url="https://elsewhere.example/after"></clerk-sign-out-button>`,
+        clerk,
+      );
       await captureConsole(async () => {
         shadowButton(el).click();
         await until(() => events.of('sign-out-error').length === 1);
       });
-      expect((events.of('sign-out-error')[0] as SignOutErrorEvent).detail.error.message).to.contain('allowed-redirect-origins');
+      expect((events.of('sign-out-error')[0] as SignOutErrorEvent).detail.error.message).to.contain(
+        'allowed-redirect-origins',
+      );
 
       const allowed = FakeClerk.signedIn();
       const provider = await fixture(

@@ -45,7 +45,8 @@ class StateWatch extends LitElement {
 }
 customElements.define('test-state-watch', StateWatch);
 
-type Target = 'button-all' | 'button-current' | 'button-session' | 'menu-sign-out' | 'menu-sign-out-all' | 'menu-switch';
+type Target =
+  'button-all' | 'button-current' | 'button-session' | 'menu-sign-out' | 'menu-sign-out-all' | 'menu-switch';
 type Step =
   | { kind: 'click'; target: Target }
   | { kind: 'veto'; mode: 'none' | 'veto' | 'confirm-yes' | 'confirm-no' }
@@ -57,14 +58,59 @@ type Step =
   | { kind: 'elsewhere'; what: 'all' | 'one' | 'sign-in' };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('click' as const), target: fc.constantFrom<Target>('button-all', 'button-current', 'button-session', 'menu-sign-out', 'menu-sign-out-all', 'menu-switch') }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('veto' as const), mode: fc.constantFrom('none' as const, 'veto' as const, 'confirm-yes' as const, 'confirm-no' as const) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('click' as const),
+      target: fc.constantFrom<Target>(
+        'button-all',
+        'button-current',
+        'button-session',
+        'menu-sign-out',
+        'menu-sign-out-all',
+        'menu-switch',
+      ),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('veto' as const),
+      mode: fc.constantFrom('none' as const, 'veto' as const, 'confirm-yes' as const, 'confirm-no' as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('veto-redirect' as const), on: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('fault' as const), fault: fc.constantFrom('500' as const, '401-ended-elsewhere' as const, 'swallowed' as const, 'network-and-reload-fails' as const) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('fault' as const),
+      fault: fc.constantFrom(
+        '500' as const,
+        '401-ended-elsewhere' as const,
+        'swallowed' as const,
+        'network-and-reload-fails' as const,
+      ),
+    }),
+  },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('answer' as const), count: fc.integer({ min: 1, max: 3 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('remove' as const, 're-add' as const), element: fc.nat(3) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('swap' as const), to: fc.constantFrom('new-clerk' as const, 'none' as const) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('elsewhere' as const), what: fc.constantFrom('all' as const, 'one' as const, 'sign-in' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constantFrom('remove' as const, 're-add' as const), element: fc.nat(3) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('swap' as const),
+      to: fc.constantFrom('new-clerk' as const, 'none' as const),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('elsewhere' as const),
+      what: fc.constantFrom('all' as const, 'one' as const, 'sign-in' as const),
+    }),
+  },
 );
 
 /** One page: a provider, three buttons, a menu and a watcher; the checker records every violation it sees. */
@@ -100,7 +146,8 @@ class Run {
     this.menu = this.elements[3] as ClerkUserMenu;
     (this.provider.lastElementChild as StateWatch).onState = (state) => this.#checkPublished(state);
     this.provider.clerk = this.clerk;
-    for (const type of ['sign-out', 'signed-out', 'sign-out-error'] as const) document.addEventListener(type, this.#onEvent);
+    for (const type of ['sign-out', 'signed-out', 'sign-out-error'] as const)
+      document.addEventListener(type, this.#onEvent);
     document.body.append(this.provider);
   }
 
@@ -149,26 +196,30 @@ class Run {
 
   checkAfterStep(): void {
     for (const clerk of this.clerks) {
-      if (clerk.maxCallsInFlight > 1) this.violations.push(`${clerk.maxCallsInFlight} Frontend API calls in flight at once`);
+      if (clerk.maxCallsInFlight > 1)
+        this.violations.push(`${clerk.maxCallsInFlight} Frontend API calls in flight at once`);
     }
   }
 
   checkAtEnd(): void {
     const notVetoed = this.signOuts.filter((event) => !event.defaultPrevented).length;
     const flowOutcomes = this.outcomes.filter(
-      (event) => !(event.type === 'sign-out-error' && (event as SignOutErrorEvent).detail.error instanceof ConfigurationError),
+      (event) =>
+        !(event.type === 'sign-out-error' && (event as SignOutErrorEvent).detail.error instanceof ConfigurationError),
     ).length;
     if (notVetoed !== flowOutcomes) this.violations.push(`${notVetoed} sign-out not vetoed, ${flowOutcomes} outcomes`);
     const expected = this.outcomes.filter(
       (event) => event.type === 'signed-out' && !event.defaultPrevented && (event as SignedOutEvent).detail.redirectUrl,
     ).length;
     const navigations = this.clerks.reduce((sum, clerk) => sum + clerk.navigations.length, 0);
-    if (navigations !== expected) this.violations.push(`${navigations} navigations for ${expected} signed-out to follow`);
+    if (navigations !== expected)
+      this.violations.push(`${navigations} navigations for ${expected} signed-out to follow`);
     if (this.retiredNavigations) this.violations.push(`${this.retiredNavigations} navigations by a dropped Clerk`);
   }
 
   dispose(): void {
-    for (const type of ['sign-out', 'signed-out', 'sign-out-error'] as const) document.removeEventListener(type, this.#onEvent);
+    for (const type of ['sign-out', 'signed-out', 'sign-out-error'] as const)
+      document.removeEventListener(type, this.#onEvent);
     this.provider.remove();
   }
 
@@ -205,11 +256,13 @@ class Run {
     const clerk = this.clerk;
     if (!clerk) return;
     if (fault === '500') clerk.failNextSignOut();
-    if (fault === '401-ended-elsewhere') clerk.failNextSignOut(Object.assign(new Error('Unauthorized'), { status: 401 }), { endedOnServer: true });
+    if (fault === '401-ended-elsewhere')
+      clerk.failNextSignOut(Object.assign(new Error('Unauthorized'), { status: 401 }), { endedOnServer: true });
     if (fault === 'swallowed') clerk.swallowNextSignOut();
     // The network is down: neither the sign-out nor the reload after it reaches the server, which keeps the sessions.
     // (A server that ended them but cannot be asked is unknowable to any page: the flow then reports the error.)
-    if (fault === 'network-and-reload-fails') clerk.failNextSignOut(new Error('ClerkJS: Network error'), { reloadFails: true });
+    if (fault === 'network-and-reload-fails')
+      clerk.failNextSignOut(new Error('ClerkJS: Network error'), { reloadFails: true });
   }
 
   #elsewhere(what: Extract<Step, { kind: 'elsewhere' }>['what']): void {
@@ -231,9 +284,11 @@ class Run {
     const onServer = (id: string) => this.clerks.some((clerk) => clerk.serverSessionIds.includes(id));
     if (event.type === 'signed-out') {
       if (this.vetoRedirect) event.preventDefault();
-      if (ids.some(onServer)) this.violations.push(`signed-out for ${ids.filter(onServer)}, still signed in on the server`);
+      if (ids.some(onServer))
+        this.violations.push(`signed-out for ${ids.filter(onServer)}, still signed in on the server`);
     } else if (!((outcome as SignOutErrorEvent).detail.error instanceof ConfigurationError)) {
-      if (!ids.length || !ids.every(onServer)) this.violations.push(`sign-out-error for [${ids}], not all signed in on the server`);
+      if (!ids.length || !ids.every(onServer))
+        this.violations.push(`sign-out-error for [${ids}], not all signed in on the server`);
     }
   };
 
@@ -261,7 +316,8 @@ class Run {
     this.#settledUser.set(clerk, state.user);
     const server = clerk.serverSessionIds;
     if (state.session === null && server.length) this.violations.push(`published nobody, the server has ${server}`);
-    if (state.session && !server.includes(state.session.id)) this.violations.push(`published ${state.session.id}, ended on the server`);
+    if (state.session && !server.includes(state.session.id))
+      this.violations.push(`published ${state.session.id}, ended on the server`);
   }
 }
 
@@ -310,14 +366,17 @@ describe('sign-out flow: generated interleavings', () => {
     // Refused session-id values (a session that ended meanwhile) are reported in the console; keep the log readable.
     const consoleError = console.error;
     console.error = () => undefined;
-    const details = await fc.check(property, { seed: runSeed, numRuns: RUNS }).finally(() => (console.error = consoleError));
+    const details = await fc
+      .check(property, { seed: runSeed, numRuns: RUNS })
+      .finally(() => (console.error = consoleError));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       `flow: ${details.numRuns.toLocaleString('en')} runs (${steps.toLocaleString('en')} steps), ` +
         `${details.failed ? 1 : 0} violations, ${seconds} s, seed ${runSeed}; events: ${JSON.stringify(seen)}`,
     );
     if (details.failed) {
-      const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+      const cause =
+        details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
       throw new Error(`${fc.defaultReportMessage(details)}\n${cause}`);
     }
   });

@@ -18,7 +18,8 @@ export function countReporter() {
       for (const session of sessions) {
         count(session.testResults, totals);
         // A file that failed to load, or errored outside a test, counts as a failure too.
-        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) totals.failed++;
+        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length)
+          totals.failed++;
         else if (session.errors?.length) totals.failed += session.errors.length;
       }
       if (process.env.WTR_COUNT_FILE) writeFileSync(process.env.WTR_COUNT_FILE, JSON.stringify(totals));

@@ -14,8 +14,24 @@ import { clerkScriptPath } from './clerk-js.js';
 import { mountNpmClerk, type Mounted } from './real-clerk.js';
 import { until } from './fixtures.js';
 
-export const PHONE = { browserName: 'Safari', browserVersion: '18.2', deviceType: 'iPhone', isMobile: true, ipAddress: '203.0.113.7', city: 'Lyon', country: 'FR' };
-export const LAPTOP = { browserName: 'Firefox', browserVersion: '133.0', deviceType: 'Macintosh', isMobile: false, ipAddress: '198.51.100.4', city: 'Oslo', country: 'NO' };
+export const PHONE = {
+  browserName: 'Safari',
+  browserVersion: '18.2',
+  deviceType: 'iPhone',
+  isMobile: true,
+  ipAddress: '203.0.113.7',
+  city: 'Lyon',
+  country: 'FR',
+};
+export const LAPTOP = {
+  browserName: 'Firefox',
+  browserVersion: '133.0',
+  deviceType: 'Macintosh',
+  isMobile: false,
+  ipAddress: '198.51.100.4',
+  city: 'Oslo',
+  country: 'NO',
+};
 
 export interface AdaEverywhere {
   emulator: EmulatorConnection;
@@ -58,7 +74,9 @@ export async function mountDevicesPage(emulator: EmulatorConnection): Promise<De
 export interface DevicePage {
   frame: HTMLIFrameElement;
   /** That device's own clerk-js (`window.Clerk` of its page). */
-  readonly clerk: ClerkLike & { session?: { id: string; getToken(options?: { skipCache?: boolean }): Promise<string | null> } | null };
+  readonly clerk: ClerkLike & {
+    session?: { id: string; getToken(options?: { skipCache?: boolean }): Promise<string | null> } | null;
+  };
 }
 
 /**

@@ -38,7 +38,9 @@ function webdriverKey(key) {
 }
 
 function isKeysPayload(payload) {
-  return Array.isArray(payload?.keys) && payload.keys.length > 0 && payload.keys.every((key) => typeof key === 'string');
+  return (
+    Array.isArray(payload?.keys) && payload.keys.length > 0 && payload.keys.every((key) => typeof key === 'string')
+  );
 }
 
 export function engineCommandsPlugin() {
@@ -46,7 +48,8 @@ export function engineCommandsPlugin() {
     name: 'engine-commands',
     async executeCommand({ command, payload, session }) {
       if (command === 'press-keys') {
-        if (!isKeysPayload(payload)) throw new Error('press-keys: give { keys: string[] }, e.g. { keys: ["Shift", "Tab"] }');
+        if (!isKeysPayload(payload))
+          throw new Error('press-keys: give { keys: string[] }, e.g. { keys: ["Shift", "Tab"] }');
         const keys = payload.keys.map(normalize);
         const modifiers = keys.slice(0, -1);
         const key = keys[keys.length - 1];
@@ -70,7 +73,8 @@ export function engineCommandsPlugin() {
       }
       if (command === 'emulate-color-scheme') {
         const scheme = payload?.scheme;
-        if (scheme !== 'light' && scheme !== 'dark') throw new Error('emulate-color-scheme: give { scheme: "light" | "dark" }');
+        if (scheme !== 'light' && scheme !== 'dark')
+          throw new Error('emulate-color-scheme: give { scheme: "light" | "dark" }');
         if (session.browser.type !== 'puppeteer') return false;
         const page = session.browser.getPage(session.id);
         if (page.browser().cdpSupported === false) return false;

@@ -35,7 +35,9 @@ function forceColorSchemeRules(scheme: 'light' | 'dark') {
     if (!original.match(pattern)) continue;
     forced.push({ media: rule.media, original });
     // (min-width: 0px) always matches, (max-width: 0px) never does in a page that has a viewport.
-    rule.media.mediaText = original.replace(pattern, (_, value) => (value === scheme ? '(min-width: 0px)' : '(max-width: 0px)'));
+    rule.media.mediaText = original.replace(pattern, (_, value) =>
+      value === scheme ? '(min-width: 0px)' : '(max-width: 0px)',
+    );
   }
 }
 

@@ -25,7 +25,11 @@ export async function until(condition: () => unknown, what = condition.toString(
 }
 
 /** Records the events of the given types dispatched to `document` (where bubbling, composed events arrive). */
-export function recordEvents(...types: string[]): { events: CustomEvent[]; of(type: string): CustomEvent[]; stop(): void } {
+export function recordEvents(...types: string[]): {
+  events: CustomEvent[];
+  of(type: string): CustomEvent[];
+  stop(): void;
+} {
   const events: CustomEvent[] = [];
   const listener = (event: Event) => events.push(event as CustomEvent);
   for (const type of types) document.addEventListener(type, listener);

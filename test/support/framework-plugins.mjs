@@ -42,13 +42,19 @@ export function cdnBundle() {
   });
 }
 
-const reactEntries = { react: 'react', 'react-dom-client': 'react-dom/client', 'react-jsx-runtime': 'react/jsx-runtime' };
+const reactEntries = {
+  react: 'react',
+  'react-dom-client': 'react-dom/client',
+  'react-jsx-runtime': 'react/jsx-runtime',
+};
 
 export function react() {
   const plugin = servesBuilt('react-esm', '/__react__/', async () => {
     const { build } = await import('esbuild');
     const result = await build({
-      entryPoints: Object.fromEntries(Object.entries(reactEntries).map(([out, entry]) => [out, require.resolve(entry)])),
+      entryPoints: Object.fromEntries(
+        Object.entries(reactEntries).map(([out, entry]) => [out, require.resolve(entry)]),
+      ),
       bundle: true,
       splitting: true,
       format: 'esm',
@@ -59,7 +65,9 @@ export function react() {
       logLevel: 'warning',
     });
     // esbuild's CommonJS wrapper gives a default export only; re-export the named ones the tests import.
-    return new Map(result.outputFiles.map((file) => [file.path.slice('/__react__/'.length), withNamedExports(file.path, file.text)]));
+    return new Map(
+      result.outputFiles.map((file) => [file.path.slice('/__react__/'.length), withNamedExports(file.path, file.text)]),
+    );
   });
   return {
     ...plugin,
@@ -74,7 +82,13 @@ function withNamedExports(path, code) {
   const entry = Object.entries(reactEntries).find(([out]) => path.endsWith(`/${out}.js`))?.[1];
   if (!entry) return code;
   // Read in a child process: loading React here would run its dev build against the test runner's patched console.
-  const keys = JSON.parse(execFileSync(process.execPath, ['-e', `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(entry)}))))`], { cwd: root }));
+  const keys = JSON.parse(
+    execFileSync(
+      process.execPath,
+      ['-e', `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(entry)}))))`],
+      { cwd: root },
+    ),
+  );
   const names = keys.filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
   const match = code.match(/export default (\w+\(\));?\s*$/);
   if (!match) throw new Error(`unexpected esbuild output for ${entry}`);

@@ -48,7 +48,9 @@ export function mustItem(el: ClerkUserMenu, part: string): HTMLElement {
 export function menuItems(el: ClerkUserMenu): HTMLElement[] {
   const items: HTMLElement[] = [];
   const walk = (node: Element) => {
-    for (const child of node instanceof HTMLSlotElement ? node.assignedElements({ flatten: true }) : [...node.children]) {
+    for (const child of node instanceof HTMLSlotElement
+      ? node.assignedElements({ flatten: true })
+      : [...node.children]) {
       if (child.getAttribute('role') === 'menuitem') items.push(child as HTMLElement);
       else walk(child);
     }
@@ -102,7 +104,11 @@ function describe(target: Element | EventTarget | null): string {
 
 // ---- on the real clerk-js (test/integration, test/failures)
 /** A fresh tenant where Ada and then Grace signed in on this client: Grace's session is the active one. */
-export async function adaAndGrace(): Promise<{ emulator: EmulatorConnection; ada: EmulatorSession; grace: EmulatorSession }> {
+export async function adaAndGrace(): Promise<{
+  emulator: EmulatorConnection;
+  ada: EmulatorSession;
+  grace: EmulatorSession;
+}> {
   const emulator = connectEmulator();
   await emulator.reset();
   const ada = await emulator.signIn(await emulator.createUser({ firstName: 'Ada', lastName: 'Lovelace' }));
@@ -123,4 +129,5 @@ export async function menuItem(menu: ClerkUserMenu, part: string, text?: string)
 }
 
 /** The name the menu's trigger shows (with `show-name`). */
-export const shownName = (menu: ClerkUserMenu) => menu.shadowRoot!.querySelector('[part~="name"]')?.textContent?.trim() ?? null;
+export const shownName = (menu: ClerkUserMenu) =>
+  menu.shadowRoot!.querySelector('[part~="name"]')?.textContent?.trim() ?? null;

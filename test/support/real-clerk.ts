@@ -6,7 +6,12 @@ import '../../src/index.js';
 import type { ClerkLike, ClerkProvider, SignedOutEvent } from '../../src/index.js';
 import { CLERK_JS } from './clerk-js.js';
 import { shadowButton, until } from './fixtures.js';
-import { connectEmulator, type EmulatorConnection, type EmulatorSession, type RecordedRequest } from '../../src/testing/index.js';
+import {
+  connectEmulator,
+  type EmulatorConnection,
+  type EmulatorSession,
+  type RecordedRequest,
+} from '../../src/testing/index.js';
 
 /** Clerk options that record navigations instead of leaving the test page (clerk-js calls routerPush for same-origin URLs). */
 export function recordingNavigation(): { navigations: string[]; options: Record<string, unknown> } {
@@ -35,11 +40,16 @@ export function claimPageForClerk(): void {
 }
 
 /** The npm route: our own `new Clerk(key, { proxyUrl })` handed to `<clerk-provider .clerk>`; resolves once ready. */
-export async function mountNpmClerk<T extends Element>(emulator: EmulatorConnection, content: TemplateResult): Promise<Mounted<T>> {
+export async function mountNpmClerk<T extends Element>(
+  emulator: EmulatorConnection,
+  content: TemplateResult,
+): Promise<Mounted<T>> {
   claimPageForClerk();
   const { navigations, options } = recordingNavigation();
   const clerk = new Clerk(emulator.publishableKey, { proxyUrl: emulator.proxyUrl }) as unknown as ClerkLike;
-  const provider = await fixture<ClerkProvider>(html`<clerk-provider .clerk=${clerk} .options=${options}>${content}</clerk-provider>`);
+  const provider = await fixture<ClerkProvider>(
+    html`<clerk-provider .clerk=${clerk} .options=${options}>${content}</clerk-provider>`,
+  );
   return settle(provider, navigations, emulator);
 }
 
@@ -75,7 +85,11 @@ const DEFAULT_MAJOR = '6';
  * Fails unless `clerk` is the clerk-js this run tests (`CLERK_JS=5` runs Core 2: test/support/clerk-js.ts) and, given
  * the emulator, every Frontend API call so far carried that version's `__clerk_api_version` and `_clerk_js_version`.
  */
-export async function expectClerkUnderTest(clerk: unknown, emulator?: EmulatorConnection, expected = CLERK_JS): Promise<void> {
+export async function expectClerkUnderTest(
+  clerk: unknown,
+  emulator?: EmulatorConnection,
+  expected = CLERK_JS,
+): Promise<void> {
   const version = String((clerk as { version?: unknown } | undefined)?.version);
   if (version !== expected.version) {
     throw new Error(`This run tests clerk-js ${expected.version}, but the page runs clerk-js ${version}`);
@@ -83,7 +97,9 @@ export async function expectClerkUnderTest(clerk: unknown, emulator?: EmulatorCo
   for (const { method, path, query } of emulator ? await emulator.requests() : []) {
     const sent = `${query.__clerk_api_version} ${query._clerk_js_version}`;
     if (sent !== `${expected.apiVersion} ${expected.version}`) {
-      throw new Error(`${method} ${path} came with __clerk_api_version and _clerk_js_version ${sent}, not ${expected.apiVersion} ${expected.version}`);
+      throw new Error(
+        `${method} ${path} came with __clerk_api_version and _clerk_js_version ${sent}, not ${expected.apiVersion} ${expected.version}`,
+      );
     }
   }
 }
@@ -95,7 +111,8 @@ export async function settle<T extends Element>(
   emulator?: EmulatorConnection,
 ): Promise<Mounted<T>> {
   await until(() => provider.state.status !== 'loading', 'Clerk to load', 8000);
-  if (provider.state.status !== 'ready') throw provider.state.error ?? new Error(`provider status ${provider.state.status}`);
+  if (provider.state.status !== 'ready')
+    throw provider.state.error ?? new Error(`provider status ${provider.state.status}`);
   await expectClerkUnderTest(provider.state.clerk, emulator);
   const el = provider.firstElementChild as T;
   await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
@@ -103,7 +120,9 @@ export async function settle<T extends Element>(
 }
 
 /** A fresh tenant with `count` users signed in on one client; the LAST one signed in is the active session. */
-export async function signedInTenant(count = 1): Promise<{ emulator: EmulatorConnection; sessions: EmulatorSession[] }> {
+export async function signedInTenant(
+  count = 1,
+): Promise<{ emulator: EmulatorConnection; sessions: EmulatorSession[] }> {
   const emulator = connectEmulator();
   await emulator.reset();
   const sessions: EmulatorSession[] = [];
@@ -123,7 +142,6 @@ export function currentSessionSignOutLines(current: string, remaining: string): 
 /** `METHOD /path` of each request, for exact comparisons. */
 export const lines = (requests: RecordedRequest[]) => requests.map((request) => `${request.method} ${request.path}`);
 
-
 /** Resolves with the next event of this type that reaches the document. */
 export function nextEvent<T extends Event>(type: string): Promise<T> {
   return new Promise((resolve) => document.addEventListener(type, (event) => resolve(event as T), { once: true }));
@@ -138,9 +156,14 @@ export async function clickAndSignOut(emulator: EmulatorConnection, el: Element)
 }
 
 /** What a page load would find: the client from `GET /v1/client` (call it after the request-log assertions). */
-export async function clientOnReload(emulator: EmulatorConnection): Promise<{ sessionIds: string[]; lastActiveSessionId: string | null }> {
+export async function clientOnReload(
+  emulator: EmulatorConnection,
+): Promise<{ sessionIds: string[]; lastActiveSessionId: string | null }> {
   const { response } = (await (await fetch(`${emulator.proxyUrl}/v1/client`)).json()) as {
     response: { sessions: Array<{ id: string; status: string }>; last_active_session_id: string | null };
   };
-  return { sessionIds: response.sessions.map((session) => session.id), lastActiveSessionId: response.last_active_session_id };
+  return {
+    sessionIds: response.sessions.map((session) => session.id),
+    lastActiveSessionId: response.last_active_session_id,
+  };
 }

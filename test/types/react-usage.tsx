@@ -11,16 +11,36 @@ export function Header({ navigate }: { navigate: (to: string) => void }) {
     navigate(event.detail.redirectUrl ?? '/');
   };
   return (
-    <clerk-provider clerk={FakeClerk.signedIn()} after-sign-out-url="/bye" localization={{ userButton: { action__signOut: 'Log out' } }}>
+    <clerk-provider
+      clerk={FakeClerk.signedIn()}
+      after-sign-out-url="/bye"
+      localization={{ userButton: { action__signOut: 'Log out' } }}
+    >
       <clerk-signed-in>
-        <clerk-sign-out-button ref={button} redirect-url="/" scope="current" onsigned-out={onSignedOut} className="nav" />
-        <clerk-sign-out-button redirectUrl="/" when-signed-out="disable" onsign-out={(event) => event.detail.sessionId} />
-        <clerk-sign-out-button onsign-out-error={(event) => console.error(event.detail.error.message)}>Log out</clerk-sign-out-button>
+        <clerk-sign-out-button
+          ref={button}
+          redirect-url="/"
+          scope="current"
+          onsigned-out={onSignedOut}
+          className="nav"
+        />
+        <clerk-sign-out-button
+          redirectUrl="/"
+          when-signed-out="disable"
+          onsign-out={(event) => event.detail.sessionId}
+        />
+        <clerk-sign-out-button onsign-out-error={(event) => console.error(event.detail.error.message)}>
+          Log out
+        </clerk-sign-out-button>
       </clerk-signed-in>
       <clerk-signed-out>
         <p>You are signed out</p>
       </clerk-signed-out>
-      <clerk-user-menu show-name user-profile-url="/account" onsession-switched={(event) => navigate(event.detail.redirectUrl ?? '/')} />
+      <clerk-user-menu
+        show-name
+        user-profile-url="/account"
+        onsession-switched={(event) => navigate(event.detail.redirectUrl ?? '/')}
+      />
     </clerk-provider>
   );
 }

@@ -44,10 +44,35 @@ const ALLOWED = ['https://allowed.example', 'http://allowed.example:8080', 'http
 /** Characters that browsers strip, skip or misread in URLs, and look-alikes. */
 const C0 = Array.from({ length: 0x20 }, (_, code) => String.fromCharCode(code));
 const ODD_SPACES = [' ', '\u00a0', '\u1680', '\u2000', '\u200b', '\u2028', '\u3000', '\ufeff', '\u00ad', '\u034f'];
-const HOSTILE_CHARS = [...C0, ...ODD_SPACES, '\\', '/', '@', ':', '#', '?', '%', '.', '&', ';', '[', ']', '\u3002', '\uff0f', '\uff3c', '\uff20', '\uff1a', 'a', 'e', 'j', 's'];
+const HOSTILE_CHARS = [
+  ...C0,
+  ...ODD_SPACES,
+  '\\',
+  '/',
+  '@',
+  ':',
+  '#',
+  '?',
+  '%',
+  '.',
+  '&',
+  ';',
+  '[',
+  ']',
+  '\u3002',
+  '\uff0f',
+  '\uff3c',
+  '\uff20',
+  '\uff1a',
+  'a',
+  'e',
+  'j',
+  's',
+];
 
 const fullWidth = (text: string) => text.replace(/[!-~]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
-const entity = (char: string, hex: boolean) => (hex ? `&#x${char.charCodeAt(0).toString(16)};` : `&#${char.charCodeAt(0)};`);
+const entity = (char: string, hex: boolean) =>
+  hex ? `&#x${char.charCodeAt(0).toString(16)};` : `&#${char.charCodeAt(0)};`;
 
 /** `text` with characters from `alphabet` inserted at generated positions. */
 function withInserted(text: fc.Arbitrary<string>, alphabet: fc.Arbitrary<string>, max = 3): fc.Arbitrary<string> {
@@ -59,24 +84,86 @@ function withInserted(text: fc.Arbitrary<string>, alphabet: fc.Arbitrary<string>
   );
 }
 
-const schemeName = fc.constantFrom('javascript', 'JaVaScRiPt', 'data', 'vbscript', 'VBScript', 'file', 'blob', 'ftp', 'ws', 'wss', 'http', 'https', 'HTTP', 'hTtPs');
+const schemeName = fc.constantFrom(
+  'javascript',
+  'JaVaScRiPt',
+  'data',
+  'vbscript',
+  'VBScript',
+  'file',
+  'blob',
+  'ftp',
+  'ws',
+  'wss',
+  'http',
+  'https',
+  'HTTP',
+  'hTtPs',
+);
 
 /** A scheme, plain or obfuscated: case, tabs/newlines/control characters inside, full-width letters, HTML entities, percent-encoding. */
 const scheme = fc.oneof(
   { weight: 3, arbitrary: schemeName },
   { weight: 3, arbitrary: withInserted(schemeName, fc.constantFrom(...C0, ...ODD_SPACES)) },
   { weight: 1, arbitrary: schemeName.map(fullWidth) },
-  { weight: 1, arbitrary: fc.tuple(schemeName, fc.boolean()).map(([name, hex]) => entity(name[0], hex) + name.slice(1)) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(schemeName, fc.boolean()).map(([name, hex]) => entity(name[0], hex) + name.slice(1)),
+  },
   { weight: 1, arbitrary: schemeName.map((name) => `%${name.charCodeAt(0).toString(16)}${name.slice(1)}`) },
 );
 
 /** What follows the scheme (`:`, `://`, backslashes, tabs, an HTML-entity colon), or a scheme-less start. */
 const start = fc.oneof(
-  { weight: 5, arbitrary: fc.tuple(scheme, fc.constantFrom(':', '://', ':/', ':///', ':\\\\', ':/\\', ':\t//', ': //', '&colon;//', '&#58;//', '\uff1a//')).map(([s, sep]) => s + sep) },
-  { weight: 3, arbitrary: fc.constantFrom('', '/', '//', '///', '/\\', '\\\\', '\\/', '/\t/', '/%2F', '%2F%2F', './', '../', '?', '#', '\uff0f\uff0f', ' //', '\t//') },
+  {
+    weight: 5,
+    arbitrary: fc
+      .tuple(
+        scheme,
+        fc.constantFrom(':', '://', ':/', ':///', ':\\\\', ':/\\', ':\t//', ': //', '&colon;//', '&#58;//', '\uff1a//'),
+      )
+      .map(([s, sep]) => s + sep),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '',
+      '/',
+      '//',
+      '///',
+      '/\\',
+      '\\\\',
+      '\\/',
+      '/\t/',
+      '/%2F',
+      '%2F%2F',
+      './',
+      '../',
+      '?',
+      '#',
+      '\uff0f\uff0f',
+      ' //',
+      '\t//',
+    ),
+  },
 );
 
-const credentials = fc.constantFrom('', '', '', 'user@', 'user:pass@', ':pass@', '@', ':@', 'evil.com@', `${location.host}@`, 'allowed.example@', 'a%40b@', 'user:p%40ss@', 'user%3Apass@');
+const credentials = fc.constantFrom(
+  '',
+  '',
+  '',
+  'user@',
+  'user:pass@',
+  ':pass@',
+  '@',
+  ':@',
+  'evil.com@',
+  `${location.host}@`,
+  'allowed.example@',
+  'a%40b@',
+  'user:p%40ss@',
+  'user%3Apass@',
+);
 
 const host = fc.constantFrom(
   location.hostname,
@@ -111,9 +198,36 @@ const host = fc.constantFrom(
   '',
 );
 
-const port = fc.constantFrom('', '', `:${location.port}`, `:0${location.port}`, ':80', ':443', ':8080', ':0', ':65535', ':99999', ':');
+const port = fc.constantFrom(
+  '',
+  '',
+  `:${location.port}`,
+  `:0${location.port}`,
+  ':80',
+  ':443',
+  ':8080',
+  ':0',
+  ':65535',
+  ':99999',
+  ':',
+);
 
-const rest = fc.constantFrom('', '/', '/after?x=1#y', '/@evil.com', '/\\evil.com', '//evil.com', '?next=https://evil.com', '#javascript:alert(1)', 'alert(1)', '/%2F%2Fevil.com', ':alert(1)', ',<script>alert(1)</script>', '/%0a%0d', '/..%2F..%2F');
+const rest = fc.constantFrom(
+  '',
+  '/',
+  '/after?x=1#y',
+  '/@evil.com',
+  '/\\evil.com',
+  '//evil.com',
+  '?next=https://evil.com',
+  '#javascript:alert(1)',
+  'alert(1)',
+  '/%2F%2Fevil.com',
+  ':alert(1)',
+  ',<script>alert(1)</script>',
+  '/%0a%0d',
+  '/..%2F..%2F',
+);
 
 /** Leading or trailing characters: none, or C0 controls and Unicode spaces (the URL parser strips the former only). */
 const edge = fc.oneof(fc.constant(''), fc.string({ unit: fc.constantFrom(...C0, ...ODD_SPACES), maxLength: 3 }));
@@ -121,7 +235,10 @@ const edge = fc.oneof(fc.constant(''), fc.string({ unit: fc.constantFrom(...C0, 
 /** A URL built from parts, each plain or hostile. */
 const builtUrl = fc
   .tuple(edge, start, credentials, host, port, rest, edge)
-  .map(([lead, begin, userinfo, hostname, portPart, tail, trail]) => lead + begin + userinfo + hostname + portPart + tail + trail);
+  .map(
+    ([lead, begin, userinfo, hostname, portPart, tail, trail]) =>
+      lead + begin + userinfo + hostname + portPart + tail + trail,
+  );
 
 /** Hand-picked dangerous values, always tried before the generated ones (fast-check `examples`). */
 const DANGEROUS = [
@@ -161,10 +278,23 @@ const hostileUrl = fc.oneof(
 /** An `allowed-redirect-origins` value: good origins, hostile entries and odd separators. */
 const allowedOriginsAttribute = fc
   .array(
-    fc.constantFrom(...ALLOWED, 'https://evil.com@allowed.example', 'javascript:alert(1)', 'allowed.example', '//evil.com', 'https://allowed.example/path', 'HTTPS://ALLOWED.EXAMPLE:443'),
+    fc.constantFrom(
+      ...ALLOWED,
+      'https://evil.com@allowed.example',
+      'javascript:alert(1)',
+      'allowed.example',
+      '//evil.com',
+      'https://allowed.example/path',
+      'HTTPS://ALLOWED.EXAMPLE:443',
+    ),
     { maxLength: 4 },
   )
-  .chain((entries) => fc.tuple(fc.constant(entries), fc.array(fc.constantFrom(' ', ',', ', ', '\n', '\t'), { minLength: entries.length, maxLength: entries.length })))
+  .chain((entries) =>
+    fc.tuple(
+      fc.constant(entries),
+      fc.array(fc.constantFrom(' ', ',', ', ', '\n', '\t'), { minLength: entries.length, maxLength: entries.length }),
+    ),
+  )
   .map(([entries, separators]) => entries.map((entry, i) => entry + separators[i]).join(''));
 
 // ---------------------------------------------------------------- the invariant
@@ -178,7 +308,8 @@ function unsafe(href: string, allowed: readonly string[]): string | null {
     return 'is not an absolute URL';
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `has the scheme ${url.protocol}`;
-  if (url.origin !== location.origin && !allowed.includes(url.origin)) return `is on ${url.origin}, neither this origin nor an allowed one`;
+  if (url.origin !== location.origin && !allowed.includes(url.origin))
+    return `is on ${url.origin}, neither this origin nor an allowed one`;
   if (url.username || url.password) return 'carries a user name or password';
   if (url.href !== href) return `is not canonical (${url.href})`;
   return null;
@@ -186,12 +317,17 @@ function unsafe(href: string, allowed: readonly string[]): string | null {
 
 function refusalProblem(error: unknown, where: { tag: string; attribute: string }): string | null {
   if (!(error instanceof ConfigurationError)) return `threw ${String(error)} instead of a ConfigurationError`;
-  if (!error.message.includes(`<${where.tag}> ${where.attribute}="`)) return `refusal does not name <${where.tag}> ${where.attribute}: ${error.message}`;
+  if (!error.message.includes(`<${where.tag}> ${where.attribute}="`))
+    return `refusal does not name <${where.tag}> ${where.attribute}: ${error.message}`;
   return null;
 }
 
 /** checkNavigableUrl's answer for `value`, or throws an assertion error naming the broken invariant. */
-function verdict(value: string, where: { tag: string; attribute: string }, allowed: readonly string[]): 'accepted' | 'refused' {
+function verdict(
+  value: string,
+  where: { tag: string; attribute: string },
+  allowed: readonly string[],
+): 'accepted' | 'refused' {
   let href: string;
   try {
     href = checkNavigableUrl(value, where, allowed);
@@ -201,7 +337,10 @@ function verdict(value: string, where: { tag: string; attribute: string }, allow
     return 'refused';
   }
   const problem = unsafe(href, allowed);
-  if (problem) throw new Error(`<${where.tag}> ${where.attribute}=${JSON.stringify(value)} was accepted as ${JSON.stringify(href)}, which ${problem}`);
+  if (problem)
+    throw new Error(
+      `<${where.tag}> ${where.attribute}=${JSON.stringify(value)} was accepted as ${JSON.stringify(href)}, which ${problem}`,
+    );
   return 'accepted';
 }
 
@@ -222,7 +361,11 @@ async function check<Ts extends [unknown, ...unknown[]]>(
   options: { examples?: Ts[]; stats?: () => string } = {},
 ): Promise<void> {
   const started = performance.now();
-  const details = await fc.check(property as fc.IAsyncProperty<Ts>, { seed, numRuns, examples: options.examples ?? [] });
+  const details = await fc.check(property as fc.IAsyncProperty<Ts>, {
+    seed,
+    numRuns,
+    examples: options.examples ?? [],
+  });
   const ms = performance.now() - started;
   const violations = details.failed ? 1 : 0;
   totals.runs += details.numRuns;
@@ -230,7 +373,9 @@ async function check<Ts extends [unknown, ...unknown[]]>(
   totals.violations += violations;
   totals.ms += ms;
   const stats = options.stats ? ` (${options.stats()})` : '';
-  console.log(`urls: ${name}: ${details.numRuns.toLocaleString('en')} runs, ${violations} violations${stats}, ${Math.round(ms)} ms`);
+  console.log(
+    `urls: ${name}: ${details.numRuns.toLocaleString('en')} runs, ${violations} violations${stats}, ${Math.round(ms)} ms`,
+  );
   if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `${name} failed (seed ${seed})`);
 }
 
@@ -277,7 +422,13 @@ function listen(...types: string[]): { events: CustomEvent[]; stop(): void } {
  * After a sign-out attempt: either Clerk was never called and `sign-out-error` carries a ConfigurationError naming the
  * attribute, or the one navigation went to a safe URL (the one announced in `signed-out`).
  */
-function expectSafeSignOut(clerk: FakeClerk, events: CustomEvent[], where: { tag: string; attribute: string }, allowed: readonly string[], value: string): void {
+function expectSafeSignOut(
+  clerk: FakeClerk,
+  events: CustomEvent[],
+  where: { tag: string; attribute: string },
+  allowed: readonly string[],
+  value: string,
+): void {
   const at = `<${where.tag}> ${where.attribute}=${JSON.stringify(value)}`;
   const error = events.find((event) => event.type === 'sign-out-error');
   if (error) {
@@ -291,7 +442,8 @@ function expectSafeSignOut(clerk: FakeClerk, events: CustomEvent[], where: { tag
   if (clerk.navigations.length !== 1) fail(`${at}: navigated ${clerk.navigations.length} times`);
   const problem = unsafe(clerk.navigations[0], allowed);
   if (problem) fail(`${at}: navigated to ${JSON.stringify(clerk.navigations[0])}, which ${problem}`);
-  if (signedOut.detail.redirectUrl !== clerk.navigations[0]) fail(`${at}: signed-out announced ${signedOut.detail.redirectUrl}`);
+  if (signedOut.detail.redirectUrl !== clerk.navigations[0])
+    fail(`${at}: signed-out announced ${signedOut.detail.redirectUrl}`);
 }
 
 // ---------------------------------------------------------------- the tests
@@ -304,9 +456,12 @@ describe('hostile URLs (fast-check)', function () {
     if (override?.trim()) {
       seed = Number(override.trim());
       seedSource = 'test/urls/hostile-urls.seed';
-      if (!Number.isSafeInteger(seed)) throw new Error(`test/urls/hostile-urls.seed holds "${override.trim()}", not an integer seed`);
+      if (!Number.isSafeInteger(seed))
+        throw new Error(`test/urls/hostile-urls.seed holds "${override.trim()}", not an integer seed`);
     }
-    console.log(`urls: seed ${seed} (from ${seedSource}; put another integer in test/urls/hostile-urls.seed to change it)`);
+    console.log(
+      `urls: seed ${seed} (from ${seedSource}; put another integer in test/urls/hostile-urls.seed to change it)`,
+    );
   });
 
   after(() => {
@@ -321,7 +476,14 @@ describe('hostile URLs (fast-check)', function () {
       // One property over every attribute, so each gets different values from the one seed.
       const seen = new Map(URL_ATTRIBUTES.map((where) => [where, { accepted: 0, refused: 0 }]));
       const examples = DANGEROUS.flatMap((value, i) =>
-        [ALLOWED.join(' '), ''].map((raw) => [value, raw, URL_ATTRIBUTES[i % URL_ATTRIBUTES.length]] as [string, string, (typeof URL_ATTRIBUTES)[number]]),
+        [ALLOWED.join(' '), ''].map(
+          (raw) =>
+            [value, raw, URL_ATTRIBUTES[i % URL_ATTRIBUTES.length]] as [
+              string,
+              string,
+              (typeof URL_ATTRIBUTES)[number],
+            ],
+        ),
       );
       await check(
         'checkNavigableUrl, every attribute',
@@ -331,7 +493,10 @@ describe('hostile URLs (fast-check)', function () {
         RUNS.direct * URL_ATTRIBUTES.length,
         {
           examples,
-          stats: () => [...seen].map(([where, { accepted, refused }]) => `${where.tag} ${where.attribute} ${accepted}+${refused}`).join(', ') + ' accepted+refused',
+          stats: () =>
+            [...seen]
+              .map(([where, { accepted, refused }]) => `${where.tag} ${where.attribute} ${accepted}+${refused}`)
+              .join(', ') + ' accepted+refused',
         },
       );
       // Every attribute got its share, and the generators reach both sides, or the property says little.
@@ -346,9 +511,12 @@ describe('hostile URLs (fast-check)', function () {
       const safePath = fc.webPath().map((path) => `/${path.replace(/^\/+/, '')}`);
       const safeUrl = fc.oneof(
         safePath,
-        fc.tuple(fc.constantFrom(location.origin, ...ALLOWED), safePath, fc.webQueryParameters(), fc.webFragments()).map(
-          ([origin, path, query, fragment]) => `${origin}${path}${query ? `?${query}` : ''}${fragment ? `#${fragment}` : ''}`,
-        ),
+        fc
+          .tuple(fc.constantFrom(location.origin, ...ALLOWED), safePath, fc.webQueryParameters(), fc.webFragments())
+          .map(
+            ([origin, path, query, fragment]) =>
+              `${origin}${path}${query ? `?${query}` : ''}${fragment ? `#${fragment}` : ''}`,
+          ),
       );
       await check(
         'checkNavigableUrl accepts safe values',
@@ -372,11 +540,49 @@ describe('hostile URLs (fast-check)', function () {
       lead: fc.constantFrom('', '', '\u0000', '\u001f', '\u0001\u0002'),
       scheme: fc.oneof(
         { weight: 3, arbitrary: fc.constantFrom('http', 'https', 'HTTPS', 'hTTp') },
-        { weight: 1, arbitrary: fc.constantFrom('javascript', 'data', 'ftp', 'ws', 'ht\u0001tp', fullWidth('https'), '&#104;ttps', '%68ttps') },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            'javascript',
+            'data',
+            'ftp',
+            'ws',
+            'ht\u0001tp',
+            fullWidth('https'),
+            '&#104;ttps',
+            '%68ttps',
+          ),
+        },
       ),
-      separator: fc.oneof({ weight: 3, arbitrary: fc.constant('://') }, { weight: 1, arbitrary: fc.constantFrom(':', ':\\\\', ':/\\', ':///', '//', '') }),
-      userinfo: fc.oneof({ weight: 3, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('user@', 'user:pass@', ':pass@', 'evil.com@', 'allowed.example@', '@') }),
-      host: fc.constantFrom('allowed.example', 'allowed.example', 'ALLOWED.Example', 'ex\u0430mple.com', 'xn--exmple-4nf.com', '%65vil.com', fullWidth('evil.com'), 'evil\u3002com', '2130706433', '0x7f.1', '[::1]', '[0:0::1]', 'evil.com.', 'bad\u0000host', 'a%00b', 'a<b'),
+      separator: fc.oneof(
+        { weight: 3, arbitrary: fc.constant('://') },
+        { weight: 1, arbitrary: fc.constantFrom(':', ':\\\\', ':/\\', ':///', '//', '') },
+      ),
+      userinfo: fc.oneof(
+        { weight: 3, arbitrary: fc.constant('') },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom('user@', 'user:pass@', ':pass@', 'evil.com@', 'allowed.example@', '@'),
+        },
+      ),
+      host: fc.constantFrom(
+        'allowed.example',
+        'allowed.example',
+        'ALLOWED.Example',
+        'ex\u0430mple.com',
+        'xn--exmple-4nf.com',
+        '%65vil.com',
+        fullWidth('evil.com'),
+        'evil\u3002com',
+        '2130706433',
+        '0x7f.1',
+        '[::1]',
+        '[0:0::1]',
+        'evil.com.',
+        'bad\u0000host',
+        'a%00b',
+        'a<b',
+      ),
       port: fc.constantFrom('', '', '', ':443', ':80', ':8443', ':08443', ':99999', ':x'),
       tail: fc.constantFrom('', '', '/', '/path', '?q=1', '#frag', '/@evil.com', '\\evil.com', '/\\evil.com'),
       trail: fc.constantFrom('', '', '\u0000', '\u001f'),
@@ -401,25 +607,36 @@ describe('hostile URLs (fast-check)', function () {
       return `${scheme}://${hostname}${implicit ? '' : `:${number}`}`;
     }
 
-    const join = (entries: string[], separators: string[]) => entries.map((text, i) => text + (separators[i] ?? ' ')).join('');
-    const separators = fc.array(fc.constantFrom(' ', ',', ', ', ' ,', '\n', '\t', '\r\n', '\u00a0', '\u3000', ',,'), { minLength: 6, maxLength: 6 });
+    const join = (entries: string[], separators: string[]) =>
+      entries.map((text, i) => text + (separators[i] ?? ' ')).join('');
+    const separators = fc.array(fc.constantFrom(' ', ',', ', ', ' ,', '\n', '\t', '\r\n', '\u00a0', '\u3000', ',,'), {
+      minLength: 6,
+      maxLength: 6,
+    });
 
     it('yields exactly the origins a careful reader expects, and reports every other entry', async () => {
       let kept = 0;
       let ignored = 0;
       await check(
         'parseOrigins entries',
-        fc.property(fc.array(entry, { minLength: 1, maxLength: 6 }), separators, fc.constantFrom('', ' ', ','), (entries, seps, lead) => {
-          const texts = entries.map((e) => e.lead + e.scheme + e.separator + e.userinfo + e.host + e.port + e.tail + e.trail);
-          const expected = entries.map(expectedOrigin);
-          const { origins, reports } = quietParseOrigins(lead + join(texts, seps));
-          expect(origins, JSON.stringify(texts)).to.deep.equal(expected.filter((origin) => origin !== null));
-          const refused = texts.filter((_, i) => expected[i] === null);
-          expect(reports.length, `reports for ${JSON.stringify(texts)}`).to.equal(refused.length);
-          refused.forEach((text, i) => expect(reports[i]).to.contain(`allowed-redirect-origins contains "${text}"`));
-          kept += origins.length;
-          ignored += refused.length;
-        }),
+        fc.property(
+          fc.array(entry, { minLength: 1, maxLength: 6 }),
+          separators,
+          fc.constantFrom('', ' ', ','),
+          (entries, seps, lead) => {
+            const texts = entries.map(
+              (e) => e.lead + e.scheme + e.separator + e.userinfo + e.host + e.port + e.tail + e.trail,
+            );
+            const expected = entries.map(expectedOrigin);
+            const { origins, reports } = quietParseOrigins(lead + join(texts, seps));
+            expect(origins, JSON.stringify(texts)).to.deep.equal(expected.filter((origin) => origin !== null));
+            const refused = texts.filter((_, i) => expected[i] === null);
+            expect(reports.length, `reports for ${JSON.stringify(texts)}`).to.equal(refused.length);
+            refused.forEach((text, i) => expect(reports[i]).to.contain(`allowed-redirect-origins contains "${text}"`));
+            kept += origins.length;
+            ignored += refused.length;
+          },
+        ),
         RUNS.origins,
         { stats: () => `${kept} origins kept, ${ignored} entries ignored` },
       );
@@ -451,7 +668,8 @@ describe('hostile URLs (fast-check)', function () {
             } catch {
               /* reported */
             }
-            if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) continue;
+            if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password)
+              continue;
             expect(origins[next++], JSON.stringify(text)).to.equal(url.origin);
           }
           expect(next, 'no extra origins').to.equal(origins.length);
@@ -496,7 +714,11 @@ describe('hostile URLs (fast-check)', function () {
   describe('credentials (user:pass@) are refused', () => {
     for (const where of URL_ATTRIBUTES) {
       it(`<${where.tag}> ${where.attribute} with a user name or password on this origin is refused, naming the attribute`, () => {
-        for (const value of [`${location.protocol}//user:pass@${location.host}/account`, `//evil.com@${location.host}/`, `${location.protocol}//${location.hostname}@${location.host}/`]) {
+        for (const value of [
+          `${location.protocol}//user:pass@${location.host}/account`,
+          `//evil.com@${location.host}/`,
+          `${location.protocol}//${location.hostname}@${location.host}/`,
+        ]) {
           let error: unknown;
           try {
             checkNavigableUrl(value, where, []);
@@ -516,8 +738,14 @@ describe('hostile URLs (fast-check)', function () {
       const trap = consoleTrap();
       try {
         const value = `${location.protocol}//user:pass@${location.host}/`;
-        const provider = await fixture<ClerkProvider>(html`<clerk-provider .clerk=${clerk}><clerk-sign-out-button redirect-url=${value}></clerk-sign-out-button></clerk-provider>`);
-        await until(() => provider.state.status === 'ready' && !!provider.firstElementChild?.shadowRoot?.querySelector('button'));
+        const provider = await fixture<ClerkProvider>(
+          html`<clerk-provider .clerk=${clerk}
+            ><clerk-sign-out-button redirect-url=${value}></clerk-sign-out-button
+          ></clerk-provider>`,
+        );
+        await until(
+          () => provider.state.status === 'ready' && !!provider.firstElementChild?.shadowRoot?.querySelector('button'),
+        );
         shadowButton(provider.firstElementChild!).click();
         await until(() => events.events.length > 0);
         expect(events.events.map((event) => event.type)).to.deep.equal(['sign-out-error']);
@@ -535,15 +763,22 @@ describe('hostile URLs (fast-check)', function () {
     const trap = consoleTrap();
     try {
       const provider = await fixture<ClerkProvider>(html`<clerk-provider .clerk=${clerk}></clerk-provider>`);
-      provider.innerHTML = '<clerk-user-menu multi-session user-profile-url="&#106;ava&Tab;script&colon;alert(1)" sign-in-url="&#x2F;&#x2F;evil.com"></clerk-user-menu>';
+      provider.innerHTML =
+        '<clerk-user-menu multi-session user-profile-url="&#106;ava&Tab;script&colon;alert(1)" sign-in-url="&#x2F;&#x2F;evil.com"></clerk-user-menu>';
       const menu = provider.firstElementChild as ClerkUserMenu;
       expect(menu.getAttribute('user-profile-url')).to.equal('java\tscript:alert(1)');
       await until(() => !!menu.shadowRoot?.querySelector('[part~="trigger"]'));
       await menu.updateComplete;
       expect(menuItem(menu, 'manage-account')).to.equal(null);
       expect(menuItem(menu, 'add-account')).to.equal(null);
-      expect(trap.messages.filter((message) => message.includes('<clerk-user-menu> user-profile-url="java\tscript:alert(1)"'))).to.have.length(1);
-      expect(trap.messages.filter((message) => message.includes('<clerk-user-menu> sign-in-url="//evil.com"'))).to.have.length(1);
+      expect(
+        trap.messages.filter((message) =>
+          message.includes('<clerk-user-menu> user-profile-url="java\tscript:alert(1)"'),
+        ),
+      ).to.have.length(1);
+      expect(
+        trap.messages.filter((message) => message.includes('<clerk-user-menu> sign-in-url="//evil.com"')),
+      ).to.have.length(1);
     } finally {
       trap.restore();
     }
@@ -566,8 +801,12 @@ describe('hostile URLs (fast-check)', function () {
             try {
               const provider = await fixture<ClerkProvider>(
                 tag === 'clerk-sign-out-button'
-                  ? html`<clerk-provider .clerk=${clerk} allowed-redirect-origins=${raw}><clerk-sign-out-button redirect-url=${value}></clerk-sign-out-button></clerk-provider>`
-                  : html`<clerk-provider .clerk=${clerk} allowed-redirect-origins=${raw}><clerk-user-menu redirect-url=${value}></clerk-user-menu></clerk-provider>`,
+                  ? html`<clerk-provider .clerk=${clerk} allowed-redirect-origins=${raw}
+                      ><clerk-sign-out-button redirect-url=${value}></clerk-sign-out-button
+                    ></clerk-provider>`
+                  : html`<clerk-provider .clerk=${clerk} allowed-redirect-origins=${raw}
+                      ><clerk-user-menu redirect-url=${value}></clerk-user-menu
+                    ></clerk-provider>`,
               );
               const el = provider.firstElementChild as HTMLElement & { updateComplete: Promise<unknown> };
               await until(() => provider.state.status === 'ready' && !!el.shadowRoot?.querySelector('button'));
@@ -586,7 +825,14 @@ describe('hostile URLs (fast-check)', function () {
             }
           }),
           RUNS.endToEnd,
-          { examples: [[`${location.protocol}//user:pass@${location.host}/`, ''], ['java\tscript:alert(1)', ''], ['/\\evil.com', '']], stats: () => `${seen.navigated} navigated, ${seen.refused} refused` },
+          {
+            examples: [
+              [`${location.protocol}//user:pass@${location.host}/`, ''],
+              ['java\tscript:alert(1)', ''],
+              ['/\\evil.com', ''],
+            ],
+            stats: () => `${seen.navigated} navigated, ${seen.refused} refused`,
+          },
         );
       });
     }
@@ -601,20 +847,29 @@ describe('hostile URLs (fast-check)', function () {
           const events = listen('signed-out', 'sign-out-error', 'clerk-error');
           try {
             const provider = await fixture<ClerkProvider>(
-              html`<clerk-provider .clerk=${clerk} allowed-redirect-origins=${raw} after-sign-out-url=${value}><clerk-sign-out-button></clerk-sign-out-button></clerk-provider>`,
+              html`<clerk-provider .clerk=${clerk} allowed-redirect-origins=${raw} after-sign-out-url=${value}
+                ><clerk-sign-out-button></clerk-sign-out-button
+              ></clerk-provider>`,
             );
             await until(() => provider.state.status !== 'loading');
             const allowed = quietParseOrigins(raw).origins;
             if (provider.state.status === 'error') {
-              const problem = refusalProblem(events.events.find((event) => event.type === 'clerk-error')?.detail.error, where);
+              const problem = refusalProblem(
+                events.events.find((event) => event.type === 'clerk-error')?.detail.error,
+                where,
+              );
               if (problem) fail(`${JSON.stringify(value)}: ${problem}`);
               if (clerk.loaded || clerk.loadOptions) fail(`${JSON.stringify(value)}: refused, yet Clerk was loaded`);
               seen.refused++;
               return;
             }
-            const given = clerk.loadOptions?.afterSignOutUrl ?? fail(`${JSON.stringify(value)}: accepted but not passed to load()`);
+            const given =
+              clerk.loadOptions?.afterSignOutUrl ?? fail(`${JSON.stringify(value)}: accepted but not passed to load()`);
             const problem = unsafe(given, allowed);
-            if (problem) fail(`after-sign-out-url=${JSON.stringify(value)} reached clerk.load() as ${JSON.stringify(given)}, which ${problem}`);
+            if (problem)
+              fail(
+                `after-sign-out-url=${JSON.stringify(value)} reached clerk.load() as ${JSON.stringify(given)}, which ${problem}`,
+              );
             const button = provider.firstElementChild!;
             await until(() => !!button.shadowRoot?.querySelector('button'));
             shadowButton(button).click();
@@ -627,7 +882,13 @@ describe('hostile URLs (fast-check)', function () {
           }
         }),
         RUNS.endToEnd,
-        { examples: [[`${location.protocol}//user:pass@${location.host}/`, ''], ['javascript:alert(1)', '']], stats: () => `${seen.navigated} navigated, ${seen.refused} refused` },
+        {
+          examples: [
+            [`${location.protocol}//user:pass@${location.host}/`, ''],
+            ['javascript:alert(1)', ''],
+          ],
+          stats: () => `${seen.navigated} navigated, ${seen.refused} refused`,
+        },
       );
     });
 
@@ -637,7 +898,9 @@ describe('hostile URLs (fast-check)', function () {
     ] as const) {
       it(`<clerk-user-menu ${attribute}>: its link has a safe href, or it is left out and the console names the attribute`, async () => {
         const clerk = FakeClerk.signedIn();
-        const provider = await fixture<ClerkProvider>(html`<clerk-provider .clerk=${clerk}><clerk-user-menu multi-session></clerk-user-menu></clerk-provider>`);
+        const provider = await fixture<ClerkProvider>(
+          html`<clerk-provider .clerk=${clerk}><clerk-user-menu multi-session></clerk-user-menu></clerk-provider>`,
+        );
         const menu = provider.firstElementChild as ClerkUserMenu;
         await until(() => provider.state.status === 'ready');
         const seen = { linked: 0, refused: 0 };
@@ -654,19 +917,31 @@ describe('hostile URLs (fast-check)', function () {
             const allowed = quietParseOrigins(raw).origins;
             for (const link of menu.shadowRoot!.querySelectorAll('a')) {
               const problem = unsafe(link.getAttribute('href') ?? '', allowed);
-              if (problem) fail(`${attribute}=${JSON.stringify(value)} rendered a link to ${JSON.stringify(link.getAttribute('href'))}, which ${problem}`);
+              if (problem)
+                fail(
+                  `${attribute}=${JSON.stringify(value)} rendered a link to ${JSON.stringify(link.getAttribute('href'))}, which ${problem}`,
+                );
             }
             const reported = trap.messages.filter((message) => message.includes(`<clerk-user-menu> ${attribute}="`));
             if (menuItem(menu, part)) {
               if (reported.length) fail(`${attribute}=${JSON.stringify(value)} is linked and reported`);
               seen.linked++;
             } else {
-              if (reported.length !== 1) fail(`${attribute}=${JSON.stringify(value)} is left out but reported ${reported.length} times: ${trap.messages.join(' | ')}`);
+              if (reported.length !== 1)
+                fail(
+                  `${attribute}=${JSON.stringify(value)} is left out but reported ${reported.length} times: ${trap.messages.join(' | ')}`,
+                );
               seen.refused++;
             }
           }),
           RUNS.endToEnd * 3,
-          { examples: [[`${location.protocol}//user:pass@${location.host}/`, ''], ['\\\\evil.com', '']], stats: () => `${seen.linked} linked, ${seen.refused} refused` },
+          {
+            examples: [
+              [`${location.protocol}//user:pass@${location.host}/`, ''],
+              ['\\\\evil.com', ''],
+            ],
+            stats: () => `${seen.linked} linked, ${seen.refused} refused`,
+          },
         );
       });
     }
@@ -681,20 +956,27 @@ describe('hostile URLs (fast-check)', function () {
           try {
             trap.messages.length = 0;
             const provider = await fixture<ClerkProvider>(
-              html`<clerk-provider .clerk=${clerk} allowed-redirect-origins=${raw}><clerk-user-menu after-switch-session-url=${value}></clerk-user-menu></clerk-provider>`,
+              html`<clerk-provider .clerk=${clerk} allowed-redirect-origins=${raw}
+                ><clerk-user-menu after-switch-session-url=${value}></clerk-user-menu
+              ></clerk-provider>`,
             );
             const menu = provider.firstElementChild as ClerkUserMenu;
-            await until(() => provider.state.status === 'ready' && !!menu.shadowRoot?.querySelector('[part~="trigger"]'));
+            await until(
+              () => provider.state.status === 'ready' && !!menu.shadowRoot?.querySelector('[part~="trigger"]'),
+            );
             menu.shadowRoot!.querySelector<HTMLElement>('[part~="trigger"]')!.click();
             await menu.updateComplete;
             const item = menuItem(menu, 'switch-account') ?? fail('no switch-account item');
-            const reported = trap.messages.filter((message) => message.includes('<clerk-user-menu> after-switch-session-url="'));
+            const reported = trap.messages.filter((message) =>
+              message.includes('<clerk-user-menu> after-switch-session-url="'),
+            );
             const at = `after-switch-session-url=${JSON.stringify(value)}`;
             item.click();
             if (item.getAttribute('aria-disabled') === 'true') {
               if (reported.length !== 1) fail(`${at}: inert but reported ${reported.length} times`);
               await new Promise((resolve) => setTimeout(resolve, 0));
-              if (clerk.setActiveCalls.length || clerk.navigations.length) fail(`${at}: inert, yet it switched or navigated`);
+              if (clerk.setActiveCalls.length || clerk.navigations.length)
+                fail(`${at}: inert, yet it switched or navigated`);
               seen.inert++;
               return;
             }
@@ -712,7 +994,13 @@ describe('hostile URLs (fast-check)', function () {
           }
         }),
         RUNS.endToEnd,
-        { examples: [[`${location.protocol}//user:pass@${location.host}/`, ''], ['//evil.com', '']], stats: () => `${seen.navigated} navigated, ${seen.inert} inert` },
+        {
+          examples: [
+            [`${location.protocol}//user:pass@${location.host}/`, ''],
+            ['//evil.com', ''],
+          ],
+          stats: () => `${seen.navigated} navigated, ${seen.inert} inert`,
+        },
       );
     });
   });

@@ -1,5 +1,11 @@
 import { expect, html } from '@open-wc/testing';
-import type { ClerkUserMenu, SessionSwitchedEvent, SignedOutEvent, SignOutErrorEvent, SignOutEvent } from '../../src/index.js';
+import type {
+  ClerkUserMenu,
+  SessionSwitchedEvent,
+  SignedOutEvent,
+  SignOutErrorEvent,
+  SignOutEvent,
+} from '../../src/index.js';
 import { FakeClerk, fakeUser } from '../../src/testing/index.js';
 import { captureConsole, recordEvents, until } from '../support/fixtures.js';
 import { expectFocusOn, expectSame, item, mustItem, openByClick, shadow, trigger, withMenu } from '../support/menu.js';
@@ -87,7 +93,10 @@ describe('<clerk-user-menu> actions', () => {
     it('refuses a javascript: redirect-url with sign-out-error and never calls Clerk', async () => {
       const clerk = new FakeClerk({ users: [ada()] });
       const seen = await captureConsole(async () => {
-        const { el } = await withMenu(html`<clerk-user-menu redirect-url="javascript:alert(1)"></clerk-user-menu>`, clerk);
+        const { el } = await withMenu(
+          html`<clerk-user-menu redirect-url="javascript:alert(1)"></clerk-user-menu>`,
+          clerk,
+        );
         await choose(el, 'sign-out');
         await until(() => events.of('sign-out-error').length === 1);
         await el.updateComplete;
@@ -141,7 +150,10 @@ describe('<clerk-user-menu> actions', () => {
       await choose(el, 'sign-out-all');
       await until(() => events.of('signed-out').length === 1);
       expect(clerk.signOutCalls).to.deep.equal([{}]);
-      expect((events.of('signed-out')[0] as SignedOutEvent).detail.sessionIds).to.deep.equal(['sess_user_ada', 'sess_user_grace']);
+      expect((events.of('signed-out')[0] as SignedOutEvent).detail.sessionIds).to.deep.equal([
+        'sess_user_ada',
+        'sess_user_grace',
+      ]);
       await el.updateComplete;
       expect(shadow(el).children.length).to.equal(0);
     });
@@ -180,7 +192,9 @@ describe('<clerk-user-menu> actions', () => {
       const alert = shadow(el).querySelector('[role="alert"]')!;
       expect(alert.textContent).to.equal('Sign-out failed. Please try again.');
       expect(alert.checkVisibility()).to.equal(true);
-      expect((events.of('sign-out-error')[0] as SignOutErrorEvent).detail.error.message).to.equal('Something went wrong. Please try again.');
+      expect((events.of('sign-out-error')[0] as SignOutErrorEvent).detail.error.message).to.equal(
+        'Something went wrong. Please try again.',
+      );
       expect(events.of('signed-out')).to.have.length(0);
       expect(previewName(el)).to.equal('Ada Lovelace');
       expect(el.open).to.equal(true);
@@ -240,7 +254,10 @@ describe('<clerk-user-menu> actions', () => {
 
     it('then goes to after-switch-session-url through clerk.navigate', async () => {
       const clerk = twoAccounts();
-      const { el } = await withMenu(html`<clerk-user-menu after-switch-session-url="/dashboard"></clerk-user-menu>`, clerk);
+      const { el } = await withMenu(
+        html`<clerk-user-menu after-switch-session-url="/dashboard"></clerk-user-menu>`,
+        clerk,
+      );
       await choose(el, 'switch-account');
       await until(() => clerk.navigations.length === 1);
       const target = new URL('/dashboard', location.href).href;
@@ -250,7 +267,10 @@ describe('<clerk-user-menu> actions', () => {
 
     it('session-switched preventDefault() stops that navigation', async () => {
       const clerk = twoAccounts();
-      const { el } = await withMenu(html`<clerk-user-menu after-switch-session-url="/dashboard"></clerk-user-menu>`, clerk);
+      const { el } = await withMenu(
+        html`<clerk-user-menu after-switch-session-url="/dashboard"></clerk-user-menu>`,
+        clerk,
+      );
       el.addEventListener('session-switched', (event) => event.preventDefault());
       await choose(el, 'switch-account');
       await until(() => events.of('session-switched').length === 1);
@@ -358,7 +378,9 @@ describe('<clerk-user-menu> actions', () => {
     });
 
     it('a custom link keeps its own behaviour and closes the menu', async () => {
-      const { el } = await withMenu(html`<clerk-user-menu><a slot="item" href="/billing">Billing</a></clerk-user-menu>`);
+      const { el } = await withMenu(
+        html`<clerk-user-menu><a slot="item" href="/billing">Billing</a></clerk-user-menu>`,
+      );
       await openByClick(el);
       el.querySelector<HTMLElement>('[slot="item"]')!.click();
       await el.updateComplete;

@@ -7,7 +7,8 @@ import { until } from '../support/fixtures.js';
 import { openByClick, popup, shadow, trigger, withMenu } from '../support/menu.js';
 
 /** A valid 1×1 PNG. */
-const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+const PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 function contrastWithWhite(hex: string): number {
   const channel = (i: number) => {
@@ -45,7 +46,12 @@ async function triggerAvatar(imageUrl: string, hasImage?: boolean) {
   if (hasImage !== undefined) user.hasImage = hasImage;
   const { el } = await withMenu(undefined, new FakeClerk({ users: [user] }));
   const avatar = trigger(el).querySelector<HTMLElement>('[part~="avatar"]')!;
-  return { el, avatar, img: () => avatar.querySelector<HTMLImageElement>('img'), initials: () => avatar.querySelector<HTMLElement>('[part~="initials"]')! };
+  return {
+    el,
+    avatar,
+    img: () => avatar.querySelector<HTMLImageElement>('img'),
+    initials: () => avatar.querySelector<HTMLElement>('[part~="initials"]')!,
+  };
 }
 
 describe('<clerk-user-menu> avatar', () => {
@@ -74,7 +80,13 @@ describe('<clerk-user-menu> avatar', () => {
     expect(shadow(el).querySelectorAll('img').length).to.equal(0, 'the preview does not retry the broken URL');
   });
 
-  for (const url of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'file:///etc/passwd', 'blob:https://x/y']) {
+  for (const url of [
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:x',
+    'file:///etc/passwd',
+    'blob:https://x/y',
+  ]) {
     it(`never loads ${url.slice(0, 24)}…: initials instead`, async () => {
       const { el, img, initials } = await triggerAvatar(url);
       expect(img()).to.equal(null);

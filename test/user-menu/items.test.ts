@@ -3,14 +3,27 @@ import { frFR } from '@clerk/localizations';
 import type { ClerkUserMenu } from '../../src/index.js';
 import { FakeClerk, fakeUser } from '../../src/testing/index.js';
 import { captureConsole, withProvider } from '../support/fixtures.js';
-import { expectSame, item, itemLabels, menu, mustItem, openByClick, popup, shadow, trigger, withMenu } from '../support/menu.js';
+import {
+  expectSame,
+  item,
+  itemLabels,
+  menu,
+  mustItem,
+  openByClick,
+  popup,
+  shadow,
+  trigger,
+  withMenu,
+} from '../support/menu.js';
 
 const twoAccounts = () => FakeClerk.multiSession(2);
 
 describe('<clerk-user-menu> items', () => {
   describe('single session', () => {
     it('shows the user preview (name and email) and only "Sign out" by default', async () => {
-      const clerk = new FakeClerk({ users: [fakeUser({ id: 'user_a', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' })] });
+      const clerk = new FakeClerk({
+        users: [fakeUser({ id: 'user_a', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' })],
+      });
       const { el } = await withMenu(undefined, clerk);
       await openByClick(el);
       expect(shadow(el).querySelector('[part~="preview-name"]')!.textContent).to.equal('Ada Lovelace');
@@ -61,7 +74,12 @@ describe('<clerk-user-menu> items', () => {
       });
       const { el } = await withMenu(undefined, clerk);
       await openByClick(el);
-      expect(itemLabels(el)).to.deep.equal(['Sign out', 'Grace Hopper grace@example.com', 'alan', 'Sign out of all accounts']);
+      expect(itemLabels(el)).to.deep.equal([
+        'Sign out',
+        'Grace Hopper grace@example.com',
+        'alan',
+        'Sign out of all accounts',
+      ]);
       const group = shadow(el).querySelector('[role="group"][aria-label="Active sessions"]')!;
       expect(group.querySelectorAll('[part~="switch-account"]').length).to.equal(2);
     });
@@ -229,8 +247,15 @@ describe('<clerk-user-menu> items', () => {
   describe('labels, text and attributes', () => {
     it('shows markup in user data as text, never as HTML', async () => {
       const evil = '<img src=x onerror="window.__menuPwned=1">';
-      const user = fakeUser({ firstName: evil, lastName: '<b>bold</b>', email: '"><script>window.__menuPwned=2</script>@x.io' });
-      const { el } = await withMenu(html`<clerk-user-menu show-name></clerk-user-menu>`, new FakeClerk({ users: [user] }));
+      const user = fakeUser({
+        firstName: evil,
+        lastName: '<b>bold</b>',
+        email: '"><script>window.__menuPwned=2</script>@x.io',
+      });
+      const { el } = await withMenu(
+        html`<clerk-user-menu show-name></clerk-user-menu>`,
+        new FakeClerk({ users: [user] }),
+      );
       await openByClick(el);
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(shadow(el).querySelector('[part~="preview-name"]')!.textContent).to.equal(`${evil} <b>bold</b>`);
@@ -308,13 +333,18 @@ describe('<clerk-user-menu> items', () => {
       provider.provider.allowedRedirectOrigins = 'https://accounts.example.com';
       await provider.provider.updateComplete;
       await provider.el.updateComplete;
-      expect(mustItem(provider.el, 'add-account').getAttribute('href')).to.equal('https://accounts.example.com/sign-in');
+      expect(mustItem(provider.el, 'add-account').getAttribute('href')).to.equal(
+        'https://accounts.example.com/sign-in',
+      );
     });
 
     it('reports a refused URL once, not on every render', async () => {
       const clerk = FakeClerk.signedIn();
       const seen = await captureConsole(async () => {
-        const { el } = await withMenu(html`<clerk-user-menu multi-session sign-in-url="javascript:void 0"></clerk-user-menu>`, clerk);
+        const { el } = await withMenu(
+          html`<clerk-user-menu multi-session sign-in-url="javascript:void 0"></clerk-user-menu>`,
+          clerk,
+        );
         for (let i = 0; i < 3; i++) {
           await openByClick(el);
           clerk.addSession();

@@ -3,12 +3,26 @@ import type { ClerkUserMenu, MenuCloseEvent } from '../../src/index.js';
 import { FakeClerk, fakeUser } from '../../src/testing/index.js';
 import { pressKeys } from '../support/engine.js';
 import { recordEvents, until } from '../support/fixtures.js';
-import { deepActiveElement, expectFocusOn, expectSame, isShown, labelOf, menuItems, mustItem, popup, trigger, withMenu } from '../support/menu.js';
+import {
+  deepActiveElement,
+  expectFocusOn,
+  expectSame,
+  isShown,
+  labelOf,
+  menuItems,
+  mustItem,
+  popup,
+  trigger,
+  withMenu,
+} from '../support/menu.js';
 
 /** Ada (current) and Grace, Clerk's UI loaded, one custom item: Manage account, Billing, Sign out, Grace, Sign out of all. */
 async function fullMenu() {
   const clerk = new FakeClerk({
-    users: [fakeUser({ firstName: 'Ada', lastName: 'Lovelace' }), fakeUser({ firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' })],
+    users: [
+      fakeUser({ firstName: 'Ada', lastName: 'Lovelace' }),
+      fakeUser({ firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' }),
+    ],
     uiVersion: '1.36.0',
   });
   const { el } = await withMenu(

@@ -14,7 +14,10 @@ describe('<clerk-user-menu> inside a page with its own text styles', () => {
     wrapper.style.width = '600px';
     document.body.append(wrapper);
     try {
-      const { el } = await withMenu(html`<clerk-user-menu></clerk-user-menu>`, FakeClerk.signedIn({ firstName: 'Ada', lastName: 'Lovelace' }));
+      const { el } = await withMenu(
+        html`<clerk-user-menu></clerk-user-menu>`,
+        FakeClerk.signedIn({ firstName: 'Ada', lastName: 'Lovelace' }),
+      );
       wrapper.append(el.closest('clerk-provider')!);
       el.open = true;
       await el.updateComplete;

@@ -4,7 +4,19 @@ import type { ClerkUserMenu, MenuCloseEvent } from '../../src/index.js';
 import { FakeClerk } from '../../src/testing/index.js';
 import { computeMenuPosition } from '../../src/user-menu/menu-position.js';
 import { recordEvents, until } from '../support/fixtures.js';
-import { deepActiveElement, expectFocusOn, expectSame, isShown, labelOf, mustItem, openByClick, popup, shadow, trigger, withMenu } from '../support/menu.js';
+import {
+  deepActiveElement,
+  expectFocusOn,
+  expectSame,
+  isShown,
+  labelOf,
+  mustItem,
+  openByClick,
+  popup,
+  shadow,
+  trigger,
+  withMenu,
+} from '../support/menu.js';
 
 /** A component of the app that renders the menu (and a button) inside its own shadow root. */
 class TestShell extends HTMLElement {
@@ -111,7 +123,7 @@ describe('<clerk-user-menu> pointer, outside click and placement', () => {
       expect(events.of('menu-open')).to.have.length(1, 'menu-open is composed: it reaches document');
     });
 
-    it("a click on another control in the same shadow root closes it (composedPath, not event.target)", async () => {
+    it('a click on another control in the same shadow root closes it (composedPath, not event.target)', async () => {
       const { shellEl, el } = await shell();
       await openByClick(el);
       await clickAt(center(shellEl.shadowRoot!.querySelector('#other')!));
@@ -232,7 +244,9 @@ describe('<clerk-user-menu> pointer, outside click and placement', () => {
       // Browsers fire scroll events at the next rendered frame; a background test page may get none, so fire it now.
       window.dispatchEvent(new Event('scroll'));
       await until(() => popup(el).getBoundingClientRect().top !== before);
-      expect(Math.round(popup(el).getBoundingClientRect().top)).to.equal(Math.round(trigger(el).getBoundingClientRect().bottom + 4));
+      expect(Math.round(popup(el).getBoundingClientRect().top)).to.equal(
+        Math.round(trigger(el).getBoundingClientRect().bottom + 4),
+      );
       window.scrollTo(0, 0);
       spacer.remove();
     });
@@ -244,7 +258,11 @@ describe('<clerk-user-menu> pointer, outside click and placement', () => {
     const box = (left: number, top: number) => ({ left, top, width: 32, height: 32 });
 
     it('bottom-start when there is room below and to the right', () => {
-      expect(computeMenuPosition(box(100, 100), menuSize, viewport)).to.deep.equal({ top: 136, left: 100, placement: 'bottom-start' });
+      expect(computeMenuPosition(box(100, 100), menuSize, viewport)).to.deep.equal({
+        top: 136,
+        left: 100,
+        placement: 'bottom-start',
+      });
     });
 
     it('top when there is no room below but room above', () => {
@@ -267,8 +285,14 @@ describe('<clerk-user-menu> pointer, outside click and placement', () => {
     });
 
     it('in RTL, start is the right edge', () => {
-      expect(computeMenuPosition(box(600, 100), menuSize, viewport, true)).to.include({ left: 376, placement: 'bottom-start' });
-      expect(computeMenuPosition(box(100, 100), menuSize, viewport, true)).to.include({ left: 100, placement: 'bottom-end' });
+      expect(computeMenuPosition(box(600, 100), menuSize, viewport, true)).to.include({
+        left: 376,
+        placement: 'bottom-start',
+      });
+      expect(computeMenuPosition(box(100, 100), menuSize, viewport, true)).to.include({
+        left: 100,
+        placement: 'bottom-end',
+      });
     });
   });
 });

@@ -48,7 +48,10 @@ function distOf(name: string, from: string[]): string | undefined {
 
 function versionOf(dist: string): string | undefined {
   try {
-    const { name, version } = JSON.parse(readFileSync(join(dist, '..', 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
+    const { name, version } = JSON.parse(readFileSync(join(dist, '..', 'package.json'), 'utf8')) as {
+      name?: unknown;
+      version?: unknown;
+    };
     return name === CLERK_JS && typeof version === 'string' ? version : undefined;
   } catch {
     return undefined;
@@ -101,7 +104,8 @@ function newer(a: ClerkJsBuild, b: ClerkJsBuild): number {
  * any. Throws a 404 naming what is installed when nothing matches.
  */
 export function pickClerkJsBuild(builds: readonly ClerkJsBuild[], requested: string | undefined): ClerkJsBuild {
-  if (!builds.length) throw new EmulatorError(404, `${CLERK_JS} is not installed, so its browser script cannot be served.`);
+  if (!builds.length)
+    throw new EmulatorError(404, `${CLERK_JS} is not installed, so its browser script cannot be served.`);
   if (!requested || !/^[\^~]?\d/.test(requested)) return builds[0];
   const parts = numbers(requested.slice(/^[\^~]/.test(requested) ? 1 : 0));
   const wanted = parts.slice(0, (parts.findIndex((part) => !/^\d+$/.test(part)) + 1 || parts.length + 1) - 1); // 5.x = 5

@@ -1,5 +1,10 @@
 // One emulated Clerk client: a browser (the test page's own, or another device's) with its signed-in sessions.
-import { DEFAULT_ACTIVITY, type EmulatorActivity, type EmulatorDevice, type EmulatorSession } from '../emulator-protocol.js';
+import {
+  DEFAULT_ACTIVITY,
+  type EmulatorActivity,
+  type EmulatorDevice,
+  type EmulatorSession,
+} from '../emulator-protocol.js';
 import { EmulatorError, quote } from './errors.js';
 import { randomId } from './fapi-json.js';
 
@@ -12,7 +17,10 @@ const MAX_ACTIVITY_TEXT = 200;
 export function checkActivity(value: unknown): EmulatorActivity {
   if (value === undefined) return { ...DEFAULT_ACTIVITY };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new EmulatorError(400, '`activity` must be an object such as { browserName: "Safari", isMobile: true, city: "Lyon" }.');
+    throw new EmulatorError(
+      400,
+      '`activity` must be an object such as { browserName: "Safari", isMobile: true, city: "Lyon" }.',
+    );
   }
   const activity: EmulatorActivity = { ...DEFAULT_ACTIVITY };
   for (const [field, text] of Object.entries(value)) {
@@ -21,12 +29,18 @@ export function checkActivity(value: unknown): EmulatorActivity {
       activity.isMobile = text;
     } else if ((ACTIVITY_TEXT as readonly string[]).includes(field)) {
       if (text !== null && (typeof text !== 'string' || text.length > MAX_ACTIVITY_TEXT)) {
-        throw new EmulatorError(400, `\`activity.${field}\` must be a string of at most ${MAX_ACTIVITY_TEXT} characters, or null.`);
+        throw new EmulatorError(
+          400,
+          `\`activity.${field}\` must be a string of at most ${MAX_ACTIVITY_TEXT} characters, or null.`,
+        );
       }
       activity[field as (typeof ACTIVITY_TEXT)[number]] = text as string | null;
     } else {
       const name = field.length > 40 ? `${field.slice(0, 40)}…` : field;
-      throw new EmulatorError(400, `\`activity.${name}\` is not an activity field; one of: ${[...ACTIVITY_TEXT, 'isMobile'].join(', ')}.`);
+      throw new EmulatorError(
+        400,
+        `\`activity.${name}\` is not an activity field; one of: ${[...ACTIVITY_TEXT, 'isMobile'].join(', ')}.`,
+      );
     }
   }
   return activity;
@@ -34,7 +48,10 @@ export function checkActivity(value: unknown): EmulatorActivity {
 
 /** Clerk's answer to a call on behalf of a session that no longer is signed in. */
 export function signedOut(sessionId: string, why: string): EmulatorError {
-  return new EmulatorError(401, `You are signed out: session ${quote(sessionId)} ${why}.`, { code: 'signed_out', message: 'Signed out' });
+  return new EmulatorError(401, `You are signed out: session ${quote(sessionId)} ${why}.`, {
+    code: 'signed_out',
+    message: 'Signed out',
+  });
 }
 
 /**
@@ -70,7 +87,15 @@ export class EmulatedClient {
   signIn(userId: string, activity: EmulatorActivity, at = Date.now()): EmulatorSession {
     let session = this.#sessions.find((candidate) => candidate.userId === userId);
     if (!session) {
-      session = { id: randomId('sess'), userId, status: 'active', clientId: this.id, createdAt: at, lastActiveAt: at, activity };
+      session = {
+        id: randomId('sess'),
+        userId,
+        status: 'active',
+        clientId: this.id,
+        createdAt: at,
+        lastActiveAt: at,
+        activity,
+      };
       this.#sessions.push(session);
     }
     session.lastActiveAt = at;

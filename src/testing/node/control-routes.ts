@@ -10,15 +10,20 @@ const CONTROL: Record<string, (tenant: Tenant, body: Body) => unknown> = {
   'GET /state': (tenant) => tenant.state(),
   'POST /reset': (tenant) => tenant.reset(),
   'POST /users': (tenant, body) => tenant.createUser(body as EmulatorUserInit),
-  'POST /sign-in': (tenant, body) => tenant.signIn(text(body.userId, 'userId'), { activity: body.activity } as EmulatorSignInOptions),
+  'POST /sign-in': (tenant, body) =>
+    tenant.signIn(text(body.userId, 'userId'), { activity: body.activity } as EmulatorSignInOptions),
   'GET /devices': (tenant) => tenant.devices(),
   'POST /devices': (tenant, body) => tenant.addDevice(body as unknown as EmulatorDeviceInit),
   'POST /sessions/revoke': (tenant, body) => tenant.revokeSession(text(body.sessionId, 'sessionId')),
   'GET /requests': (tenant) => tenant.requests(),
   'POST /requests/clear': (tenant) => (tenant.clearRequests(), []),
-  'POST /faults': (tenant, body) => (tenant.setFault(checkEndpoint(body.endpoint), body.fault as Fault), tenant.state()),
+  'POST /faults': (tenant, body) => (
+    tenant.setFault(checkEndpoint(body.endpoint), body.fault as Fault),
+    tenant.state()
+  ),
   'POST /faults/clear': (tenant, body) => (
-    tenant.clearFaults(body.endpoint === undefined ? undefined : checkEndpoint(body.endpoint)), tenant.state()
+    tenant.clearFaults(body.endpoint === undefined ? undefined : checkEndpoint(body.endpoint)),
+    tenant.state()
   ),
   'POST /faults/release': (tenant, body) => ({
     released: tenant.releaseDelays(body.endpoint === undefined ? undefined : checkEndpoint(body.endpoint)),
@@ -30,7 +35,10 @@ const CONTROL: Record<string, (tenant: Tenant, body: Body) => unknown> = {
 export function runControl(tenant: Tenant, method: string, path: string, body: Body): unknown {
   const key = `${method} ${path}`;
   if (!Object.hasOwn(CONTROL, key)) {
-    throw new EmulatorError(404, `No control route ${method} ${quote(path)}. Known: ${Object.keys(CONTROL).join(', ')}.`);
+    throw new EmulatorError(
+      404,
+      `No control route ${method} ${quote(path)}. Known: ${Object.keys(CONTROL).join(', ')}.`,
+    );
   }
   return CONTROL[key](tenant, body);
 }

@@ -1,7 +1,15 @@
 // The framework-free core: one `handle(req, res)` that every adapter (WTR, vite, standalone server) mounts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FapiEndpoint, RecordedRequest } from '../emulator-protocol.js';
-import { findClerkJsBuilds, isScriptPath, pickClerkJsBuild, scriptFile, scriptVersion, sendScriptFile, type ClerkJsBuild } from './clerk-script.js';
+import {
+  findClerkJsBuilds,
+  isScriptPath,
+  pickClerkJsBuild,
+  scriptFile,
+  scriptVersion,
+  sendScriptFile,
+  type ClerkJsBuild,
+} from './clerk-script.js';
 import { runControl } from './control-routes.js';
 import { EmulatorError, quote } from './errors.js';
 import type { EmulatedClient } from './clients.js';
@@ -103,10 +111,14 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
       return sendScriptFile(res, scriptFile(build.dist, path), req.method ?? 'GET');
     }
     if (path.startsWith('/__control/')) {
-      if (onDevice) throw new EmulatorError(404, 'Control routes live at the tenant\'s root, not under a device.');
+      if (onDevice) throw new EmulatorError(404, "Control routes live at the tenant's root, not under a device.");
       checkJsonBody(req);
       const body = req.method === 'GET' ? {} : await readBody(req);
-      return sendJson(res, 200, runControl(current, req.method ?? 'GET', path.slice('/__control'.length), body) ?? null);
+      return sendJson(
+        res,
+        200,
+        runControl(current, req.method ?? 'GET', path.slice('/__control'.length), body) ?? null,
+      );
     }
     if (path.startsWith('/v1/')) return fapi(req, res, url, path, current, name, client);
     throw new EmulatorError(404, `${quote(path)} is not a Frontend API path (they start with /v1/).`);
@@ -176,7 +188,9 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
     prefix,
     tenant,
     proxyUrl: (origin, name = DEFAULT_TENANT, device) =>
-      origin.replace(/\/$/, '') + tenantRoot(name) + (device === undefined ? '' : `/device/${encodeURIComponent(device)}`),
+      origin.replace(/\/$/, '') +
+      tenantRoot(name) +
+      (device === undefined ? '' : `/device/${encodeURIComponent(device)}`),
     // Never rejects: whatever throws becomes an answer (400 for a target it cannot parse, 500 for a bug).
     async handle(req, res) {
       try {
@@ -199,7 +213,12 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
  * Applies the endpoint's fault, if any: waits (until `delayMs` passed or `releaseDelays()`), then drops the connection
  * (0) or answers an error (its status): Clerk's 403 `session_reverification_required` for `reverificationRequired`.
  */
-async function runFault(tenant: Tenant, endpoint: FapiEndpoint, req: IncomingMessage, res: ServerResponse): Promise<number | undefined> {
+async function runFault(
+  tenant: Tenant,
+  endpoint: FapiEndpoint,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<number | undefined> {
   const fault = tenant.takeFault(endpoint);
   if (!fault) return undefined;
   if (fault.delayMs) await tenant.wait(endpoint, fault.delayMs);

@@ -16,7 +16,14 @@ const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString
 export function sessionJwt(session: EmulatorSession, issuer: string): string {
   const iat = Math.floor(Date.now() / 1000);
   const header = base64url({ alg: 'RS256', typ: 'JWT', kid: 'ins_emulator' });
-  const claims = base64url({ sid: session.id, sub: session.userId, iss: issuer, iat, nbf: iat - 10, exp: iat + TOKEN_SECONDS });
+  const claims = base64url({
+    sid: session.id,
+    sub: session.userId,
+    iss: issuer,
+    iat,
+    nbf: iat - 10,
+    exp: iat + TOKEN_SECONDS,
+  });
   return `${header}.${claims}.${randomBytes(32).toString('base64url')}`;
 }
 
@@ -40,7 +47,13 @@ export function userJson(user: EmulatorUser, signedInAt: number) {
             object: 'email_address',
             id: emailId,
             email_address: user.email,
-            verification: { object: 'verification_email_code', status: 'verified', strategy: 'email_code', attempts: 1, expire_at: null },
+            verification: {
+              object: 'verification_email_code',
+              status: 'verified',
+              strategy: 'email_code',
+              attempts: 1,
+              expire_at: null,
+            },
             linked_to: [],
           },
         ]
@@ -141,7 +154,13 @@ export function environmentJson() {
   return {
     object: 'environment',
     id: 'env_emulator',
-    auth_config: { object: 'auth_config', id: 'aac_emulator', single_session_mode: false, claimed_at: null, reverification: false },
+    auth_config: {
+      object: 'auth_config',
+      id: 'aac_emulator',
+      single_session_mode: false,
+      claimed_at: null,
+      reverification: false,
+    },
     display_config: {
       object: 'display_config',
       id: 'display_config_emulator',
@@ -158,9 +177,17 @@ export function environmentJson() {
 const DEFAULT_ERRORS: Record<number, Required<ClerkErrorInit>> = {
   400: { code: 'form_param_invalid', message: 'is invalid', long_message: 'The request was invalid.' },
   401: { code: 'authentication_invalid', message: 'Unauthorized request', long_message: 'You are not signed in.' },
-  403: { code: 'authorization_invalid', message: 'Unauthorized request', long_message: 'You are not authorized to perform this request.' },
+  403: {
+    code: 'authorization_invalid',
+    message: 'Unauthorized request',
+    long_message: 'You are not authorized to perform this request.',
+  },
   404: { code: 'resource_not_found', message: 'not found', long_message: 'The requested resource was not found.' },
-  429: { code: 'too_many_requests', message: 'Too many requests', long_message: 'Too many requests. Please try again later.' },
+  429: {
+    code: 'too_many_requests',
+    message: 'Too many requests',
+    long_message: 'Too many requests. Please try again later.',
+  },
   500: {
     code: 'internal_clerk_error',
     message: 'Oops, an unexpected error occurred',
@@ -170,7 +197,11 @@ const DEFAULT_ERRORS: Record<number, Required<ClerkErrorInit>> = {
 
 /** Clerk's error body: `{ errors: [{ code, message, long_message, meta }], clerk_trace_id }`. */
 export function errorJson(status: number, errors?: ClerkErrorInit[]) {
-  const fallback = DEFAULT_ERRORS[status] ?? { ...DEFAULT_ERRORS[500], code: 'request_failed', message: `Request failed (${status})` };
+  const fallback = DEFAULT_ERRORS[status] ?? {
+    ...DEFAULT_ERRORS[500],
+    code: 'request_failed',
+    message: `Request failed (${status})`,
+  };
   const entries = errors?.length ? errors : [{}];
   return {
     errors: entries.map((error) => ({

@@ -2,7 +2,14 @@
 // user's sessions on other devices (list, revoke).
 import type { EmulatorSession, FapiEndpoint } from '../emulator-protocol.js';
 import { FAR_FUTURE, signedOut, type EmulatedClient } from './clients.js';
-import { activityJson, environmentJson, randomId, sessionJson, sessionJwt, sessionWithActivitiesJson } from './fapi-json.js';
+import {
+  activityJson,
+  environmentJson,
+  randomId,
+  sessionJson,
+  sessionJwt,
+  sessionWithActivitiesJson,
+} from './fapi-json.js';
 import { EmulatorError, quote } from './errors.js';
 import type { Tenant } from './tenant.js';
 
@@ -34,8 +41,18 @@ const ok = (json: unknown): FapiAnswer => ({ status: 200, json });
 
 const ROUTES: Route[] = [
   // Production instances GET it; development ones PATCH it on load ("touch").
-  { endpoint: 'environment', method: ['GET', 'PATCH'], path: /^\/v1\/environment$/, answer: () => ok(environmentJson()) },
-  { endpoint: 'client', method: 'GET', path: /^\/v1\/client$/, answer: (r) => ok({ response: clientJson(r), client: null }) },
+  {
+    endpoint: 'environment',
+    method: ['GET', 'PATCH'],
+    path: /^\/v1\/environment$/,
+    answer: () => ok(environmentJson()),
+  },
+  {
+    endpoint: 'client',
+    method: 'GET',
+    path: /^\/v1\/client$/,
+    answer: (r) => ok({ response: clientJson(r), client: null }),
+  },
   {
     endpoint: 'signOutAll',
     method: 'DELETE',
@@ -108,15 +125,26 @@ const ROUTES: Route[] = [
     answer: (r, [id]) => {
       const { userId } = requester(r);
       if (!r.tenant.activeSessions(userId).some((session) => session.id === id)) {
-        throw new EmulatorError(404, `No signed-in session ${quote(id)} of this user.`, { code: 'resource_not_found', message: 'not found' });
+        throw new EmulatorError(404, `No signed-in session ${quote(id)} of this user.`, {
+          code: 'resource_not_found',
+          message: 'not found',
+        });
       }
       const revoked = r.tenant.revokeSession(id);
-      const response = { ...sessionJson(revoked, r.tenant.user(userId), r.issuer, 'revoked'), latest_activity: activityJson(revoked) };
+      const response = {
+        ...sessionJson(revoked, r.tenant.user(userId), r.issuer, 'revoked'),
+        latest_activity: activityJson(revoked),
+      };
       return ok({ response, client: clientJson(r) });
     },
   },
   // Only development keys (pk_test_ for *.accounts.dev) ask for a dev browser before loading.
-  { endpoint: 'devBrowser', method: 'POST', path: /^\/v1\/dev_browser$/, answer: () => ok({ object: 'dev_browser', id: randomId('dvb') }) },
+  {
+    endpoint: 'devBrowser',
+    method: 'POST',
+    path: /^\/v1\/dev_browser$/,
+    answer: () => ok({ object: 'dev_browser', id: randomId('dvb') }),
+  },
 ];
 
 /** The route for a request, with its path parameters; `undefined` when the emulator does not know it. */
@@ -144,7 +172,8 @@ function requester({ client, query }: FapiRequest): EmulatorSession {
   try {
     return client.session(sessionId);
   } catch (error) {
-    if (error instanceof EmulatorError && error.status === 404) throw signedOut(sessionId, 'is not signed in on this client');
+    if (error instanceof EmulatorError && error.status === 404)
+      throw signedOut(sessionId, 'is not signed in on this client');
     throw error;
   }
 }

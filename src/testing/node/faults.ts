@@ -31,17 +31,22 @@ export function checkEndpoint(value: unknown): FapiEndpoint {
 
 /** A copy of `value` holding only the fields `Fault` defines; any other shape is a 400 that names the bad field. */
 export function checkFault(value: unknown): Fault {
-  if (!isRecord(value)) throw bad('`fault` must be an object such as { status: 500 }, { drop: true } or { delayMs: 300 }.');
+  if (!isRecord(value))
+    throw bad('`fault` must be an object such as { status: 500 }, { drop: true } or { delayMs: 300 }.');
   const unknown = Object.keys(value).filter((key) => !(FAULT_FIELDS as readonly string[]).includes(key));
   if (unknown.length) {
-    throw bad(`Unknown fault field${unknown.length > 1 ? 's' : ''} ${names(unknown)}; a fault has ${names(FAULT_FIELDS)}.`);
+    throw bad(
+      `Unknown fault field${unknown.length > 1 ? 's' : ''} ${names(unknown)}; a fault has ${names(FAULT_FIELDS)}.`,
+    );
   }
   const { status, errors, drop, delayMs, times, reverificationRequired } = value;
   if (reverificationRequired !== undefined && typeof reverificationRequired !== 'boolean') {
     throw bad('`reverificationRequired` must be true or false.');
   }
   if (reverificationRequired === true && (status !== undefined || errors !== undefined || drop === true)) {
-    throw bad('`reverificationRequired` is its own answer (403 session_reverification_required): leave out `status`, `errors` and `drop`.');
+    throw bad(
+      '`reverificationRequired` is its own answer (403 session_reverification_required): leave out `status`, `errors` and `drop`.',
+    );
   }
   if (status !== undefined && !(Number.isInteger(status) && (status as number) >= 400 && (status as number) <= 599)) {
     throw bad('`status` must be an HTTP error status (an integer from 400 to 599).');
@@ -50,11 +55,15 @@ export function checkFault(value: unknown): Fault {
   if (delayMs !== undefined && !(typeof delayMs === 'number' && delayMs >= 0 && delayMs <= MAX_FAULT_DELAY_MS)) {
     throw bad(`\`delayMs\` must be a number of milliseconds from 0 to ${MAX_FAULT_DELAY_MS}.`);
   }
-  if (times !== undefined && !(Number.isSafeInteger(times) && (times as number) > 0)) throw bad('`times` must be a positive integer.');
+  if (times !== undefined && !(Number.isSafeInteger(times) && (times as number) > 0))
+    throw bad('`times` must be a positive integer.');
   const checkedErrors = errors === undefined ? undefined : checkErrors(errors);
-  if (checkedErrors && status === undefined) throw bad('`errors` needs `status`: they are the entries of the error body a status fault answers.');
+  if (checkedErrors && status === undefined)
+    throw bad('`errors` needs `status`: they are the entries of the error body a status fault answers.');
   if (status === undefined && drop !== true && delayMs === undefined && reverificationRequired !== true) {
-    throw bad('A fault needs `status`, `drop: true` or `delayMs`. Or `reverificationRequired: true`, for Clerk\'s 403 that asks the user to reverify.');
+    throw bad(
+      "A fault needs `status`, `drop: true` or `delayMs`. Or `reverificationRequired: true`, for Clerk's 403 that asks the user to reverify.",
+    );
   }
   const fault: Fault = {};
   if (status !== undefined) fault.status = status as number;
@@ -70,11 +79,16 @@ function checkErrors(errors: unknown): ClerkErrorInit[] {
   const shape = `{ code, message, long_message } objects (strings, each optional), at most ${MAX_ERRORS}`;
   if (!Array.isArray(errors) || errors.length > MAX_ERRORS) throw bad(`\`errors\` must be an array of ${shape}.`);
   return errors.map((entry: unknown, index) => {
-    if (!isRecord(entry)) throw bad(`\`errors[${index}]\` must be an object with string \`code\`, \`message\` and \`long_message\` (each optional).`);
+    if (!isRecord(entry))
+      throw bad(
+        `\`errors[${index}]\` must be an object with string \`code\`, \`message\` and \`long_message\` (each optional).`,
+      );
     const checked: ClerkErrorInit = {};
     for (const [key, text] of Object.entries(entry)) {
       if (!(ERROR_FIELDS as readonly string[]).includes(key)) {
-        throw bad(`\`errors[${index}].${clipName(key)}\` is not a field a fault may set; an error has ${names(ERROR_FIELDS)}.`);
+        throw bad(
+          `\`errors[${index}].${clipName(key)}\` is not a field a fault may set; an error has ${names(ERROR_FIELDS)}.`,
+        );
       }
       if (text === undefined) continue;
       if (typeof text !== 'string' || text.length > MAX_ERROR_TEXT) {

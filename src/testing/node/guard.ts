@@ -8,7 +8,12 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** `localhost`, `*.localhost` and IP literals (v4, or v6 in brackets); the port is ignored. */
 export function isLoopbackOrIpHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname.endsWith('.localhost') || isIP(hostname) === 4 || (hostname.startsWith('[') && isIP(hostname.slice(1, -1)) === 6);
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    isIP(hostname) === 4 ||
+    (hostname.startsWith('[') && isIP(hostname.slice(1, -1)) === 6)
+  );
 }
 
 /** The host name of a `Host` header (lowercase, no port, no trailing dot), or `undefined` when it is no host[:port]. */
@@ -53,13 +58,20 @@ export function checkWriteOrigin(req: IncomingMessage, allowOrigin: (origin: str
   const method = req.method ?? 'GET';
   if (READ_METHODS.has(method)) return;
   const origin = req.headers.origin;
-  const rule = "the emulator takes writes only from its own origin and from origins its `allowOrigin` option accepts, so that no other page can sign users out or change a test's state";
+  const rule =
+    "the emulator takes writes only from its own origin and from origins its `allowOrigin` option accepts, so that no other page can sign users out or change a test's state";
   if (origin === undefined) {
     if (req.headers['sec-fetch-site'] !== 'cross-site') return;
-    throw new EmulatorError(403, `Refused ${method} sent by the browser from another site (Sec-Fetch-Site: cross-site) without an Origin: ${rule}.`);
+    throw new EmulatorError(
+      403,
+      `Refused ${method} sent by the browser from another site (Sec-Fetch-Site: cross-site) without an Origin: ${rule}.`,
+    );
   }
   if (origin === 'null') {
-    throw new EmulatorError(403, `Refused ${method} from origin "null" (a sandboxed frame, a file:// page or a redirect across origins): ${rule}.`);
+    throw new EmulatorError(
+      403,
+      `Refused ${method} from origin "null" (a sandboxed frame, a file:// page or a redirect across origins): ${rule}.`,
+    );
   }
   if (isSameOrigin(origin, req.headers.host) || allowOrigin(origin)) return;
   throw new EmulatorError(403, `Refused ${method} from origin ${quote(origin)}: ${rule}.`);
@@ -88,4 +100,3 @@ export function checkJsonBody(req: IncomingMessage): void {
     `Control routes take JSON: send \`content-type: application/json\` with a JSON body (this request had ${type === undefined ? 'a body and no content-type' : `content-type ${quote(type)}`}).`,
   );
 }
-

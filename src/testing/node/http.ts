@@ -20,7 +20,8 @@ export async function readBody(req: IncomingMessage): Promise<Record<string, unk
   } catch {
     throw new EmulatorError(400, 'The request body was cut off.');
   }
-  if (size > MAX_BODY_BYTES) throw new EmulatorError(413, 'Request body too large: the emulator takes bodies up to 1 MB.');
+  if (size > MAX_BODY_BYTES)
+    throw new EmulatorError(413, 'Request body too large: the emulator takes bodies up to 1 MB.');
   const text = Buffer.concat(chunks).toString('utf8');
   if (!text) return {};
   if (String(req.headers['content-type']).includes('application/json')) {
@@ -34,7 +35,12 @@ export async function readBody(req: IncomingMessage): Promise<Record<string, unk
   return Object.fromEntries(new URLSearchParams(text));
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -60,7 +66,11 @@ export function isLoopbackOrigin(origin: string): boolean {
  * Same origin needs nothing. A page on another origin (e.g. an app on :3000 using a standalone emulator) gets the exact
  * origin with credentials, as clerk-js fetches with `credentials: 'include'`. Returns true when it answered a preflight.
  */
-export function applyCors(req: IncomingMessage, res: ServerResponse, allowOrigin: (origin: string) => boolean): boolean {
+export function applyCors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowOrigin: (origin: string) => boolean,
+): boolean {
   const origin = req.headers.origin;
   if (!origin || origin === 'null' || isSameOrigin(origin, req.headers.host) || !allowOrigin(origin)) return false;
   res.setHeader('access-control-allow-origin', origin);
@@ -72,7 +82,9 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, allowOrigin
     'access-control-allow-headers': req.headers['access-control-request-headers'] ?? 'content-type',
     'access-control-max-age': '600',
     // Chromium's Private Network Access asks this before a public page may reach localhost.
-    ...(req.headers['access-control-request-private-network'] ? { 'access-control-allow-private-network': 'true' } : {}),
+    ...(req.headers['access-control-request-private-network']
+      ? { 'access-control-allow-private-network': 'true' }
+      : {}),
   });
   res.end();
   return true;

@@ -27,7 +27,10 @@ export async function startClerkEmulator(options: StartClerkEmulatorOptions = {}
   const { port = 0, host = '127.0.0.1', ...emulatorOptions } = options;
   // It answers for the name it listens on (e.g. `host: 'emulator'` in docker compose) besides loopback names and IPs.
   const listening = WILDCARD_HOSTS.has(host) ? [] : [host];
-  const emulator = createFapiEmulator({ ...emulatorOptions, allowedHosts: [...(emulatorOptions.allowedHosts ?? []), ...listening] });
+  const emulator = createFapiEmulator({
+    ...emulatorOptions,
+    allowedHosts: [...(emulatorOptions.allowedHosts ?? []), ...listening],
+  });
   const server = createServer((req, res) => {
     emulator.handle(req, res).then(
       (handled) => {
@@ -64,4 +67,3 @@ export async function startClerkEmulator(options: StartClerkEmulatorOptions = {}
 }
 
 const WILDCARD_HOSTS = new Set(['', '0.0.0.0', '::', '[::]']);
-

@@ -123,10 +123,14 @@ export class Tenant {
    * active at `lastActiveAt`. Its page reaches it through the tenant's `proxyUrl` + `/device/<clientId>`.
    */
   addDevice(init: EmulatorDeviceInit): EmulatorDevice {
-    if (typeof init !== 'object' || init === null || Array.isArray(init)) throw new EmulatorError(400, 'A device needs `{ userId }`.');
+    if (typeof init !== 'object' || init === null || Array.isArray(init))
+      throw new EmulatorError(400, 'A device needs `{ userId }`.');
     const unknown = Object.keys(init).filter((key) => !DEVICE_FIELDS.includes(key));
     if (unknown.length) {
-      throw new EmulatorError(400, `Unknown device field ${quote(unknown[0], 40)}; a device has ${DEVICE_FIELDS.map((field) => `\`${field}\``).join(', ')}.`);
+      throw new EmulatorError(
+        400,
+        `Unknown device field ${quote(unknown[0], 40)}; a device has ${DEVICE_FIELDS.map((field) => `\`${field}\``).join(', ')}.`,
+      );
     }
     this.user(init.userId, 'create it first');
     const activity = checkActivity(init.activity);
@@ -134,7 +138,8 @@ export class Tenant {
     if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) {
       throw new EmulatorError(400, '`lastActiveAt` must be epoch milliseconds.');
     }
-    if (this.#devices.size >= MAX_DEVICES) throw new EmulatorError(409, `A tenant holds at most ${MAX_DEVICES} devices; reset it.`);
+    if (this.#devices.size >= MAX_DEVICES)
+      throw new EmulatorError(409, `A tenant holds at most ${MAX_DEVICES} devices; reset it.`);
     const device = new EmulatedClient();
     device.signIn(init.userId, activity, at);
     this.#devices.set(device.id, device);
@@ -175,7 +180,10 @@ export class Tenant {
       const revoked = client.revoke(sessionId);
       if (revoked) return copySession(revoked);
     }
-    throw new EmulatorError(404, `No signed-in session ${quote(sessionId)} in this tenant.`, { code: 'resource_not_found', message: 'not found' });
+    throw new EmulatorError(404, `No signed-in session ${quote(sessionId)} in this tenant.`, {
+      code: 'resource_not_found',
+      message: 'not found',
+    });
   }
 
   /** Makes the session the client's active one (what `clerk.setActive` asks through `/touch`). */
@@ -218,7 +226,8 @@ export class Tenant {
 
   /** Within 8 days, clerk-js sends its post-sign-out redirect through `GET /v1/client/touch`. */
   setCookieExpiresAt(at: number): void {
-    if (typeof at !== 'number' || !Number.isFinite(at)) throw new EmulatorError(400, 'The cookie expiry must be epoch milliseconds.');
+    if (typeof at !== 'number' || !Number.isFinite(at))
+      throw new EmulatorError(400, 'The cookie expiry must be epoch milliseconds.');
     this.#own.cookieExpiresAt = at;
   }
 

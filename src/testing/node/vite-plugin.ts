@@ -5,7 +5,9 @@ import { demoSeed } from './seeds.js';
 import type { TenantSeed } from './tenant.js';
 
 interface ConnectServer {
-  middlewares: { use(handler: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void): unknown };
+  middlewares: {
+    use(handler: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void): unknown;
+  };
 }
 
 export interface ClerkEmulatorVitePluginOptions extends Omit<FapiEmulatorOptions, 'seed'> {
@@ -22,7 +24,8 @@ export interface ClerkEmulatorVitePlugin {
 
 /** `plugins: [clerkEmulatorVitePlugin()]`, then give clerk-js `proxyUrl: location.origin + '/__clerk'`. */
 export function clerkEmulatorVitePlugin(options: ClerkEmulatorVitePluginOptions = {}): ClerkEmulatorVitePlugin {
-  const seed = options.seed === false ? undefined : options.seed === true || options.seed === undefined ? demoSeed : options.seed;
+  const seed =
+    options.seed === false ? undefined : options.seed === true || options.seed === undefined ? demoSeed : options.seed;
   const emulator = createFapiEmulator({ ...options, seed });
   // Added directly (not returned as a post hook), so it runs before vite's own middleware and its SPA fallback.
   const mount = (server: ConnectServer) => {

@@ -26,14 +26,18 @@ export interface ClerkEmulatorPlugin {
  * WTR composes its koa middleware before `serverStart` runs, so a middleware added there would never be called; the
  * plugin answers emulator paths in front of the server's request listener instead (everything else passes through).
  */
-export function clerkEmulatorPlugin(options: FapiEmulatorOptions & { emulator?: FapiEmulator } = {}): ClerkEmulatorPlugin {
+export function clerkEmulatorPlugin(
+  options: FapiEmulatorOptions & { emulator?: FapiEmulator } = {},
+): ClerkEmulatorPlugin {
   const emulator = options.emulator ?? createFapiEmulator(options);
   return {
     name: 'clerk-fapi-emulator',
     emulator,
     serverStart({ server }) {
       if (!isRequestEmitter(server)) {
-        throw new Error('clerkEmulatorPlugin needs the dev server\'s http server; in middleware mode use clerkEmulatorMiddleware().');
+        throw new Error(
+          "clerkEmulatorPlugin needs the dev server's http server; in middleware mode use clerkEmulatorMiddleware().",
+        );
       }
       const others = server.listeners('request') as RequestListener[];
       server.removeAllListeners('request');
@@ -50,12 +54,19 @@ export function clerkEmulatorPlugin(options: FapiEmulatorOptions & { emulator?: 
 /** The same as a koa middleware, for a config's `middleware: [clerkEmulatorMiddleware()]`. */
 export function clerkEmulatorMiddleware(options: FapiEmulatorOptions & { emulator?: FapiEmulator } = {}) {
   const emulator = options.emulator ?? createFapiEmulator(options);
-  return async (ctx: { req: IncomingMessage; res: ServerResponse; respond?: boolean }, next: () => Promise<unknown>) => {
+  return async (
+    ctx: { req: IncomingMessage; res: ServerResponse; respond?: boolean },
+    next: () => Promise<unknown>,
+  ) => {
     if (await emulator.handle(ctx.req, ctx.res)) ctx.respond = false;
     else await next();
   };
 }
 
 function isRequestEmitter(server: unknown): server is RequestEmitter {
-  return !!server && typeof (server as RequestEmitter).listeners === 'function' && typeof (server as RequestEmitter).on === 'function';
+  return (
+    !!server &&
+    typeof (server as RequestEmitter).listeners === 'function' &&
+    typeof (server as RequestEmitter).on === 'function'
+  );
 }

@@ -33,7 +33,8 @@ export interface SignOutAction {
   ui: ElementUi;
 }
 
-export const endpointOf = (action: SignOutAction): FapiEndpoint => (action.ends === 'all' ? 'signOutAll' : 'removeSession');
+export const endpointOf = (action: SignOutAction): FapiEndpoint =>
+  action.ends === 'all' ? 'signOutAll' : 'removeSession';
 
 export function endedIds(action: SignOutAction, seed: Seed): string[] {
   if (action.ends === 'all') return seed.sessions.map((session) => session.id);

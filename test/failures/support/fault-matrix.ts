@@ -25,7 +25,8 @@ const FAILURES: Array<{ name: string; fault: Fault; message: RegExp }> = [
 const DELAY_MS = 10_000;
 
 const emulator = connectEmulator();
-let page: Promise<{ clerk: ClerkLike; navigations: string[]; signOutCalls: () => number; resetCalls: () => void }> | undefined;
+let page:
+  Promise<{ clerk: ClerkLike; navigations: string[]; signOutCalls: () => number; resetCalls: () => void }> | undefined;
 
 /** The page's one Clerk, loaded once, with `clerk.signOut` counted (the emulator log cannot count dropped requests). */
 function pageClerk() {
@@ -57,7 +58,11 @@ async function setUpCell(action: SignOutAction, { focused = true } = {}) {
   await emulator.reset();
   const sessions = [];
   for (let i = 0; i < action.sessions; i++) sessions.push(await emulator.signIn(await emulator.createUser()));
-  const seed: Seed = { sessions, current: sessions[sessions.length - 1], other: sessions.length > 1 ? sessions[0] : undefined };
+  const seed: Seed = {
+    sessions,
+    current: sessions[sessions.length - 1],
+    other: sessions.length > 1 ? sessions[0] : undefined,
+  };
 
   const { clerk, navigations, signOutCalls, resetCalls } = await pageClerk();
   // Even after a failed cell: a sign-out still in flight would answer into this one.
@@ -66,11 +71,21 @@ async function setUpCell(action: SignOutAction, { focused = true } = {}) {
   await clerk.setActive({ session: seed.current.id });
   const seeded = sessions.map((session) => session.id).join();
   await until(
-    () => clerk.user?.id === seed.current.userId && clerk.client?.signedInSessions.map((session) => session.id).join() === seeded,
-    'Clerk to show the seeded client', 8000);
+    () =>
+      clerk.user?.id === seed.current.userId &&
+      clerk.client?.signedInSessions.map((session) => session.id).join() === seeded,
+    'Clerk to show the seeded client',
+    8000,
+  );
 
-  const provider = await fixture<ClerkProvider>(html`<clerk-provider .clerk=${clerk}>${action.ui.template(seed)}</clerk-provider>`);
-  await until(() => provider.state.status === 'ready' && provider.state.user?.id === seed.current.userId, 'the provider', 8000);
+  const provider = await fixture<ClerkProvider>(
+    html`<clerk-provider .clerk=${clerk}>${action.ui.template(seed)}</clerk-provider>`,
+  );
+  await until(
+    () => provider.state.status === 'ready' && provider.state.user?.id === seed.current.userId,
+    'the provider',
+    8000,
+  );
   const el = provider.firstElementChild as Element & { updateComplete: Promise<unknown> };
   await el.updateComplete;
   navigations.length = 0;
@@ -102,7 +117,11 @@ async function eventually(condition: () => Promise<boolean>, what: string, timeo
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Retries through the same UI once the fault is cleared: ONE request, `signed-out` once, the server really signed out. */
-async function retrySucceeds(action: SignOutAction, cell: Awaited<ReturnType<typeof setUpCell>>, events: ReturnType<typeof recordEvents>) {
+async function retrySucceeds(
+  action: SignOutAction,
+  cell: Awaited<ReturnType<typeof setUpCell>>,
+  events: ReturnType<typeof recordEvents>,
+) {
   const { seed, provider, el, signOutCalls } = cell;
   const signedOut = nextEvent<SignedOutEvent>('signed-out');
   await action.ui.activate(el);
@@ -115,7 +134,11 @@ async function retrySucceeds(action: SignOutAction, cell: Awaited<ReturnType<typ
   expect(sessionIds(await emulator.state()), 'server sessions').to.deep.equal(
     seed.sessions.map((session) => session.id).filter((id) => !ended.includes(id)),
   );
-  await until(() => (provider.state.user?.id ?? null) === userAfter(action, seed), 'the provider to show who is signed in now', 8000);
+  await until(
+    () => (provider.state.user?.id ?? null) === userAfter(action, seed),
+    'the provider to show who is signed in now',
+    8000,
+  );
 }
 
 type Failure = (typeof FAILURES)[number];
@@ -161,7 +184,10 @@ async function failThenRetry(action: SignOutAction, { fault, message }: Failure,
     expect(sessionIds(server), 'server sessions').to.deep.equal(seed.sessions.map((session) => session.id));
     const signedIn = userOf(server, server.lastActiveSessionId);
     expect(signedIn).to.equal(seed.current.userId);
-    expect(clerkAtError, "Clerk's own user and session").to.deep.equal({ user: signedIn, session: server.lastActiveSessionId });
+    expect(clerkAtError, "Clerk's own user and session").to.deep.equal({
+      user: signedIn,
+      session: server.lastActiveSessionId,
+    });
     expect(provider.state.user?.id, 'provider.state.user').to.equal(signedIn);
     expect(action.ui.shown(el), 'the element still offers the signed-in user').to.equal(true);
 
@@ -170,8 +196,15 @@ async function failThenRetry(action: SignOutAction, { fault, message }: Failure,
     expect(navigations, 'navigations').to.deep.equal([]);
     expect(signOutCalls(), 'clerk.signOut calls').to.equal(1);
     const sent = await emulator.requests(endpoint);
-    if (fault.drop) expect(sent.map((request) => request.status)).to.include(0).and.not.include(200);
-    else expect(sent.map((request) => request.status), 'exactly one sign-out request').to.deep.equal([fault.status]);
+    if (fault.drop)
+      expect(sent.map((request) => request.status))
+        .to.include(0)
+        .and.not.include(200);
+    else
+      expect(
+        sent.map((request) => request.status),
+        'exactly one sign-out request',
+      ).to.deep.equal([fault.status]);
 
     reported.stop();
     await emulator.clearFaults();
@@ -216,11 +249,13 @@ async function endedOnServerThen401(action: SignOutAction, cell: Cell): Promise<
 export function faultMatrix(action: SignOutAction): void {
   const row = `<${action.element}> · ${action.name}`;
   const endpoint = endpointOf(action);
-  const expectation = 'sign-out-error, no signed-out, shows the error and the user still signed in, one request, retry signs out';
+  const expectation =
+    'sign-out-error, no signed-out, shows the error and the user still signed in, one request, retry signs out';
 
   describe('fault matrix', () => {
     for (const failure of FAILURES) {
-      it(`${row} · ${failure.name}: ${expectation}`, async () => failThenRetry(action, failure, await setUpCell(action)));
+      it(`${row} · ${failure.name}: ${expectation}`, async () =>
+        failThenRetry(action, failure, await setUpCell(action)));
     }
 
     it(`${row} · HTTP 401, the sessions already ended on the server: the page shows nobody signed in`, async () =>
@@ -239,7 +274,10 @@ export function faultMatrix(action: SignOutAction): void {
         const signedOut = nextEvent<SignedOutEvent>('signed-out');
         const started = Date.now();
         await action.ui.activate(el);
-        await eventually(async () => (await signOutRequestCount(action)) === 1, 'the sign-out request to reach the server');
+        await eventually(
+          async () => (await signOutRequestCount(action)) === 1,
+          'the sign-out request to reach the server',
+        );
         await el.updateComplete;
 
         const control = await action.ui.control(el);

@@ -30,8 +30,12 @@ export async function removedWhileSigningOut(
     await emulator.clearRequests();
 
     await activate(el);
-    await until(() => el.shadowRoot?.querySelector('[aria-busy="true"]'), 'the element to show the sign-out in flight', 8000);
-    for (const deadline = Date.now() + 5000; (await emulator.requests('signOutAll')).length === 0; ) {
+    await until(
+      () => el.shadowRoot?.querySelector('[aria-busy="true"]'),
+      'the element to show the sign-out in flight',
+      8000,
+    );
+    for (const deadline = Date.now() + 5000; (await emulator.requests('signOutAll')).length === 0;) {
       if (Date.now() > deadline) throw new Error('the sign-out request never reached the emulator');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -40,12 +44,20 @@ export async function removedWhileSigningOut(
 
     await until(() => events.events.length > 0, 'the outcome', DELAY_MS + 5000);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(events.events.map((event) => event.type), 'events').to.deep.equal(['signed-out']);
+    expect(
+      events.events.map((event) => event.type),
+      'events',
+    ).to.deep.equal(['signed-out']);
     expect(events.of('signed-out')[0].target, 'where signed-out was dispatched').to.equal(document);
-    expect((events.of('signed-out')[0] as SignedOutEvent).detail.redirectUrl).to.equal(new URL('/', location.href).href);
+    expect((events.of('signed-out')[0] as SignedOutEvent).detail.redirectUrl).to.equal(
+      new URL('/', location.href).href,
+    );
     expect(uncaught, 'uncaught exceptions').to.deep.equal([]);
     expect((await emulator.state()).sessions, 'server sessions').to.deep.equal([]);
-    expect((await emulator.requests('signOutAll')).map((request) => request.status), 'one sign-out request').to.deep.equal([200]);
+    expect(
+      (await emulator.requests('signOutAll')).map((request) => request.status),
+      'one sign-out request',
+    ).to.deep.equal([200]);
     await until(() => navigations.length > 0, 'the redirect', 8000);
     expect(navigations).to.deep.equal(['/']);
   } finally {

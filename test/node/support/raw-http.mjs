@@ -34,7 +34,12 @@ export function rawRequest(port, bytes, { timeoutMs = 5000, end = false, head = 
       const data = Buffer.concat(chunks);
       const parsed = parseResponse(data, head);
       if (parsed?.complete) return finish({ ...parsed, dropped: false });
-      if (closed) finish(parsed ? { ...parsed, complete: false, dropped: false } : { status: undefined, dropped: true, error: resetError, bytes: data.length });
+      if (closed)
+        finish(
+          parsed
+            ? { ...parsed, complete: false, dropped: false }
+            : { status: undefined, dropped: true, error: resetError, bytes: data.length },
+        );
     };
     socket.on('data', (chunk) => {
       chunks.push(chunk);
