@@ -7,9 +7,9 @@ import {
   clickAndSignOut,
   currentSessionSignOutLines,
   clientOnReload,
-  lines,
   mountCdnClerk,
   signedInTenant,
+  signOutLines,
 } from '../support/real-clerk.js';
 import { until } from '../support/fixtures.js';
 
@@ -31,7 +31,9 @@ describe('real clerk-js, CDN route: <clerk-provider clerk-js-url> (a self-hosted
 
     const { detail } = await clickAndSignOut(emulator, el);
 
-    expect(currentSessionSignOutLines(current.id, remaining.id)).to.deep.include(lines(await emulator.requests()));
+    expect(currentSessionSignOutLines(current.id, remaining.id)).to.deep.include(
+      signOutLines(await emulator.requests()),
+    );
     await until(() => clerk.session?.id === remaining.id, 'the remaining session to be active', 8000);
     expect(detail).to.deep.equal({
       sessionIds: [current.id],

@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkUserMenu, SignedOutEvent } from '../../src/index.js';
 import { adaAndGrace, menuItem, shownName } from '../support/menu.js';
-import { currentSessionSignOutLines, lines, mountNpmClerk, nextEvent } from '../support/real-clerk.js';
+import { currentSessionSignOutLines, mountNpmClerk, nextEvent, signOutLines } from '../support/real-clerk.js';
 import { until } from '../support/fixtures.js';
 
 describe('real clerk-js, npm route: <clerk-user-menu> "Sign out" with another account signed in', () => {
@@ -27,7 +27,7 @@ describe('real clerk-js, npm route: <clerk-user-menu> "Sign out" with another ac
       userId: grace.userId,
       redirectUrl: new URL('/', location.href).href,
     });
-    expect(currentSessionSignOutLines(grace.id, ada.id)).to.deep.include(lines(await emulator.requests()));
+    expect(currentSessionSignOutLines(grace.id, ada.id)).to.deep.include(signOutLines(await emulator.requests()));
     expect((await emulator.state()).sessions.map((session) => session.id)).to.deep.equal([ada.id]);
     await until(() => clerk.session?.id === ada.id, 'Ada to be the active account', 8000);
     await menu.updateComplete;

@@ -6,9 +6,9 @@ import {
   clickAndSignOut,
   currentSessionSignOutLines,
   clientOnReload,
-  lines,
   mountNpmClerk,
   signedInTenant,
+  signOutLines,
 } from '../support/real-clerk.js';
 import { until } from '../support/fixtures.js';
 
@@ -23,7 +23,9 @@ describe('real clerk-js, npm route: scope="current" in a multi-session client', 
 
     const { detail } = await clickAndSignOut(emulator, el);
 
-    expect(currentSessionSignOutLines(current.id, remaining.id)).to.deep.include(lines(await emulator.requests()));
+    expect(currentSessionSignOutLines(current.id, remaining.id)).to.deep.include(
+      signOutLines(await emulator.requests()),
+    );
     await until(() => clerk.session?.id === remaining.id, 'the remaining session to be active', 8000);
     expect(detail).to.deep.equal({
       sessionIds: [current.id],
