@@ -1,5 +1,5 @@
 // `npm run bench`: issue 7's six rows in ONE table (printed as Markdown) and bench/results/latest.json.
-// Options: --only=weight,render,fanout,signout,leaks,suite  --quick (fewer runs, for trying things)  --no-build
+// Options: --only=weight,render,fanout,devices,signout,leaks,suite  --quick (fewer runs, for trying things)  --no-build
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUDGETS, CDN_FILE, CLERK_JS_MARKERS, GOALS } from './budgets.mjs';
 import { chromiumVersion } from './lib/browser.mjs';
-import { measureFanOut, measureFirstRender, measureLeaks, openBenchPage } from './lib/page-bench.mjs';
+import { measureDevices, measureFanOut, measureFirstRender, measureLeaks, openBenchPage } from './lib/page-bench.mjs';
 import { measureSignOut } from './lib/sign-out.mjs';
 import { kb } from './lib/sizes.mjs';
 import { round, summarize } from './lib/stats.mjs';
@@ -73,7 +73,7 @@ if (wants('weight')) {
   );
 }
 
-if (wants('render') || wants('fanout') || wants('leaks')) {
+if (wants('render') || wants('fanout') || wants('leaks') || wants('devices')) {
   const page = await openBenchPage({ root, cacheDir });
   try {
     if (wants('render')) {
@@ -107,6 +107,29 @@ if (wants('render') || wants('fanout') || wants('leaks')) {
           verdict(subscriptions === 1 && rendered === elements && (!goalApplies || stats.median <= GOALS.fanOutMs)),
         );
       }
+    }
+    if (wants('devices')) {
+      console.error('== 2b. other devices');
+      const { firstRender, revoke } = await measureDevices(page, RUNS.render);
+      const list = summarize(firstRender);
+      const viaElement = summarize(revoke.element);
+      const direct = summarize(revoke.direct);
+      raw.devices = { firstRender: list, revokeElement: viaElement, revokeDirect: direct };
+      row(
+        '2 first render',
+        '<clerk-active-devices> list (this device + 3 others), from Clerk ready (fake Clerk)',
+        `${ms(list.median)} median (p90 ${ms(list.p90)}, ${list.runs} runs)`,
+        `≤ ${GOALS.firstRenderMs} ms`,
+        verdict(list.median <= GOALS.firstRenderMs),
+      );
+      const overhead = viaElement.median - direct.median;
+      row(
+        '4 sign-out',
+        'one other device: <clerk-active-devices> vs session.revoke() + getSessions() (same fake calls)',
+        `${ms(viaElement.median)} vs ${ms(direct.median)} median: overhead ${ms(overhead)} (${viaElement.runs} runs)`,
+        `≤ ${GOALS.signOutOverheadMs} ms overhead`,
+        verdict(overhead <= GOALS.signOutOverheadMs),
+      );
     }
     if (wants('leaks')) {
       console.error('== 5. leaks');

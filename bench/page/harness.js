@@ -101,3 +101,62 @@ export function leakResult() {
   leak = undefined;
   return result;
 }
+
+/** Waits (microtasks, then macrotasks) until `done()` holds: the devices list arrives through promises, not one update. */
+async function until(done, what) {
+  const deadline = performance.now() + 5000;
+  for (let turn = 0; !done(); turn++) {
+    if (performance.now() > deadline) throw new Error(`timed out: ${what}`);
+    await (turn < 200 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, 0)));
+  }
+}
+
+const rows = (el) => el.shadowRoot?.querySelectorAll('[part~="device"]').length ?? 0;
+
+/** Issue 13: <clerk-active-devices>, from handing the provider a signed-in Clerk (this device + 3 others) to the list laid out. */
+export async function devicesFirstRender(runs) {
+  const times = [];
+  for (let run = 0; run < runs; run++) {
+    const el = document.createElement('clerk-active-devices');
+    const provider = mount([el]);
+    await settle([provider, el]);
+    const clerk = FakeClerk.signedIn();
+    for (let device = 0; device < 3; device++) clerk.addDevice();
+    const start = performance.now();
+    provider.clerk = clerk;
+    await until(() => rows(el) === 4, 'four rows');
+    el.getBoundingClientRect();
+    times.push(performance.now() - start);
+    provider.remove();
+  }
+  return times;
+}
+
+/**
+ * Issue 13: signing one other device out through the element (event, guard, revoke, the list read again, re-render)
+ * against the same fake Frontend API calls made directly (`session.revoke()`, then `user.getSessions()` again).
+ */
+export async function revokeOverhead(runs) {
+  const element = [];
+  const direct = [];
+  for (let run = 0; run < runs; run++) {
+    const clerk = FakeClerk.signedIn();
+    const [a, b] = [clerk.addDevice(), clerk.addDevice()];
+    const el = document.createElement('clerk-active-devices');
+    const provider = mount([el], clerk);
+    await until(() => rows(el) === 3, 'three rows');
+    let start = performance.now();
+    await el.signOutDevices([a]);
+    await until(() => rows(el) === 2, 'two rows');
+    element.push(performance.now() - start);
+    provider.remove();
+
+    const sessions = await clerk.user.getSessions();
+    start = performance.now();
+    await sessions.find((session) => session.id === b).revoke();
+    clerk.user.cachedSessionsWithActivities = null;
+    await clerk.user.getSessions();
+    direct.push(performance.now() - start);
+  }
+  return { element, direct };
+}
