@@ -104,6 +104,16 @@ export interface ClerkLike {
   setActive(params: { session: string | null }): Promise<void>;
   /** Opens Clerk's account modal. clerk-js throws "Clerk was not loaded with Ui components" without Clerk's UI bundle. */
   openUserProfile?(): void;
+  /** clerk-js's own version, e.g. `6.40.0` or `5.128.0`. */
+  readonly version?: string;
   /** The version of Clerk's UI bundle (`@clerk/ui`) once loaded; `undefined` while `openUserProfile()` cannot work. */
   readonly uiVersion?: string;
+}
+
+/**
+ * Whether Clerk's own UI can open its modals: clerk-js 6 (Core 3) reports `uiVersion` once `@clerk/ui` is loaded;
+ * clerk-js 5 (Core 2) has no `uiVersion` because its UI is always bundled in it.
+ */
+export function hasClerkUi(clerk: ClerkLike | undefined): boolean {
+  return !!clerk && (!!clerk.uiVersion || /^5\./.test(clerk.version ?? ''));
 }

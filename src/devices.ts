@@ -1,4 +1,4 @@
-import type { ClerkLike, ClerkSessionWithActivities, ClerkUser } from './clerk.js';
+import { hasClerkUi, type ClerkLike, type ClerkSessionWithActivities, type ClerkUser } from './clerk.js';
 import type { ClerkState } from './context.js';
 import {
   ConfigurationError,
@@ -367,7 +367,6 @@ function fail(
 }
 
 interface ClerkWithReverificationUi {
-  uiVersion?: string;
   __internal_openReverification?(props: {
     afterVerification?: () => void;
     afterVerificationCancelled?: () => void;
@@ -375,14 +374,14 @@ interface ClerkWithReverificationUi {
 }
 
 /**
- * A `reverify` for apps that load Clerk's UI bundle (`@clerk/ui`): opens Clerk's own verification modal (clerk-js 6.40's
+ * A `reverify` for apps that have Clerk's UI (`@clerk/ui` with clerk-js 6; always with clerk-js 5): opens Clerk's own verification modal (clerk-js 6.40's
  * `__internal_openReverification`, what Clerk's UserProfile uses through `useReverification`) and resolves `true` once
  * the user verified, `false` when they closed it or when Clerk's UI is not loaded. It relies on an internal Clerk API:
  * without Clerk's UI, build your own flow on `clerk.session.startVerification()` and pass it as `reverify`.
  */
 export function reverifyWithClerkUi({ clerk }: ReverifyContext): Promise<boolean> {
   const ui = clerk as ClerkLike & ClerkWithReverificationUi;
-  if (!ui.uiVersion || typeof ui.__internal_openReverification !== 'function') return Promise.resolve(false);
+  if (!hasClerkUi(clerk) || typeof ui.__internal_openReverification !== 'function') return Promise.resolve(false);
   return new Promise((resolve) => {
     try {
       ui.__internal_openReverification!({

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { ClerkSession, ClerkUser } from '../clerk.js';
+import { hasClerkUi, type ClerkSession, type ClerkUser } from '../clerk.js';
 import { CheckedUrls } from '../checked-urls.js';
 import { ClerkController } from '../clerk-controller.js';
 import { reverifyWithClerkUi, revokeDevices, type Reverify } from '../devices.js';
@@ -478,10 +478,10 @@ export class ClerkUserMenu extends LitElement {
     return (state?.client?.signedInSessions ?? []).filter((session) => session.id !== current && !!session.user);
   }
 
-  /** clerk-js reports `uiVersion` once Clerk's UI bundle is there; without it `openUserProfile()` throws. */
+  /** Clerk's UI is there (clerk-js 6 with `@clerk/ui`, or clerk-js 5); without it `openUserProfile()` throws. */
   get #clerkUiLoaded(): boolean {
     const clerk = this.clerk.clerk;
-    return typeof clerk?.openUserProfile === 'function' && !!clerk.uiVersion;
+    return typeof clerk?.openUserProfile === 'function' && hasClerkUi(clerk);
   }
 
   get #trigger(): HTMLElement | null {
