@@ -23,7 +23,7 @@ import {
   part,
   parts,
   rowTexts,
-} from './helpers.js';
+} from '../support/active-devices.js';
 
 const IPHONE_ROW = 'iPhone|Safari 17.1|Berlin, DE|203.0.113.7|5 minutes ago';
 const MAC_ROW = 'Macintosh|Firefox 133.0|Oslo, NO|198.51.100.4|2 hours ago';

@@ -3,7 +3,7 @@ import { expect, html } from '@open-wc/testing';
 import type { ClerkSignOutButton, DeviceSignedOutEvent, SignOutErrorEvent } from '../../src/index.js';
 import { ReverificationRequiredError } from '../../src/index.js';
 import { recordEvents, shadowButton, until, withProvider } from '../support/fixtures.js';
-import { adaEverywhere, deviceButton, mountDevices, parts } from './helpers.js';
+import { adaEverywhere, deviceButton, mountDevices, parts } from '../support/active-devices.js';
 
 const otherDevices = html`<clerk-sign-out-button scope="other-devices"></clerk-sign-out-button>`;
 const errorText = (el: Element) => el.shadowRoot!.querySelector('[part~="error"]')!.textContent;

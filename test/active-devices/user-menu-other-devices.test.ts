@@ -4,7 +4,7 @@ import type { ClerkUserMenu, DeviceSignedOutEvent, MenuCloseEvent } from '../../
 import { pressKeys } from '../support/engine.js';
 import { recordEvents, until, withProvider } from '../support/fixtures.js';
 import { expectFocusOn, itemLabels, mustItem, item, openByClick, shadow, trigger } from '../support/menu.js';
-import { adaEverywhere } from './helpers.js';
+import { adaEverywhere } from '../support/active-devices.js';
 
 const optIn = html`<clerk-user-menu sign-out-other-devices></clerk-user-menu>`;
 const errorText = (el: ClerkUserMenu) => shadow(el).querySelector('[part~="error"]')!.textContent;

@@ -2,7 +2,7 @@ import '../../src/testing/isolate-tabs.js';
 import { expect, html } from '@open-wc/testing';
 import type { ClerkActiveDevices, DeviceSignedOutEvent } from '../../src/index.js';
 import { recordEvents, until } from '../support/fixtures.js';
-import { expectFocusOn, deviceButton, part, parts, rowTexts } from '../active-devices/helpers.js';
+import { expectFocusOn, deviceButton, part, parts, rowTexts } from '../support/active-devices.js';
 import { adaEverywhere, deviceAsksForToken, openDevicePage } from '../support/devices.js';
 import { lines, mountNpmClerk } from '../support/real-clerk.js';
 

@@ -1,7 +1,7 @@
 import { html } from '@open-wc/testing';
 import type { ClerkActiveDevices } from '../../src/index.js';
 import { FakeClerk, fakeUser, type FakeClerkInit } from '../../src/testing/index.js';
-import { until, withProvider } from '../support/fixtures.js';
+import { until, withProvider } from './fixtures.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
