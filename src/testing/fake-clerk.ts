@@ -9,6 +9,7 @@ import type {
   ClerkSignOutOptions,
   ClerkUser,
 } from '../clerk.js';
+import type { EmulatorActivity } from './emulator-protocol.js';
 
 export interface FakeUserInit {
   id?: string;
@@ -56,16 +57,8 @@ export interface FakeClerkInit {
 /** The fake Frontend API calls, by name: sign-out, session switch, client reload, and the user's devices (list, revoke). */
 export type FakeCall = 'signOut' | 'setActive' | 'reload' | 'getSessions' | 'revoke';
 
-/** Where and how a fake device was last used (clerk-js `SessionActivity`). */
-export interface FakeActivity {
-  browserName: string | null;
-  browserVersion: string | null;
-  deviceType: string | null;
-  isMobile: boolean;
-  ipAddress: string | null;
-  city: string | null;
-  country: string | null;
-}
+/** Where and how a fake device was last used (clerk-js `SessionActivity`): the shape the emulator takes too. */
+export type FakeActivity = EmulatorActivity;
 
 /** Another device where a user is signed in (`FakeClerk.addDevice`). */
 export interface FakeDeviceInit {
