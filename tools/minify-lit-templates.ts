@@ -18,7 +18,8 @@ export function minifyLitTemplates(): Plugin {
           if (node.tag.type !== 'Identifier' || !TAGS.has(node.tag.name)) return;
           const minify = node.tag.name === 'css' ? minifyCss : (raw: string) => minifyHtml(raw);
           const quasis = node.quasi.quasis;
-          if (whitespaceMatters(quasis.map((quasi) => quasi.value.raw))) return;
+          // In CSS, whitespace is never content outside strings (kept), even where a rule sets `white-space`.
+          if (node.tag.name === 'html' && whitespaceMatters(quasis.map((quasi) => quasi.value.raw))) return;
           quasis.forEach((quasi, index) => {
             // A quasi's span includes its delimiters: ` or } before it, ` or ${ after it.
             const start = quasi.start + 1;

@@ -1,6 +1,6 @@
 // The text rules of tools/minify-lit-templates.ts, without build-tool imports so a browser test can check them.
 
-/** Templates where whitespace is content (`<pre>`, `<textarea>`, a `white-space` rule) are left as written. */
+/** html`` templates where whitespace is content (`<pre>`, `<textarea>`, a `white-space` rule) are left as written. */
 export function whitespaceMatters(parts: readonly string[]): boolean {
   return parts.some((part) => /<pre|<textarea|white-space/i.test(part));
 }
