@@ -14,14 +14,15 @@ export default {
  * - events are classes in src/events.ts (`static readonly type = 'signed-out'`, `extends CustomEvent<Detail>` or `Event`), dispatched as
  *   `new SignedOutEvent(detail)`. The analyzer cannot name those, so each event gets its class and detail type from there,
  *   and the names it guesses from constructor arguments are dropped;
- * - `@state()` fields are the element's own state: readable, never an input, so they are marked `readonly`;
+ * - `state: true` entries of `static properties` are the element's own state: readable, never an input, so they are
+ *   marked `readonly` and have no attribute;
  * - string-literal type aliases (`SignOutScope`) are spelled out (`'all' | 'current'`) so editors can offer the values;
  * - the shared theme tokens of src/styles/theme.ts are listed as CSS properties of every element styled with `theme`.
  */
 function projectConventions() {
   const tags = new Map(); // class name -> tag
   const events = new Map(); // event name -> { className, detail, module }
-  const stateFields = new Map(); // class name -> Set of @state() field names
+  const stateFields = new Map(); // class name -> Set of state field names
   const literalAliases = new Map(); // type alias name -> "'a' | 'b'"
   const themed = new Set(); // class names whose styles include `theme`
   let themeTokens = []; // [{ name, default }] in the order of theme.ts (light defaults)
@@ -55,11 +56,15 @@ function projectConventions() {
         if (literals) literalAliases.set(node.name.text, node.type.getText());
       }
       if (ts.isClassDeclaration(node) && node.name) {
-        const decorated = (member, name) =>
-          ts.getDecorators?.(member)?.some((d) => d.expression.getText().startsWith(`${name}(`));
-        const states = node.members
-          .filter((member) => decorated(member, 'state'))
-          .map((member) => member.name.getText());
+        // `static properties = { name: { state: true }, … }`: the element's own reactive state.
+        const properties = node.members.find(
+          (member) => member.name?.getText() === 'properties' && ts.isPropertyDeclaration(member),
+        )?.initializer;
+        const states = ts.isObjectLiteralExpression(properties ?? {})
+          ? properties.properties
+              .filter((entry) => /\bstate:\s*true\b/.test(entry.initializer?.getText() ?? ''))
+              .map((entry) => entry.name.getText())
+          : [];
         stateFields.set(node.name.text, new Set(states));
         const styles = node.members.find(
           (member) => member.name?.getText() === 'styles' && ts.isPropertyDeclaration(member),
@@ -104,8 +109,17 @@ function projectConventions() {
         if (tag) Object.assign(declaration, { tagName: tag, customElement: true });
         if (themed.has(declaration.name))
           declaration.cssProperties = [...(declaration.cssProperties ?? []), ...themeTokens];
+        const isState = (item) => stateFields.get(item.inheritedFrom?.name ?? declaration.name)?.has(item.name);
+        // The analyzer counts state entries of `static properties` as attributes; they are not inputs.
+        declaration.attributes = declaration.attributes?.filter(
+          (attribute) => !isState({ ...attribute, name: attribute.fieldName }),
+        );
         for (const item of [...(declaration.members ?? []), ...(declaration.attributes ?? [])]) {
-          if (stateFields.get(item.inheritedFrom?.name ?? declaration.name)?.has(item.name)) item.readonly = true;
+          if (item.privacy === 'public') delete item.privacy; // the default; written only for `static properties` fields
+          if (isState(item)) {
+            item.readonly = true;
+            delete item.attribute;
+          }
           const [alias, ...rest] = item.type?.text.split(' | ') ?? [];
           if (literalAliases.has(alias)) item.type.text = [literalAliases.get(alias), ...rest].join(' | ');
         }

@@ -1,5 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ClerkController } from '../clerk-controller.js';
@@ -55,19 +54,26 @@ import { activeDevicesStyles } from './active-devices.styles.js';
  * @fires sign-out-error - A device is still signed in (`detail.sessionIds`), e.g. Clerk asked for reverification.
  */
 export class ClerkActiveDevices extends LitElement {
+  static override properties: PropertyDeclarations = {
+    reverify: { attribute: false },
+    devices: { state: true },
+    loadFailed: { state: true },
+    failedIds: { state: true },
+  };
+
   static override styles = [theme, spinnerStyles, activeDevicesStyles];
 
   /**
    * What to do when Clerk asks the user to confirm it is them before signing a device out. Default: Clerk's own
    * verification modal when Clerk's UI is loaded (`reverifyWithClerkUi`); without it the element says so.
    */
-  @property({ attribute: false }) reverify: Reverify = reverifyWithClerkUi;
+  reverify: Reverify = reverifyWithClerkUi;
 
   /** The devices shown (`undefined` while loading or after a failed load). */
-  @state() private devices?: readonly Device[];
-  @state() private loadFailed = false;
+  private devices?: readonly Device[];
+  private loadFailed = false;
   /** Devices the last sign-out could not sign out. */
-  @state() private failedIds: readonly string[] = [];
+  private failedIds: readonly string[] = [];
 
   /** The action in flight, `device:<session id>` or `others`, shows as pending on its row(s). */
   private readonly clerk = new ClerkController(this);

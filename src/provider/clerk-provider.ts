@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { css, html, LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, LitElement, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { ClerkLike, ClerkLoadOptions, ClerkResources } from '../clerk.js';
 import { brandProvider, clerkContext, type ClerkState } from '../context.js';
 import { toError } from '../errors.js';
@@ -28,6 +27,19 @@ export class ClerkProvider extends LitElement {
     brandProvider(this.prototype);
   }
 
+  static override properties: PropertyDeclarations = {
+    clerk: { attribute: false },
+    publishableKey: { attribute: 'publishable-key' },
+    proxyUrl: { attribute: 'proxy-url' },
+    domain: {},
+    clerkJsUrl: { attribute: 'clerk-js-url' },
+    clerkJsVersion: { attribute: 'clerk-js-version' },
+    afterSignOutUrl: { attribute: 'after-sign-out-url' },
+    allowedRedirectOrigins: { attribute: 'allowed-redirect-origins' },
+    localization: { attribute: false },
+    options: { attribute: false },
+  };
+
   static override styles = css`
     :host {
       display: contents;
@@ -35,40 +47,40 @@ export class ClerkProvider extends LitElement {
   `;
 
   /** Your own Clerk instance (e.g. `new Clerk(key)` from `@clerk/clerk-js`). Wins over `window.Clerk` and `publishable-key`. */
-  @property({ attribute: false }) clerk?: ClerkLike;
+  clerk?: ClerkLike;
 
   /** Your Clerk publishable key; the provider then loads Clerk's browser script from the key's Frontend API host. */
-  @property({ attribute: 'publishable-key' }) publishableKey?: string;
+  publishableKey?: string;
 
   /** Clerk's `proxyUrl`: where Clerk's Frontend API (and its script) is reached through your own domain. */
-  @property({ attribute: 'proxy-url' }) proxyUrl?: string;
+  proxyUrl?: string;
 
   /** Clerk's `domain`, for satellite applications. */
-  @property() domain?: string;
+  domain?: string;
 
   /** Loads Clerk's script from this URL instead of the key's host (e.g. a self-hosted copy of `clerk.browser.js`). */
-  @property({ attribute: 'clerk-js-url' }) clerkJsUrl?: string;
+  clerkJsUrl?: string;
 
   /**
    * Which `@clerk/clerk-js` the provider loads from the key's host or `proxy-url`: a major (`6`, the default: Core 3;
    * `5`: Core 2) or an exact version. Ignored with `clerk-js-url`.
    */
-  @property({ attribute: 'clerk-js-version' }) clerkJsVersion?: string;
+  clerkJsVersion?: string;
 
   /**
    * Where to go after signing out when an element has no `redirect-url`, however Clerk arrived (also passed to
    * `clerk.load()` when the provider loads Clerk).
    */
-  @property({ attribute: 'after-sign-out-url' }) afterSignOutUrl?: string;
+  afterSignOutUrl?: string;
 
   /** Origins (space-separated) besides this page's that URL attributes may point to. Passed to `clerk.load()` too. */
-  @property({ attribute: 'allowed-redirect-origins' }) allowedRedirectOrigins?: string;
+  allowedRedirectOrigins?: string;
 
   /** A Clerk `LocalizationResource` (e.g. `frFR` from `@clerk/localizations`); labels fall back to English. */
-  @property({ attribute: false }) localization?: Localization;
+  localization?: Localization;
 
   /** Further options for `clerk.load()` (Clerk's `ClerkOptions`); the attributes above win over these. */
-  @property({ attribute: false }) options?: ClerkLoadOptions;
+  options?: ClerkLoadOptions;
 
   private readonly context = new ContextProvider(this, {
     context: clerkContext,

@@ -1,5 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ClerkController } from '../clerk-controller.js';
 import { reverifyWithClerkUi, revokeDevices, type Reverify, type RevokeDevicesResult } from '../devices.js';
@@ -37,30 +36,39 @@ const WRAPPED_BUTTON = ':scope > button, :scope > [role="button"]';
  * @fires device-signed-out - `scope="other-devices"`: other devices were signed out (this one stays signed in; nothing navigates).
  */
 export class ClerkSignOutButton extends LitElement {
+  static override properties: PropertyDeclarations = {
+    sessionId: { attribute: 'session-id' },
+    scope: {},
+    reverify: { attribute: false },
+    redirectUrl: { attribute: 'redirect-url' },
+    whenSignedOut: { attribute: 'when-signed-out' },
+    wrappedButton: { state: true },
+  };
+
   static override styles = [theme, spinnerStyles, signOutButtonStyles];
 
   /** Sign out only this session (an id such as `sess_…` from `clerk.client.signedInSessions`). Wins over `scope`. */
-  @property({ attribute: 'session-id' }) sessionId?: string;
+  sessionId?: string;
 
   /**
    * `all`: Clerk's default (every session; the only one in single-session apps). `current`: only the active session.
    * `other-devices`: every other device where the user is signed in; this one stays signed in and nothing navigates.
    */
-  @property() scope: SignOutScope | 'other-devices' = 'all';
+  scope: SignOutScope | 'other-devices' = 'all';
 
   /**
    * With `scope="other-devices"`, what to do when Clerk asks the user to confirm it is them. Default: Clerk's own
    * verification modal when Clerk's UI is loaded (`reverifyWithClerkUi`); without it the button says so.
    */
-  @property({ attribute: false }) reverify: Reverify = reverifyWithClerkUi;
+  reverify: Reverify = reverifyWithClerkUi;
 
   /** Where to go after signing out: a path or a URL on this origin (or one the provider allows). Default: Clerk's `afterSignOutUrl`. */
-  @property({ attribute: 'redirect-url' }) redirectUrl?: string;
+  redirectUrl?: string;
 
   /** What to do while nobody is signed in (or Clerk is loading): `hide` the button, or show it `disable`d. */
-  @property({ attribute: 'when-signed-out' }) whenSignedOut: 'hide' | 'disable' = 'hide';
+  whenSignedOut: 'hide' | 'disable' = 'hide';
 
-  @state() private wrappedButton: HTMLElement | null = null;
+  private wrappedButton: HTMLElement | null = null;
 
   private readonly clerk = new ClerkController(this);
 

@@ -1,5 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { hasClerkUi, type ClerkSession, type ClerkUser } from '../clerk.js';
@@ -81,42 +80,55 @@ type SignOutKind = 'sign-out' | 'sign-out-all' | 'sign-out-other-devices';
  * @fires device-signed-out - "Sign out of all other devices": other devices were signed out (this one stays signed in).
  */
 export class ClerkUserMenu extends LitElement {
+  static override properties: PropertyDeclarations = {
+    open: { type: Boolean, reflect: true },
+    showName: { type: Boolean, attribute: 'show-name' },
+    userProfileUrl: { attribute: 'user-profile-url' },
+    signInUrl: { attribute: 'sign-in-url' },
+    afterSwitchSessionUrl: { attribute: 'after-switch-session-url' },
+    redirectUrl: { attribute: 'redirect-url' },
+    multiSession: { type: Boolean, attribute: 'multi-session' },
+    signOutOtherDevices: { type: Boolean, attribute: 'sign-out-other-devices' },
+    reverify: { attribute: false },
+    brokenImages: { state: true },
+  };
+
   static override styles = [theme, spinnerStyles, userMenuStyles];
 
   /** Whether the menu is open. Setting it opens or closes the menu without moving focus. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** Also show the user's name beside the avatar. */
-  @property({ type: Boolean, attribute: 'show-name' }) showName = false;
+  showName = false;
 
   /** Your account page. "Manage account" opens Clerk's account modal when Clerk's UI is loaded, else links here. */
-  @property({ attribute: 'user-profile-url' }) userProfileUrl?: string;
+  userProfileUrl?: string;
 
   /** Your sign-in page: the target of "Add account" (shown in multi-session apps only). */
-  @property({ attribute: 'sign-in-url' }) signInUrl?: string;
+  signInUrl?: string;
 
   /** Where to go after switching to another account (e.g. to reload data for it). Default: stay on the page. */
-  @property({ attribute: 'after-switch-session-url' }) afterSwitchSessionUrl?: string;
+  afterSwitchSessionUrl?: string;
 
   /** Where to go after signing out (path or allowed URL). Default: Clerk's `afterSignOutUrl`. */
-  @property({ attribute: 'redirect-url' }) redirectUrl?: string;
+  redirectUrl?: string;
 
   /**
    * The Clerk application allows several signed-in accounts: show "Add account" even while only one is signed in.
    * Without it the menu counts as multi-session once the client has more than one signed-in session.
    */
-  @property({ type: Boolean, attribute: 'multi-session' }) multiSession = false;
+  multiSession = false;
 
   /** Add "Sign out of all other devices" (before "Sign out"): every other device of the user; this one stays signed in. */
-  @property({ type: Boolean, attribute: 'sign-out-other-devices' }) signOutOtherDevices = false;
+  signOutOtherDevices = false;
 
   /**
    * For "Sign out of all other devices", what to do when Clerk asks the user to confirm it is them. Default: Clerk's
    * own verification modal when Clerk's UI is loaded (`reverifyWithClerkUi`); without it the menu says so.
    */
-  @property({ attribute: false }) reverify: Reverify = reverifyWithClerkUi;
+  reverify: Reverify = reverifyWithClerkUi;
 
-  @state() private brokenImages: ReadonlySet<string> = new Set();
+  private brokenImages: ReadonlySet<string> = new Set();
 
   /** The action in flight (`sign-out`, `sign-out-all`, `sign-out-other-devices` or `switch:<session id>`) shows as pending on its item. */
   private readonly clerk = new ClerkController(this);
