@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ClerkUser } from '../clerk.js';
 import { initials } from './user-display.js';
 
@@ -51,7 +50,7 @@ export interface AvatarOptions {
 export function avatar(user: ClerkUser, { brokenImages, onImageError }: AvatarOptions) {
   const url = user.imageUrl;
   const showImage = isLoadableImageUrl(url) && user.hasImage !== false && !brokenImages.has(url);
-  return html`<span part="avatar" style=${styleMap({ '--_avatar-color': avatarColor(user.id) })}
+  return html`<span part="avatar" style="--_avatar-color: ${avatarColor(user.id)}"
     >${
       showImage
         ? html`<img
