@@ -1,11 +1,14 @@
 // npm build: ES modules for bundlers. lit, @lit/context and Clerk stay external (the app's bundler dedupes them).
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { minifyLitTemplates } from './tools/minify-lit-templates.js';
 
 /** Minified builds rename classes; the public ones (elements, events, errors) keep their names for the console. */
 const keepClassNames = { function: false, class: true };
 
 export default defineConfig({
+  // Bundlers never touch template text: without this, every app would ship our css`` indentation.
+  plugins: [minifyLitTemplates()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,6 +1,7 @@
-// Vite/rolldown plugin for the CDN build: shrinks the text of Lit's css`` and html`` templates in our own sources.
+// Vite/rolldown plugin for both builds: shrinks the text of Lit's css`` and html`` templates in our own sources.
 // Minifiers never touch template text, and indentation is a large share of the CDN module (see bench/README.md).
 // Only whitespace and CSS comments go; the rendered result (CSS rules, DOM, attribute values) stays the same.
+import MagicString from 'magic-string';
 import { parseSync, Visitor, type Plugin } from 'vite';
 import { minifyCss, minifyHtml, whitespaceMatters } from './minify-template-text.js';
 
@@ -33,10 +34,9 @@ export function minifyLitTemplates(): Plugin {
         },
       }).visit(parseSync(id, code).program);
       if (!edits.length) return null;
-      let out = code;
-      for (const edit of edits.sort((a, b) => b.start - a.start))
-        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-      return { code: out, map: null };
+      const out = new MagicString(code);
+      for (const edit of edits) out.overwrite(edit.start, edit.end, edit.text);
+      return { code: out.toString(), map: out.generateMap({ hires: true, source: id }) };
     },
   };
 }

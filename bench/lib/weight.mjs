@@ -76,7 +76,7 @@ async function cdnWithoutMenu(root, cacheDir) {
  * What an app's bundler adds for our package: a Vite (rolldown) production build of a one-line entry, lit included.
  * The package is linked into a scratch node_modules so it resolves through its own `exports`, as in an app.
  */
-async function consumerBundle(root, cacheDir, specifiers) {
+export async function consumerBundle(root, cacheDir, specifiers) {
   const dir = join(cacheDir, 'consumer');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'node_modules'), { recursive: true });
