@@ -1,5 +1,5 @@
 // `npm run bench`: issue 7's six rows in ONE table (printed as Markdown) and bench/results/latest.json.
-// Options: --only=weight,render,fanout,devices,signout,leaks,suite  --quick (fewer runs, for trying things)  --no-build
+// Options: --only=weight,page,render,fanout,devices,signout,leaks,suite  --quick (fewer runs, for trying things)  --no-build
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { BUDGETS, CDN_FILE, CLERK_JS_MARKERS, GOALS } from './budgets.mjs';
 import { chromiumVersion } from './lib/browser.mjs';
 import { measureDevices, measureFanOut, measureFirstRender, measureLeaks, openBenchPage } from './lib/page-bench.mjs';
+import { measurePageWeight } from './lib/page-weight.mjs';
 import { measureSignOut } from './lib/sign-out.mjs';
 import { kb } from './lib/sizes.mjs';
 import { round, summarize } from './lib/stats.mjs';
@@ -70,6 +71,36 @@ if (wants('weight')) {
     found.length ? `yes (${found.join(', ')})` : 'no',
     'never (CI)',
     verdict(!found.length),
+  );
+}
+
+if (wants('page')) {
+  console.error('== 1. page weight (real clerk-js + emulator)');
+  const { clerk, ours } = await measurePageWeight({ root });
+  const offline = (page) => (page.remote.length ? `requests beyond localhost: ${page.remote.join(', ')}` : 'ok');
+  const files = (page) => `${page.files.length} files · **${kb(page.gzip)} gzip**`;
+  row(
+    '1 weight',
+    `page with the open user menu: Clerk's UserButton (clerk-js ${clerk.clerkVersion}; 6.x has its UI in @clerk/ui, not installable here)`,
+    files(clerk),
+    'only localhost requests',
+    offline(clerk),
+  );
+  row(
+    '1 weight',
+    `page with the open user menu: this package's CDN module + clerk.browser.js (clerk-js ${ours.clerkVersion})`,
+    `${files(ours)} (module ${kb(ours.module.gzip)})`,
+    'only localhost requests',
+    offline(ours),
+  );
+  const ratio = ours.gzip / clerk.gzip;
+  raw.page = { clerk, ours, ratio };
+  row(
+    '1 weight',
+    "page weight: ours / Clerk's (JS gzip)",
+    ratio.toFixed(2),
+    `≤ ${GOALS.pageWeightRatio}`,
+    verdict(ratio <= GOALS.pageWeightRatio && !clerk.remote.length && !ours.remote.length),
   );
 }
 
