@@ -2,17 +2,22 @@ import { css } from 'lit';
 
 export const userMenuStyles = css`
   :host {
-    display: inline-block;
+    --_size: var(--clerk-user-menu-avatar-size, 2rem);
+    /* Flex, not block: no line box, so the host is exactly as high as its trigger (and as no-flash.css's box). */
+    display: inline-flex;
     vertical-align: middle;
   }
   [hidden] {
     display: none !important;
   }
 
-  [part~='trigger'] {
+  [part~='trigger'],
+  [part~='placeholder'] {
     display: inline-flex;
     align-items: center;
     gap: 0.5em;
+  }
+  [part~='trigger'] {
     padding: 0;
     border: 0;
     border-radius: 999px;
@@ -30,11 +35,33 @@ export const userMenuStyles = css`
     box-shadow: 0 0 0 2px var(--_danger);
   }
   [part~='name'] {
+    /* Unset, the name's own width; set, the width the placeholder reserved. */
+    inline-size: var(--clerk-user-menu-name-width);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
     font-weight: 500;
   }
 
+  /* While Clerk loads: the trigger's box (a disc, and a bar for the name), so nothing moves when the trigger appears. */
+  [part~='placeholder']::before,
+  [data-name]::after {
+    content: '';
+    background: var(--clerk-user-menu-placeholder-background, var(--_border));
+  }
+  [part~='placeholder']::before {
+    flex: none;
+    inline-size: var(--_size);
+    block-size: var(--_size);
+    border-radius: var(--clerk-user-menu-avatar-radius, 50%);
+  }
+  [data-name]::after {
+    inline-size: var(--clerk-user-menu-name-width, 6em);
+    block-size: 0.75em;
+    border-radius: 999px;
+  }
+
   [part~='avatar'] {
-    --_size: var(--clerk-user-menu-avatar-size, 2rem);
     display: inline-grid;
     place-items: center;
     flex: none;
