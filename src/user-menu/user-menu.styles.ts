@@ -1,9 +1,12 @@
 import { css } from 'lit';
 
+// (Comments out here: inside css`` they would ship in the CDN module.) The host is a flex container, not a block: no
+// line box, so it is exactly as high as its trigger, its placeholder and no-flash.css's box. The placeholder (a disc,
+// and a bar for the name) is the trigger's box while Clerk loads; `--clerk-user-menu-name-width` unset, the name takes
+// its own width.
 export const userMenuStyles = css`
   :host {
     --_size: var(--clerk-user-menu-avatar-size, 2rem);
-    /* Flex, not block: no line box, so the host is exactly as high as its trigger (and as no-flash.css's box). */
     display: inline-flex;
     vertical-align: middle;
   }
@@ -35,7 +38,6 @@ export const userMenuStyles = css`
     box-shadow: 0 0 0 2px var(--_danger);
   }
   [part~='name'] {
-    /* Unset, the name's own width; set, the width the placeholder reserved. */
     inline-size: var(--clerk-user-menu-name-width);
     overflow: hidden;
     text-overflow: ellipsis;
@@ -43,7 +45,6 @@ export const userMenuStyles = css`
     font-weight: 500;
   }
 
-  /* While Clerk loads: the trigger's box (a disc, and a bar for the name), so nothing moves when the trigger appears. */
   [part~='placeholder']::before,
   [data-name]::after {
     content: '';
