@@ -1,5 +1,5 @@
 // `npm run bench`: issue 7's six rows in ONE table (printed as Markdown) and bench/results/latest.json.
-// Options: --only=weight,page,render,fanout,devices,signout,leaks,suite  --quick (fewer runs, for trying things)  --no-build
+// Options: --only=weight,page,render,fanout,devices,signout,leaks,cls,suite  --quick (fewer runs, for trying things)  --no-build
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
@@ -9,6 +9,7 @@ import { BUDGETS, CDN_FILE, CLERK_JS_MARKERS, GOALS } from './budgets.mjs';
 import { chromiumVersion } from './lib/browser.mjs';
 import { measureDevices, measureFanOut, measureFirstRender, measureLeaks, openBenchPage } from './lib/page-bench.mjs';
 import { measurePageWeight } from './lib/page-weight.mjs';
+import { measureLayoutShift } from './lib/layout-shift.mjs';
 import { measureSignOut } from './lib/sign-out.mjs';
 import { kb } from './lib/sizes.mjs';
 import { round, summarize } from './lib/stats.mjs';
@@ -25,8 +26,8 @@ const only = args
 const wants = (part) => !only || only.includes(part);
 const quick = args.includes('--quick');
 const RUNS = quick
-  ? { render: 30, fanOut: 5, signOut: 5, cycles: 1000 }
-  : { render: 200, fanOut: 30, signOut: 25, cycles: 10_000 };
+  ? { render: 30, fanOut: 5, signOut: 5, cycles: 1000, layoutShift: 2 }
+  : { render: 200, fanOut: 30, signOut: 25, cycles: 10_000, layoutShift: 10 };
 
 const rows = [];
 const raw = {};
@@ -205,6 +206,21 @@ if (wants('signout')) {
     `${ms(inFlow.median)} median in the element's own code · medians ${ms(element.median)} vs ${ms(direct.median)} direct (${direct.runs} runs each)`,
     `≤ ${GOALS.signOutOverheadMs} ms`,
     verdict(inFlow.median <= GOALS.signOutOverheadMs),
+  );
+}
+
+if (wants('cls')) {
+  console.error('== 7. layout shift (real clerk-js + emulator)');
+  const loads = await measureLayoutShift({ root }, RUNS.layoutShift);
+  const worst = Math.max(...loads.map((load) => load.cls));
+  const ready = summarize(loads.map((load) => load.readyMs));
+  raw.layoutShift = { loads, worst, readyMs: ready };
+  row(
+    '7 layout shift',
+    'CLS of a header with <clerk-user-menu show-name> + <clerk-sign-out-button> (+ a menu in a line of text), no-flash.css, first paint → Clerk ready',
+    `${worst.toFixed(4)} worst of ${loads.length} page loads (${loads.reduce((sum, load) => sum + load.shifts, 0)} shifts; all shown ${ms(ready.median)} after navigation, median)`,
+    `${GOALS.layoutShift}`,
+    verdict(worst <= GOALS.layoutShift),
   );
 }
 

@@ -44,6 +44,11 @@ export class ClerkController implements ReactiveController {
     return this.state?.status === 'ready' && this.state.user !== undefined;
   }
 
+  /** Clerk may still report a user: not ready and not failed (also before a provider answers). */
+  get loading(): boolean {
+    return !this.ready && this.state?.status !== 'error';
+  }
+
   /** The signed-in user, or `null` while nobody is signed in or Clerk is not ready. */
   get user(): ClerkUser | null {
     return this.state?.status === 'ready' ? (this.state.user ?? null) : null;

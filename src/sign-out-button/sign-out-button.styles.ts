@@ -27,6 +27,9 @@ export const signOutButtonStyles = css`
     cursor: not-allowed;
     opacity: 0.55;
   }
+  [data-loading] {
+    visibility: hidden;
+  }
   [aria-busy='true'] {
     cursor: progress;
   }

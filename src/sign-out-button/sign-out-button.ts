@@ -65,7 +65,10 @@ export class ClerkSignOutButton extends LitElement {
   /** Where to go after signing out: a path or a URL on this origin (or one the provider allows). Default: Clerk's `afterSignOutUrl`. */
   redirectUrl?: string;
 
-  /** What to do while nobody is signed in (or Clerk is loading): `hide` the button, or show it `disable`d. */
+  /**
+   * What to do while nobody is signed in: `hide` the button, or show it `disable`d. While Clerk loads, a hidden button
+   * keeps its place (invisible), so the page does not shift when it appears.
+   */
   whenSignedOut: 'hide' | 'disable' = 'hide';
 
   private wrappedButton: HTMLElement | null = null;
@@ -109,16 +112,24 @@ export class ClerkSignOutButton extends LitElement {
 
   protected override render() {
     const signedIn = this.clerk.signedIn;
-    if (!signedIn && this.whenSignedOut !== 'disable') return nothing;
+    // While Clerk loads, the hidden button still takes its place (visibility: hidden), so nothing moves when it shows.
+    const hidden = !signedIn && this.whenSignedOut !== 'disable';
+    if (hidden && !this.clerk.loading) return nothing;
     const error = html`<span id="error" part="error" role="alert">${this.clerk.error}</span>`;
     const label =
       this.scope === 'other-devices' ? 'formFieldLabel__signOutOfOtherSessions' : 'userButton.action__signOut';
     if (this.wrappedButton) {
-      return html`<slot @slotchange=${this.#findWrappedButton} @click=${this.#onWrappedClick}></slot>${error}`;
+      return html`<slot
+          ?data-loading=${hidden}
+          @slotchange=${this.#findWrappedButton}
+          @click=${this.#onWrappedClick}
+        ></slot
+        >${error}`;
     }
     return html`<button
         part="button"
         type="button"
+        ?data-loading=${hidden}
         ?disabled=${!signedIn}
         aria-busy=${this.busy ? 'true' : 'false'}
         aria-disabled=${ifDefined(this.busy ? 'true' : undefined)}

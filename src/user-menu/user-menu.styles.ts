@@ -1,18 +1,26 @@
 import { css } from 'lit';
 
+// (Comments out here: inside css`` they would ship in the CDN module.) The host is a flex container, not a block: no
+// line box, so it is exactly as high as its trigger, its placeholder and no-flash.css's box. The placeholder (a disc,
+// and a bar for the name) is the trigger's box while Clerk loads; `--clerk-user-menu-name-width` unset, the name takes
+// its own width.
 export const userMenuStyles = css`
   :host {
-    display: inline-block;
+    --_size: var(--clerk-user-menu-avatar-size, 2rem);
+    display: inline-flex;
     vertical-align: middle;
   }
   [hidden] {
     display: none !important;
   }
 
-  [part~='trigger'] {
+  [part~='trigger'],
+  [part~='placeholder'] {
     display: inline-flex;
     align-items: center;
     gap: 0.5em;
+  }
+  [part~='trigger'] {
     padding: 0;
     border: 0;
     border-radius: 999px;
@@ -30,11 +38,31 @@ export const userMenuStyles = css`
     box-shadow: 0 0 0 2px var(--_danger);
   }
   [part~='name'] {
+    inline-size: var(--clerk-user-menu-name-width);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
     font-weight: 500;
   }
 
+  [part~='placeholder']::before,
+  [data-name]::after {
+    content: '';
+    background: var(--clerk-user-menu-placeholder-background, var(--_border));
+  }
+  [part~='placeholder']::before {
+    flex: none;
+    inline-size: var(--_size);
+    block-size: var(--_size);
+    border-radius: var(--clerk-user-menu-avatar-radius, 50%);
+  }
+  [data-name]::after {
+    inline-size: var(--clerk-user-menu-name-width, 6em);
+    block-size: 0.75em;
+    border-radius: 999px;
+  }
+
   [part~='avatar'] {
-    --_size: var(--clerk-user-menu-avatar-size, 2rem);
     display: inline-grid;
     place-items: center;
     flex: none;

@@ -24,7 +24,7 @@ type SignOutKind = 'sign-out' | 'sign-out-all' | 'sign-out-other-devices';
  * Clerk's UserButton as a web component: the user's avatar opens a menu with the account, "Manage account", the other
  * signed-in accounts (multi-session), "Add account", "Sign out" and "Sign out of all accounts" (and, opt-in, "Sign out of
  * all other devices"). Keyboard and screen reader behaviour follow the WAI-ARIA APG Menu Button pattern. Renders nothing
- * while nobody is signed in.
+ * while nobody is signed in, and a placeholder of the trigger's size while Clerk loads (no layout shift).
  *
  * Every sign-out goes through the package's one sign-out flow, so the menu fires the same events as
  * `<clerk-sign-out-button>`. URL attributes are checked like `redirect-url`: a refused URL is reported in the console and
@@ -38,6 +38,7 @@ type SignOutKind = 'sign-out' | 'sign-out-all' | 'sign-out-other-devices';
  * @csspart avatar-image - The user's picture inside an avatar.
  * @csspart initials - The initials shown when there is no picture (or it failed to load).
  * @csspart name - The user's name beside the avatar (`show-name`).
+ * @csspart placeholder - What keeps the trigger's place while Clerk loads: a disc, and a bar for the name (`show-name`).
  * @csspart menu - The popup (positioned by the element: do not set its `display` or `position`).
  * @csspart preview - The signed-in user's avatar, name and email at the top of the popup.
  * @csspart preview-text - The preview's name and detail lines.
@@ -55,11 +56,14 @@ type SignOutKind = 'sign-out' | 'sign-out-all' | 'sign-out-other-devices';
  * @csspart separator - The lines between the menu's sections.
  * @csspart spinner - The progress indicator on an item whose action is in flight.
  * @csspart error - The message shown when an action fails (announced to screen readers).
- * @cssproperty --clerk-user-menu-avatar-size - Size of the trigger's avatar (default 2rem).
+ * @cssproperty --clerk-user-menu-avatar-size - Size of the trigger's avatar and of the placeholder (default 2rem).
  * @cssproperty --clerk-user-menu-preview-avatar-size - Size of the avatars inside the menu (default 2.25rem).
  * @cssproperty --clerk-user-menu-avatar-radius - Corner radius of avatars (default 50%, a disc).
  * @cssproperty --clerk-user-menu-avatar-background - Disc colour behind initials (default: one per user, from its id).
  * @cssproperty --clerk-user-menu-avatar-color - Colour of the initials (default white).
+ * @cssproperty --clerk-user-menu-name-width - Width of the name (`show-name`), cut with an ellipsis; the placeholder
+ *   reserves it (default: the name's own width; the placeholder's bar is 6em).
+ * @cssproperty --clerk-user-menu-placeholder-background - Colour of the placeholder (default `--clerk-color-border`).
  * @cssproperty --clerk-user-menu-trigger-color - Text colour of the trigger (the `show-name` label).
  * @cssproperty --clerk-user-menu-background - Background of the menu (default `--clerk-color-surface`).
  * @cssproperty --clerk-user-menu-color - Text colour of the menu (default `--clerk-color-text`).
@@ -207,7 +211,11 @@ export class ClerkUserMenu extends LitElement {
 
   protected override render() {
     const user = this.clerk.user;
-    if (!user) return nothing;
+    if (!user) {
+      return this.clerk.loading
+        ? html`<span part="placeholder" aria-hidden="true" ?data-name=${this.showName}></span>`
+        : nothing;
+    }
     const openLabel = this.clerk.t('userButton.action__openUserMenu');
     const others = this.#otherSessions;
     const addAccount = this.#addAccountItem(others.length > 0);

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { ClerkSignOutButton, SignedOutEvent, SignOutErrorEvent } from '../../src/index.js';
+import type { ClerkProvider, ClerkSignOutButton, SignedOutEvent, SignOutErrorEvent } from '../../src/index.js';
 import { FakeClerk, fakeUser } from '../../src/testing/index.js';
-import { captureConsole, recordEvents, shadowButton, until, withProvider } from '../support/fixtures.js';
+import { captureConsole, recordEvents, shadowButton, slowClerk, until, withProvider } from '../support/fixtures.js';
 
 const button = html`<clerk-sign-out-button></clerk-sign-out-button>`;
 
@@ -39,6 +39,26 @@ describe('<clerk-sign-out-button>', () => {
       await clerk.setActive({ session: clerk.client!.signedInSessions[0].id });
       await el.updateComplete;
       expect(shadowButton(el).disabled).to.equal(false);
+    });
+
+    it('keeps its place while Clerk loads: invisible, then shown there (built-in and wrapped button)', async () => {
+      const { clerk, finishLoading } = slowClerk();
+      const provider = await fixture<ClerkProvider>(
+        html`<clerk-provider .clerk=${clerk}
+          ><clerk-sign-out-button></clerk-sign-out-button
+          ><clerk-sign-out-button><button type="button">Log out</button></clerk-sign-out-button></clerk-provider
+        >`,
+      );
+      const [builtIn, wrapper] = [...provider.children] as ClerkSignOutButton[];
+      await Promise.all([builtIn.updateComplete, wrapper.updateComplete]);
+      const controls = [shadowButton(builtIn), wrapper.querySelector('button')!];
+      const visible = () => controls.map((control) => control.checkVisibility({ visibilityProperty: true }));
+      expect(visible()).to.deep.equal([false, false]);
+      const reserved = [builtIn, wrapper].map((el) => el.getBoundingClientRect().toJSON());
+      expect(reserved[0].width).to.be.greaterThan(0);
+      finishLoading();
+      await until(() => visible().every(Boolean));
+      expect([builtIn, wrapper].map((el) => el.getBoundingClientRect().toJSON())).to.deep.equal(reserved);
     });
 
     it('is disabled instead of hidden with when-signed-out="disable"', async () => {

@@ -1,7 +1,7 @@
 import { fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { ClerkProvider } from '../../src/index.js';
-import { FakeClerk } from '../../src/testing/index.js';
+import { FakeClerk, type FakeUserInit } from '../../src/testing/index.js';
 
 /** A provider holding `clerk` (a signed-in fake by default) around the given content; resolves once it is ready. */
 export async function withProvider<T extends Element>(
@@ -13,6 +13,20 @@ export async function withProvider<T extends Element>(
   const el = provider.firstElementChild as T;
   if (el && 'updateComplete' in el) await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
   return { provider, clerk, el };
+}
+
+/** A signed-in fake (of `user`) whose `load()` waits until `finishLoading()`: Clerk loading for as long as a test needs. */
+export function slowClerk(user: FakeUserInit = {}): { clerk: FakeClerk; finishLoading: () => void } {
+  const clerk = FakeClerk.signedIn(user);
+  clerk.loaded = false;
+  let finishLoading!: () => void;
+  const loading = new Promise<void>((resolve) => (finishLoading = resolve));
+  const load = clerk.load.bind(clerk);
+  clerk.load = async (options) => {
+    await loading;
+    return load(options);
+  };
+  return { clerk, finishLoading };
 }
 
 /** Waits (up to `timeoutMs`) until the condition holds; fails naming `what` (default: the condition's source). */

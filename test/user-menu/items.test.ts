@@ -2,7 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import { frFR } from '@clerk/localizations';
 import type { ClerkUserMenu } from '../../src/index.js';
 import { FakeClerk, fakeUser } from '../../src/testing/index.js';
-import { captureConsole, withProvider } from '../support/fixtures.js';
+import { captureConsole, slowClerk, until, withProvider } from '../support/fixtures.js';
 import {
   expectSame,
   item,
@@ -170,18 +170,33 @@ describe('<clerk-user-menu> items', () => {
       expect(shadow(el).querySelector('[part~="preview-name"]')!.textContent).to.equal('Grace Hopper');
     });
 
-    it('renders nothing while Clerk is still loading', async () => {
-      const clerk = FakeClerk.signedIn();
-      clerk.loaded = false;
-      clerk.load = () => new Promise(() => undefined); // never finishes
+    it('keeps the trigger’s place while Clerk loads: an aria-hidden placeholder of its size, in the theme’s colour', async () => {
+      const { clerk, finishLoading } = slowClerk();
       const provider = document.createElement('clerk-provider');
       provider.clerk = clerk;
-      const el = document.createElement('clerk-user-menu');
-      provider.append(el);
+      provider.innerHTML = `<clerk-user-menu></clerk-user-menu>
+        <clerk-user-menu show-name style="--clerk-user-menu-name-width: 5em; --clerk-user-menu-placeholder-background: rgb(1, 2, 3)"></clerk-user-menu>`;
       document.body.append(provider);
-      await el.updateComplete;
-      expect(shadow(el).children.length).to.equal(0);
-      provider.remove();
+      const menus = [...provider.querySelectorAll('clerk-user-menu')];
+      try {
+        await Promise.all(menus.map((el) => el.updateComplete));
+        const placeholders = menus.map((el) => shadow(el).querySelector<HTMLElement>('[part="placeholder"]')!);
+        expect(placeholders.map((placeholder) => placeholder.getAttribute('aria-hidden'))).to.deep.equal([
+          'true',
+          'true',
+        ]);
+        expect(getComputedStyle(placeholders[1], '::after').backgroundColor).to.equal('rgb(1, 2, 3)');
+        for (const el of menus) await expect(el).to.be.accessible();
+        const reserved = menus.map((el) => el.getBoundingClientRect().toJSON());
+
+        finishLoading();
+        await until(() => menus.every((el) => shadow(el).querySelector('[part~="trigger"]')));
+        expect(menus.map((el) => el.getBoundingClientRect().toJSON())).to.deep.equal(reserved);
+        expect(reserved[1].width).to.be.greaterThan(reserved[0].width);
+        expect(shadow(menus[0]).querySelector('[part="placeholder"]')).to.equal(null);
+      } finally {
+        provider.remove();
+      }
     });
 
     it('adds the new account and "Sign out of all accounts" while open when another account signs in', async () => {
