@@ -136,6 +136,12 @@ describe('<clerk-user-menu> avatar', () => {
       expect(initials(fakeUser({ firstName: 'Émile', lastName: 'Zola' }))).to.equal('ÉZ');
     });
 
+    it('keeps a combining mark with its letter, and one-letter names whole', () => {
+      expect(initials(fakeUser({ firstName: 'E\u0301mile', lastName: 'Zola' }))).to.equal('E\u0301Z');
+      expect(initials(fakeUser({ firstName: 'Ñ', lastName: 'o\u0308z' }))).to.equal('ÑO\u0308');
+      expect(initials(fakeUser({ firstName: 'x', lastName: '👍🏽y' }))).to.equal('X👍🏽');
+    });
+
     it('falls back to the username, then the email, then "?"', () => {
       expect(initials(fakeUser({ firstName: null, lastName: null, username: 'grace' }))).to.equal('G');
       expect(initials(fakeUser({ firstName: null, lastName: null, email: 'zed@example.com' }))).to.equal('Z');
