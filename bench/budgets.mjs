@@ -12,6 +12,7 @@ export const GOALS = {
   cdnGzipBytes: 10_000,
   firstRenderMs: 16,
   fanOutMs: 16,
+  firstOpenMs: 16,
   signOutOverheadMs: 2,
 };
 
