@@ -1,4 +1,4 @@
-// Rows 2 (first render), 3 (fan-out) and 5 (leaks): Node half. The page half is bench/page/harness.js.
+// Rows 2 (first render), 3 (fan-out, and a menu's first open) and 5 (leaks): Node half. The page half is bench/page/harness.js.
 import { join } from 'node:path';
 import { build } from 'vite';
 import { globalListenerCount, heapAfterGc, launchChromium, serveStatic } from './browser.mjs';
@@ -69,6 +69,12 @@ export async function measureFanOut({ page }, runs) {
     });
   }
   return results;
+}
+
+/** The menu's first open (its popup content is rendered then): 20 warm-up runs, then `runs`. */
+export async function measureFirstOpen({ page }, runs) {
+  await page.evaluate(() => window.bench.firstOpen(20));
+  return page.evaluate((runs) => window.bench.firstOpen(runs), runs);
 }
 
 export async function measureLeaks({ page, cdp }, cycles) {

@@ -68,6 +68,36 @@ export async function fanOut(count, runs, tags = triggerTags()) {
   return result;
 }
 
+/** The element that has focus, looking through shadow roots. */
+function deepActiveElement() {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/**
+ * Row 3b: a closed menu renders no popup content, so its first open renders it: from the click on the trigger to the
+ * first item focused, with the popup laid out. A new menu each run.
+ */
+export async function firstOpen(runs) {
+  const times = [];
+  for (let run = 0; run < runs; run++) {
+    const el = document.createElement('clerk-user-menu');
+    const provider = mount([el], FakeClerk.multiSession(2));
+    await settle([provider, el]);
+    const button = trigger(el);
+    const start = performance.now();
+    button.click();
+    await settle([el]);
+    const focused = deepActiveElement();
+    if (!focused?.matches('[role="menuitem"]')) throw new Error('the first open focused no item');
+    focused.getBoundingClientRect();
+    times.push(performance.now() - start);
+    provider.remove();
+  }
+  return times;
+}
+
 let leak;
 
 /** Row 5, step 1: a provider with a signed-in fake Clerk (none for the provider's own cycles). */

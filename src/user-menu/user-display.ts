@@ -26,6 +26,11 @@ let graphemes: Intl.Segmenter | undefined;
 /** The first user-perceived character, so an emoji or an accented letter is never cut in half. */
 function firstGrapheme(text: string): string {
   if (!text) return '';
+  // Most names start with a Latin letter followed by an ASCII one, which never joins it (CR LF aside): no segmenter,
+  // which took half of the time 1000 menus spent on a user switch.
+  const first = text.charCodeAt(0);
+  const next = text.length > 1 ? text.charCodeAt(1) : 0;
+  if (first < 0x300 && first !== 0x0d && next < 0x80) return text[0];
   // One segmenter for the page: building one per call made 1000 menus re-render 60 % slower.
   graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   const segments = graphemes.segment(text);

@@ -217,21 +217,21 @@ export class ClerkUserMenu extends LitElement {
         : nothing;
     }
     const openLabel = this.clerk.t('userButton.action__openUserMenu');
-    const others = this.#otherSessions;
-    const addAccount = this.#addAccountItem(others.length > 0);
-    const detail = secondaryLine(user);
+    // Closed, the popup keeps only the slot (the app's items stay assigned and keyboard-managed) and the error the
+    // trigger is described by. The rest is rendered on opening: a user switch updates a closed menu's trigger only.
+    const open = this.open;
     return html`
       <button
         id="trigger"
         part="trigger"
         type="button"
         aria-haspopup="menu"
-        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-expanded=${open ? 'true' : 'false'}
         aria-controls="menu"
         aria-label=${this.showName ? nothing : openLabel}
         aria-labelledby=${this.showName ? 'name open-label' : nothing}
         aria-describedby=${this.clerk.error ? 'error' : nothing}
-        ?data-error=${!!this.clerk.error && !this.open}
+        ?data-error=${!!this.clerk.error && !open}
         @click=${this.#onTriggerClick}
         @keydown=${this.keyboard.onTriggerKeydown}
       >
@@ -247,47 +247,69 @@ export class ClerkUserMenu extends LitElement {
         id="popup"
         part="menu"
         .popover=${'manual'}
-        ?hidden=${!popoverSupported && !this.open}
+        ?hidden=${!popoverSupported && !open}
         @keydown=${this.keyboard.onMenuKeydown}
         @keyup=${this.keyboard.onMenuKeyup}
         @click=${this.#onMenuClick}
       >
-        <div id="preview" part="preview">
-          ${this.#avatar(user)}
-          <span part="preview-text">
-            <span part="preview-name">${displayName(user)}</span>
-            ${detail ? html`<span part="preview-detail">${detail}</span>` : nothing}
-          </span>
-        </div>
-        <div id="menu" role="menu" aria-labelledby="preview">
+        ${open ? this.#preview(user) : nothing}
+        <div id="menu" role="menu" aria-labelledby=${open ? 'preview' : nothing}>
           <div role="group" aria-label=${this.clerk.t('userButton.label__accountActions')}>
-            ${this.#manageAccountItem()}
+            ${open ? this.#manageAccountItem() : nothing}
             <slot name="item" @slotchange=${() => this.requestUpdate()}></slot>
-            ${this.signOutOtherDevices ? this.#signOutItem('sign-out-other-devices', 'formFieldLabel__signOutOfOtherSessions') : nothing}
-            ${this.#signOutItem('sign-out', 'userButton.action__signOut')}
+            ${open ? this.#signOutItems() : nothing}
           </div>
-          ${others.length || addAccount !== nothing ? html`<div role="separator" part="separator"></div>` : nothing}
-          ${
-            others.length
-              ? html`<div role="group" aria-label=${this.clerk.t('userButton.label__activeSessions')}>
-                  ${repeat(
-                    others,
-                    (session) => session.id,
-                    (session) => this.#switchItem(session),
-                  )}
-                </div>`
-              : nothing
-          }
-          ${addAccount}
-          ${
-            others.length
-              ? html`<div role="separator" part="separator"></div>
-                  ${this.#signOutItem('sign-out-all', 'userButton.action__signOutAll')}`
-              : nothing
-          }
+          ${open ? this.#otherAccounts() : nothing}
         </div>
         <p id="error" part="error" role="alert">${this.clerk.error}</p>
       </div>
+    `;
+  }
+
+  // ---- popup content (open menu only)
+
+  #preview(user: ClerkUser) {
+    const detail = secondaryLine(user);
+    return html`<div id="preview" part="preview">
+      ${this.#avatar(user)}
+      <span part="preview-text">
+        <span part="preview-name">${displayName(user)}</span>
+        ${detail ? html`<span part="preview-detail">${detail}</span>` : nothing}
+      </span>
+    </div>`;
+  }
+
+  #signOutItems() {
+    const otherDevices = this.signOutOtherDevices
+      ? this.#signOutItem('sign-out-other-devices', 'formFieldLabel__signOutOfOtherSessions')
+      : nothing;
+    return html`${otherDevices}${this.#signOutItem('sign-out', 'userButton.action__signOut')}`;
+  }
+
+  /** The other signed-in accounts, "Add account" and "Sign out of all accounts", with their separators. */
+  #otherAccounts() {
+    const others = this.#otherSessions;
+    const addAccount = this.#addAccountItem(others.length > 0);
+    return html`
+      ${others.length || addAccount !== nothing ? html`<div role="separator" part="separator"></div>` : nothing}
+      ${
+        others.length
+          ? html`<div role="group" aria-label=${this.clerk.t('userButton.label__activeSessions')}>
+              ${repeat(
+                others,
+                (session) => session.id,
+                (session) => this.#switchItem(session),
+              )}
+            </div>`
+          : nothing
+      }
+      ${addAccount}
+      ${
+        others.length
+          ? html`<div role="separator" part="separator"></div>
+              ${this.#signOutItem('sign-out-all', 'userButton.action__signOutAll')}`
+          : nothing
+      }
     `;
   }
 

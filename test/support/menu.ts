@@ -86,6 +86,11 @@ export async function openByClick(el: ClerkUserMenu): Promise<void> {
   await el.updateComplete;
 }
 
+/** Opens the menu by a click unless it is open: a closed menu renders none of its items, preview or accounts. */
+export async function openMenu(el: ClerkUserMenu): Promise<void> {
+  if (!el.open) await openByClick(el);
+}
+
 /** Asserts that two elements are the same, with a short message (chai can hang formatting Lit-rendered nodes). */
 export function expectSame(actual: Element | EventTarget | null, expected: Element | null, what = 'element'): void {
   if (actual !== expected) throw new Error(`${what}: expected ${describe(expected)} but got ${describe(actual)}`);

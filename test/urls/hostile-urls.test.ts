@@ -22,6 +22,7 @@ import { FakeClerk, fakeUser } from '../../src/testing/index.js';
 import { ConfigurationError } from '../../src/errors.js';
 import { checkNavigableUrl, parseOrigins } from '../../src/urls.js';
 import { until } from '../support/fixtures.js';
+import { openMenu } from '../support/menu.js';
 
 const DEFAULT_SEED = 20_100_010;
 /** Runs per property (direct: per attribute): the direct checks are cheap, the end-to-end ones build elements. */
@@ -769,6 +770,7 @@ describe('hostile URLs (fast-check)', function () {
       expect(menu.getAttribute('user-profile-url')).to.equal('java\tscript:alert(1)');
       await until(() => !!menu.shadowRoot?.querySelector('[part~="trigger"]'));
       await menu.updateComplete;
+      await openMenu(menu);
       expect(menuItem(menu, 'manage-account')).to.equal(null);
       expect(menuItem(menu, 'add-account')).to.equal(null);
       expect(
@@ -903,6 +905,7 @@ describe('hostile URLs (fast-check)', function () {
         );
         const menu = provider.firstElementChild as ClerkUserMenu;
         await until(() => provider.state.status === 'ready');
+        await openMenu(menu);
         const seen = { linked: 0, refused: 0 };
         await check(
           `end to end <clerk-user-menu> ${attribute}`,

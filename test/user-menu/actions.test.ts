@@ -8,7 +8,17 @@ import type {
 } from '../../src/index.js';
 import { FakeClerk, fakeUser } from '../../src/testing/index.js';
 import { captureConsole, recordEvents, until } from '../support/fixtures.js';
-import { expectFocusOn, expectSame, item, mustItem, openByClick, shadow, trigger, withMenu } from '../support/menu.js';
+import {
+  expectFocusOn,
+  expectSame,
+  item,
+  mustItem,
+  openByClick,
+  openMenu,
+  shadow,
+  trigger,
+  withMenu,
+} from '../support/menu.js';
 
 const ada = () => fakeUser({ id: 'user_ada', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' });
 const grace = () => fakeUser({ id: 'user_grace', firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' });
@@ -138,9 +148,10 @@ describe('<clerk-user-menu> actions', () => {
       expect(clerk.signOutCalls).to.deep.equal([{ sessionId: 'sess_user_ada' }]);
       expect((events.of('sign-out')[0] as SignOutEvent).detail.sessionId).to.equal('sess_user_ada');
       expect((events.of('signed-out')[0] as SignedOutEvent).detail.sessionIds).to.deep.equal(['sess_user_ada']);
-      expect(previewName(el)).to.equal('Grace Hopper');
       expect(el.open).to.equal(false);
       expectFocusOn(trigger(el));
+      await openMenu(el);
+      expect(previewName(el)).to.equal('Grace Hopper');
       expect(item(el, 'sign-out-all')).to.equal(null, 'no other account any more');
     });
 
@@ -179,6 +190,7 @@ describe('<clerk-user-menu> actions', () => {
       release();
       await until(() => events.of('signed-out').length === 1);
       await el.updateComplete;
+      await openMenu(el);
       expect(mustItem(el, 'sign-out').hasAttribute('aria-busy')).to.equal(false);
     });
 
@@ -245,9 +257,10 @@ describe('<clerk-user-menu> actions', () => {
       const switched = events.of('session-switched')[0] as SessionSwitchedEvent;
       expect(switched.detail).to.deep.equal({ sessionId: 'sess_user_grace', userId: 'user_grace', redirectUrl: null });
       expect(switched.bubbles && switched.composed && switched.cancelable).to.equal(true);
-      expect(previewName(el)).to.equal('Grace Hopper');
       expect(el.open).to.equal(false);
       expectFocusOn(trigger(el));
+      await openMenu(el);
+      expect(previewName(el)).to.equal('Grace Hopper');
       expect(clerk.navigations).to.have.length(0);
       expect(clerk.signOutCalls).to.have.length(0);
     });

@@ -4,7 +4,7 @@ import { AVATAR_COLORS, avatarColor, isLoadableImageUrl } from '../../src/user-m
 import { displayName, initials } from '../../src/user-menu/user-display.js';
 import { emulateColorScheme } from '../support/engine.js';
 import { until } from '../support/fixtures.js';
-import { openByClick, popup, shadow, trigger, withMenu } from '../support/menu.js';
+import { openByClick, openMenu, popup, shadow, trigger, withMenu } from '../support/menu.js';
 
 /** A valid 1×1 PNG. */
 const PNG =
@@ -91,6 +91,7 @@ describe('<clerk-user-menu> avatar', () => {
       const { el, img, initials } = await triggerAvatar(url);
       expect(img()).to.equal(null);
       expect(initials().hidden).to.equal(false);
+      await openMenu(el);
       expect(shadow(el).innerHTML).not.to.contain(url.slice(0, 12));
     });
   }
@@ -134,6 +135,12 @@ describe('<clerk-user-menu> avatar', () => {
       expect(initials(fakeUser({ firstName: 'ada', lastName: 'lovelace' }))).to.equal('AL');
       expect(initials(fakeUser({ firstName: '👩‍💻 Ada', lastName: null }))).to.equal('👩‍💻');
       expect(initials(fakeUser({ firstName: 'Émile', lastName: 'Zola' }))).to.equal('ÉZ');
+    });
+
+    it('keeps a combining mark with its letter, and one-letter names whole', () => {
+      expect(initials(fakeUser({ firstName: 'E\u0301mile', lastName: 'Zola' }))).to.equal('E\u0301Z');
+      expect(initials(fakeUser({ firstName: 'Ñ', lastName: 'o\u0308z' }))).to.equal('ÑO\u0308');
+      expect(initials(fakeUser({ firstName: 'x', lastName: '👍🏽y' }))).to.equal('X👍🏽');
     });
 
     it('falls back to the username, then the email, then "?"', () => {

@@ -10,6 +10,7 @@ import {
   menu,
   mustItem,
   openByClick,
+  openMenu,
   popup,
   shadow,
   trigger,
@@ -36,6 +37,7 @@ describe('<clerk-user-menu> items', () => {
     it('shows the username when the user has neither a name nor an email', async () => {
       const user = fakeUser({ firstName: null, lastName: null, email: null, username: 'ada_l' });
       const { el } = await withMenu(undefined, new FakeClerk({ users: [user] }));
+      await openMenu(el);
       expect(shadow(el).querySelector('[part~="preview-name"]')!.textContent).to.equal('ada_l');
       expect(shadow(el).querySelector('[part~="preview-detail"]')).to.equal(null);
     });
@@ -43,6 +45,7 @@ describe('<clerk-user-menu> items', () => {
     it('shows full name with the username under it when there is no email', async () => {
       const user = fakeUser({ email: null, username: 'ada_l' });
       const { el } = await withMenu(undefined, new FakeClerk({ users: [user] }));
+      await openMenu(el);
       expect(shadow(el).querySelector('[part~="preview-detail"]')!.textContent).to.equal('ada_l');
     });
 
@@ -95,6 +98,7 @@ describe('<clerk-user-menu> items', () => {
       const clerk = twoAccounts();
       const { el } = await withMenu(undefined, clerk);
       const current = clerk.session!.user!.fullName!;
+      await openMenu(el);
       expect(itemLabels(el).some((text) => text.startsWith(current))).to.equal(false);
       expect(shadow(el).querySelector('[part~="preview-name"]')!.textContent).to.equal(current);
     });
@@ -103,6 +107,7 @@ describe('<clerk-user-menu> items', () => {
   describe('Manage account', () => {
     it('is absent without Clerk UI and without user-profile-url', async () => {
       const { el } = await withMenu();
+      await openMenu(el);
       expect(item(el, 'manage-account')).to.equal(null);
     });
 
@@ -117,6 +122,7 @@ describe('<clerk-user-menu> items', () => {
 
     it('is a link to user-profile-url when Clerk has no UI', async () => {
       const { el } = await withMenu(html`<clerk-user-menu user-profile-url="/account"></clerk-user-menu>`);
+      await openMenu(el);
       const manage = mustItem(el, 'manage-account');
       expect(manage.localName).to.equal('a');
       expect(manage.getAttribute('href')).to.equal(new URL('/account', location.href).href);
@@ -167,6 +173,7 @@ describe('<clerk-user-menu> items', () => {
       await clerk.setActive({ session: session.id });
       await el.updateComplete;
       expect(trigger(el).getAttribute('aria-label')).to.equal('Open user menu');
+      await openMenu(el);
       expect(shadow(el).querySelector('[part~="preview-name"]')!.textContent).to.equal('Grace Hopper');
     });
 
@@ -216,6 +223,7 @@ describe('<clerk-user-menu> items', () => {
       const other = clerk.client!.signedInSessions[1];
       await clerk.setActive({ session: other.id });
       await el.updateComplete;
+      await openMenu(el);
       expect(shadow(el).querySelector('[part~="preview-name"]')!.textContent).to.equal(other.user!.fullName);
     });
 
@@ -297,6 +305,7 @@ describe('<clerk-user-menu> items', () => {
       const el = provider.el;
       await el.updateComplete;
       expect(trigger(el).getAttribute('aria-label')).to.equal(frFR.userButton!.action__openUserMenu);
+      await openMenu(el);
       const labels = itemLabels(el);
       expect(labels[0]).to.equal(frFR.userButton!.action__manageAccount);
       expect(labels).to.include(frFR.userButton!.action__signOut);
@@ -334,6 +343,7 @@ describe('<clerk-user-menu> items', () => {
         const seen = await captureConsole(() => withMenu(html`${element}`));
         const el = element;
         const part = attribute === 'sign-in-url' ? 'add-account' : 'manage-account';
+        await openMenu(el);
         expect(item(el, part)).to.equal(null);
         if (value) expect(shadow(el).innerHTML).not.to.contain(value);
         expect(seen.error.filter((message) => message.includes(`<clerk-user-menu> ${attribute}=`))).to.have.length(1);
@@ -344,6 +354,7 @@ describe('<clerk-user-menu> items', () => {
       const provider = await withProvider<ClerkUserMenu>(
         html`<clerk-user-menu multi-session sign-in-url="https://accounts.example.com/sign-in"></clerk-user-menu>`,
       );
+      await openMenu(provider.el);
       expect(item(provider.el, 'add-account')).to.equal(null);
       provider.provider.allowedRedirectOrigins = 'https://accounts.example.com';
       await provider.provider.updateComplete;

@@ -11,6 +11,7 @@ import {
   labelOf,
   menuItems,
   mustItem,
+  openMenu,
   popup,
   trigger,
   withMenu,
@@ -52,6 +53,7 @@ describe('<clerk-user-menu> keyboard (WAI-ARIA APG menu button)', () => {
 
   it('lists items in the documented order', async () => {
     const { el } = await fullMenu();
+    await openMenu(el);
     expect(menuItems(el).map(labelOf)).to.deep.equal(ORDER);
   });
 
