@@ -67,7 +67,7 @@ declare module 'vue' {
       'scope'?: ClerkSignOutButton['scope'];
       /** Where to go after signing out: a path or a URL on this origin (or one the provider allows). Default: Clerk's `afterSignOutUrl`. */
       'redirect-url'?: ClerkSignOutButton['redirectUrl'];
-      /** What to do while nobody is signed in (or Clerk is loading): `hide` the button, or show it `disable`d. */
+      /** What to do while nobody is signed in: `hide` the button, or show it `disable`d. While Clerk loads, a hidden button keeps its place (invisible), so the page does not shift when it appears. */
       'when-signed-out'?: ClerkSignOutButton['whenSignedOut'];
       /** Sign out only this session (an id such as `sess_…` from `clerk.client.signedInSessions`). Wins over `scope`. */
       sessionId?: ClerkSignOutButton['sessionId'];
@@ -75,7 +75,7 @@ declare module 'vue' {
       reverify?: ClerkSignOutButton['reverify'];
       /** Where to go after signing out: a path or a URL on this origin (or one the provider allows). Default: Clerk's `afterSignOutUrl`. */
       redirectUrl?: ClerkSignOutButton['redirectUrl'];
-      /** What to do while nobody is signed in (or Clerk is loading): `hide` the button, or show it `disable`d. */
+      /** What to do while nobody is signed in: `hide` the button, or show it `disable`d. While Clerk loads, a hidden button keeps its place (invisible), so the page does not shift when it appears. */
       whenSignedOut?: ClerkSignOutButton['whenSignedOut'];
       /** Before Clerk is called. Cancelable: `preventDefault()` stops the sign-out. */
       'onSignOut'?: (event: SignOutEvent) => void;
