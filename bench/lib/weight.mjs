@@ -1,14 +1,11 @@
 // Row 1, weight: our CDN module and npm entry (as a consumer's bundler includes it) beside Clerk's own scripts.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build } from 'vite';
 import { CDN_FILE } from '../budgets.mjs';
+import { CLERK_UI, clerkUiDist } from './clerk-ui.mjs';
 import { fileSizes } from './sizes.mjs';
-
-/** Clerk's UI bundle that `clerk.browser.js` 6.40 pairs with; it cannot be installed here (see clerk-facts.md). */
-const CLERK_UI = '@clerk/ui@1.36.0';
 
 export async function measureWeight({ root, cacheDir }) {
   const rows = [];
@@ -96,27 +93,13 @@ export async function consumerBundle(root, cacheDir, specifiers) {
   return fileSizes(join(dir, 'out', 'bundle.js'));
 }
 
-/** `@clerk/ui`'s browser entry, from its npm tarball (npm pack: the package only, none of its dependencies). */
+/** `@clerk/ui`'s browser entry, from its npm tarball. */
 function clerkUiRow(cacheDir) {
   const name = `Clerk: ${CLERK_UI} ui.browser.js (entry; loads more chunks)`;
-  const dir = join(cacheDir, 'clerk-ui');
-  const file = join(dir, 'package', 'dist', 'ui.browser.js');
   try {
-    if (!existsSync(file)) {
-      mkdirSync(dir, { recursive: true });
-      const tarball = execFileSync('npm', ['pack', CLERK_UI, '--silent', '--pack-destination', dir], {
-        cwd: dir,
-        stdio: ['ignore', 'pipe', 'ignore'],
-      })
-        .toString()
-        .trim()
-        .split('\n')
-        .pop();
-      execFileSync('tar', ['xzf', join(dir, tarball), '-C', dir]);
-    }
     return {
       name,
-      ...fileSizes(file),
+      ...fileSizes(join(clerkUiDist(cacheDir), 'ui.browser.js')),
       note: "not installable here (needs @clerk/localizations ^4.20.0); measured from npm pack's tarball",
     };
   } catch (error) {
