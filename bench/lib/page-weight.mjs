@@ -1,16 +1,15 @@
 // Row 1, page weight: every JavaScript byte a page downloads until its user menu is open, Clerk's UserButton page vs
-// one with our CDN module, both on the REAL clerk-js served by the package's standalone emulator.
+// one with our CDN module, both on the REAL clerk-js served by the package's standalone emulator. Two pairs: clerk-js 6
+// (the provider's default), whose UserButton comes from @clerk/ui served by the bench, and clerk-js 5 (the `clerk-js-5`
+// alias), whose UI is bundled in clerk-js and loaded in chunks.
 import { join } from 'node:path';
 import { CDN_FILE } from '../budgets.mjs';
 import { launchChromium, serveStatic } from './browser.mjs';
+import { CLERK_UI_VERSION, clerkUiDist } from './clerk-ui.mjs';
 import { sizesOf } from './sizes.mjs';
 
-/**
- * clerk-js 6 has no UI of its own (it comes from @clerk/ui, which cannot be installed here and which the emulator does
- * not serve), so Clerk's UserButton needs Core 2: the `clerk-js-5` alias, whose UI is bundled and loaded in chunks.
- * Our page asks the provider for the same major, so both pages carry the same clerk.browser.js.
- */
-const CLERK_JS_MAJOR = '5';
+/** Where Clerk's Frontend API serves @clerk/ui; the bench's static server serves the tarball's dist there. */
+const CLERK_UI_PATH = `/npm/@clerk/ui@${CLERK_UI_VERSION}/dist/`;
 const TIMEOUT = 30_000;
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -61,41 +60,68 @@ async function scriptsUntilOpen(browser, url, open) {
       const pageErrors = errors.join(' | ') || 'none';
       throw new Error(`${url}: the menu did not open (page errors: ${pageErrors})`, { cause: error });
     }
-    const clerkVersion = await page.evaluate(() => window.Clerk?.version);
+    const { clerkVersion, uiVersion } = await page.evaluate(() => ({
+      clerkVersion: window.Clerk?.version,
+      uiVersion: window.Clerk?.uiVersion,
+    }));
     const files = (await Promise.all(bodies)).map(({ url: fileUrl, body }) => ({
       path: new URL(fileUrl).pathname,
       ...sizesOf(body),
     }));
-    return { clerkVersion, files, gzip: files.reduce((sum, file) => sum + file.gzip, 0), remote };
+    return { clerkVersion, uiVersion, files, gzip: files.reduce((sum, file) => sum + file.gzip, 0), remote };
   } finally {
     await context.close();
   }
 }
 
-export async function measurePageWeight({ root }) {
+/**
+ * Both pairs of pages. `clerk6` is `{ unavailable }` when @clerk/ui's tarball cannot be fetched or its page fails; the
+ * clerk-js 5 pair is always measured.
+ */
+export async function measurePageWeight({ root, cacheDir }) {
   const { startClerkEmulator } = await import('clerk-sign-out-elements/testing/node');
+  let uiDist;
+  let uiError;
+  try {
+    uiDist = clerkUiDist(cacheDir);
+  } catch (error) {
+    uiError = `npm pack @clerk/ui@${CLERK_UI_VERSION} failed (${String(error.message).split('\n')[0]})`;
+  }
   const emulator = await startClerkEmulator();
-  const server = await serveStatic({ '/cdn/': join(root, 'dist/cdn'), '/bench/': join(root, 'bench/page') });
+  const server = await serveStatic({
+    '/cdn/': join(root, 'dist/cdn'),
+    '/bench/': join(root, 'bench/page'),
+    ...(uiDist && { [CLERK_UI_PATH]: uiDist }),
+  });
   const browser = await launchChromium();
   try {
     const tenant = emulator.emulator.tenant();
     // No imageUrl: an initials avatar (a data: URL, has_image false), so neither page fetches a picture.
     const user = tenant.createUser({ firstName: 'Ada', lastName: 'Lovelace' });
-    const query = new URLSearchParams({
-      key: emulator.publishableKey,
-      proxy: emulator.proxyUrl,
-      version: CLERK_JS_MAJOR,
-    });
-    const load = (file, open) => {
+    const load = (file, open, params) => {
       tenant.signIn(user.id);
+      const query = new URLSearchParams({ key: emulator.publishableKey, proxy: emulator.proxyUrl, ...params });
       return scriptsUntilOpen(browser, `${server.origin}/bench/${file}?${query}`, open);
     };
-    const clerk = await load('user-button.html', openUserButton);
-    const ours = await load('user-menu.html', openUserMenu);
     const modulePath = `/${CDN_FILE.replace(/^dist\//, '')}`;
-    ours.module = ours.files.find((file) => file.path === modulePath);
-    if (!ours.module) throw new Error(`the page did not load ${modulePath}`);
-    return { clerk, ours };
+    const pair = async (clerkParams, oursParams) => {
+      const clerk = await load('user-button.html', openUserButton, clerkParams);
+      const ours = await load('user-menu.html', openUserMenu, oursParams);
+      ours.module = ours.files.find((file) => file.path === modulePath);
+      if (!ours.module) throw new Error(`the page did not load ${modulePath}`);
+      return { clerk, ours };
+    };
+    let clerk6 = { unavailable: uiError };
+    if (uiDist) {
+      try {
+        // Ours without a version: the provider's default clerk-js, which needs no @clerk/ui.
+        clerk6 = await pair({ version: '6', ui: `${server.origin}${CLERK_UI_PATH}ui.browser.js` }, {});
+      } catch (error) {
+        clerk6 = { unavailable: String(error.message) };
+      }
+    }
+    const clerk5 = await pair({ version: '5' }, { version: '5' });
+    return { clerk6, clerk5 };
   } finally {
     await browser.close();
     await server.close();
