@@ -160,13 +160,14 @@ if (wants('render') || wants('fanout') || wants('leaks') || wants('devices')) {
         const stats = summarize(times);
         raw.fanOut.push({ count, tags, elements, rendered, subscriptions, ...stats });
         const goalApplies = count === 1000;
+        const goal = tags.join() === 'clerk-user-menu' ? GOALS.fanOut1000MenusMs : GOALS.fanOutMs;
         const what = tags.map((tag) => `<${tag}>`).join(' + ');
         row(
           '3 fan-out',
           `${count} × ${what} (${elements} elements), one user switch`,
           `${subscriptions} clerk.addListener subscription · all re-rendered in ${ms(stats.median)} median (p90 ${ms(stats.p90)})`,
-          `1 subscription (CI)${goalApplies ? `; ≤ ${GOALS.fanOutMs} ms` : ''}`,
-          verdict(subscriptions === 1 && rendered === elements && (!goalApplies || stats.median <= GOALS.fanOutMs)),
+          `1 subscription (CI)${goalApplies ? `; ≤ ${goal} ms` : ''}`,
+          verdict(subscriptions === 1 && rendered === elements && (!goalApplies || stats.median <= goal)),
         );
       }
       // A closed menu renders no popup content (that keeps the fan-out cheap): its first open pays for it.

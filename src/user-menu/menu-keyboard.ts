@@ -4,6 +4,7 @@ import { setOrRemoveAttribute } from '../dom.js';
 export interface MenuKeyboardOptions {
   /** The menu items in visual order: the element's own and the app's slotted ones. */
   items(): HTMLElement[];
+  isOpen(): boolean;
   /** Open the menu, then put focus on its first or last item. */
   open(focus: 'first' | 'last'): void;
   /** Close the menu. `escape` returns focus to the trigger; `tab` lets the browser move focus on from the trigger. */
@@ -30,6 +31,12 @@ export class MenuKeyboardController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    // Closed, the items change only with the slot's content (sync on slotchange): a user switch does not look for them.
+    if (this.options.isOpen()) this.sync();
+  }
+
+  /** Gives the app's slotted items the menu's role and tabindex, and gives back what they had when they leave. */
+  sync = (): void => {
     const items = this.options.items();
     for (const item of items) this.#manage(item);
     for (const [element, original] of this.#managed) {
@@ -38,7 +45,7 @@ export class MenuKeyboardController implements ReactiveController {
       setOrRemoveAttribute(element, 'tabindex', original.tabindex);
       this.#managed.delete(element);
     }
-  }
+  };
 
   focusFirst(): void {
     this.#focusAt(0);

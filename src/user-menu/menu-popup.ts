@@ -29,6 +29,8 @@ export class MenuPopupController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    // Closed and not shown (tracking starts when it is shown): nothing to hide, so a user switch skips the DOM here.
+    if (!this.#tracking && !this.options.isOpen()) return;
     const popup = this.options.popup();
     // Out of the document a popover cannot show; the host asks for an update when it is put back.
     if (!popup || !this.options.isOpen() || !this.host.isConnected) {

@@ -3,7 +3,8 @@ import { css } from 'lit';
 // (Comments out here: inside css`` they would ship in the CDN module.) The host is a flex container, not a block: no
 // line box, so it is exactly as high as its trigger, its placeholder and no-flash.css's box. The placeholder (a disc,
 // and a bar for the name) is the trigger's box while Clerk loads; `--clerk-user-menu-name-width` unset, the name takes
-// its own width.
+// its own width. The avatar is a block whose line is as high as the disc, not a grid: a user switch lays out every
+// menu's initials again, and one line costs about half of what a grid did.
 export const userMenuStyles = css`
   :host {
     --_size: var(--clerk-user-menu-avatar-size, 2rem);
@@ -63,8 +64,7 @@ export const userMenuStyles = css`
   }
 
   [part~='avatar'] {
-    display: inline-grid;
-    place-items: center;
+    display: inline-block;
     flex: none;
     inline-size: var(--_size);
     block-size: var(--_size);
@@ -74,13 +74,15 @@ export const userMenuStyles = css`
     color: var(--clerk-user-menu-avatar-color, #ffffff);
     font-size: calc(var(--_size) * 0.4);
     font-weight: 600;
-    line-height: 1;
+    line-height: var(--_size);
+    text-align: center;
     user-select: none;
   }
   [part~='initials']::before {
     content: attr(data-initials);
   }
   [part~='avatar-image'] {
+    display: block;
     inline-size: 100%;
     block-size: 100%;
     object-fit: cover;

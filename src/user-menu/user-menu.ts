@@ -138,6 +138,7 @@ export class ClerkUserMenu extends LitElement {
   private readonly clerk = new ClerkController(this);
   private readonly keyboard = new MenuKeyboardController(this, {
     items: () => this.#items(),
+    isOpen: () => this.open,
     open: (focus) => void this.#openAndFocus(focus),
     close: (reason) => this.#close(reason, true),
   });
@@ -192,7 +193,7 @@ export class ClerkUserMenu extends LitElement {
       this.#userId = userId;
     }
     if (!user && this.open) this.#close('user-changed', false);
-    this.#hadFocusBeforeUpdate = this.#focusInside();
+    this.#hadFocusBeforeUpdate = this.open && this.#focusInside(); // read only while open (updated())
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -256,7 +257,7 @@ export class ClerkUserMenu extends LitElement {
         <div id="menu" role="menu" aria-labelledby=${open ? 'preview' : nothing}>
           <div role="group" aria-label=${this.clerk.t('userButton.label__accountActions')}>
             ${open ? this.#manageAccountItem() : nothing}
-            <slot name="item" @slotchange=${() => this.requestUpdate()}></slot>
+            <slot name="item" @slotchange=${this.keyboard.sync}></slot>
             ${open ? this.#signOutItems() : nothing}
           </div>
           ${open ? this.#otherAccounts() : nothing}

@@ -2,6 +2,7 @@
 import { expect, html } from '@open-wc/testing';
 import type { ClerkUserMenu } from '../../src/index.js';
 import { FakeClerk } from '../../src/testing/index.js';
+import { until } from '../support/fixtures.js';
 import { itemLabels, menuItems, openByClick, popup, shadow, trigger, withMenu } from '../support/menu.js';
 
 const previewName = (el: ClerkUserMenu) => shadow(el).querySelector('[part~="preview-name"]')?.textContent ?? null;
@@ -66,5 +67,24 @@ describe('<clerk-user-menu> closed', () => {
     expect(el.open).to.equal(false);
     expect(previewName(el)).to.equal(null);
     expect(itemLabels(el)).to.deep.equal(['Billing']);
+  });
+
+  it('an item slotted while closed becomes a menuitem at once (slotchange), and a user switch leaves it alone', async () => {
+    const { el, clerk } = await closedMenuOfTwo();
+    const help = Object.assign(document.createElement('button'), { slot: 'item', textContent: 'Help' });
+    el.append(help);
+    await until(() => help.getAttribute('role') === 'menuitem');
+    expect(help.getAttribute('tabindex')).to.equal('-1');
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    observer.observe(el, { subtree: true, attributes: true });
+    await clerk.setActive({ session: clerk.client!.signedInSessions[1].id });
+    await el.updateComplete;
+    changes.push(...observer.takeRecords());
+    observer.disconnect();
+    expect(changes.map((change) => change.attributeName)).to.deep.equal([]);
+    expect(el.open).to.equal(false);
+    await openByClick(el);
+    expect(itemLabels(el).slice(0, 2)).to.deep.equal(['Billing', 'Help']);
   });
 });
