@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-// (Comments out here: inside css`` they would ship in the CDN module.) The host is a flex container, not a block: no
+// The host is a flex container, not a block: no
 // line box, so it is exactly as high as its trigger, its placeholder and no-flash.css's box. The placeholder (a disc,
 // and a bar for the name) is the trigger's box while Clerk loads; `--clerk-user-menu-name-width` unset, the name takes
 // its own width. The avatar is a block whose line is as high as the disc, not a grid: a user switch lays out every
