@@ -1,10 +1,9 @@
 import { css } from 'lit';
 
-// The host is a flex container, not a block: no
-// line box, so it is exactly as high as its trigger, its placeholder and no-flash.css's box. The placeholder (a disc,
-// and a bar for the name) is the trigger's box while Clerk loads; `--clerk-user-menu-name-width` unset, the name takes
-// its own width. The avatar is a block whose line is as high as the disc, not a grid: a user switch lays out every
-// menu's initials again, and one line costs about half of what a grid did.
+// The host is a flex container, not a block: no line box, so it is exactly as high as its trigger, its placeholder and
+// no-flash.css's box. The placeholder (a disc, and a bar for the name) is the trigger's box while Clerk loads;
+// `--clerk-user-menu-name-width` unset, the name takes its own width. The avatar is a block whose line is as high as
+// the disc, not a grid: a user switch lays out every menu's initials again, and one line costs about half a grid's.
 export const userMenuStyles = css`
   :host {
     --_size: var(--clerk-user-menu-avatar-size, 2rem);
