@@ -271,7 +271,7 @@ if (wants('suite')) {
   const { seconds, passed, failed, exitCode } = raw.suite;
   row(
     '6 test suite',
-    '`npm test` (WTR, headless Chromium) wall time',
+    '`npm test` (Node tests, WTR in Chromium, Firefox and WebKit, clerk-js 5 runs) wall time',
     `${seconds.toFixed(1)} s · ${passed} passed, ${failed} failed`,
     'fast enough for every change',
     exitCode === 0 ? 'ok' : `exit ${exitCode}: failing tests`,

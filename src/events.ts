@@ -21,7 +21,10 @@ export interface SignedOutDetail {
   /** The sessions that ended. */
   readonly sessionIds: readonly string[];
   readonly userId: string | null;
-  /** Where the page goes next, or `null` when nothing navigates (another account's session was removed). */
+  /**
+   * Where the page goes next, always an absolute URL (the README's router recipe turns it into a path), or
+   * `null` when nothing navigates (another account's session was removed).
+   */
   readonly redirectUrl: string | null;
 }
 

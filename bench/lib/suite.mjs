@@ -1,4 +1,5 @@
-// Row 6: the whole test suite (`npm test`: WTR in headless Chromium) timed on this machine.
+// Row 6: the whole test suite (`npm test`: Node tests, then WTR in Chromium, Firefox and WebKit, and the real-clerk-js
+// tests on clerk-js 5) timed on this machine.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
