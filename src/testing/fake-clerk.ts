@@ -9,7 +9,7 @@ import type {
   ClerkSignOutOptions,
   ClerkUser,
 } from '../clerk.js';
-import type { EmulatorActivity } from './emulator-protocol.js';
+import { DEFAULT_ACTIVITY, type EmulatorActivity } from './emulator-protocol.js';
 
 export interface FakeUserInit {
   id?: string;
@@ -91,16 +91,6 @@ export function reverificationRequiredError() {
     'Reverification required',
   );
 }
-
-const THIS_DEVICE: FakeActivity = {
-  browserName: 'Chrome',
-  browserVersion: '140.0.0.0',
-  deviceType: 'Linux',
-  isMobile: false,
-  ipAddress: '127.0.0.1',
-  city: null,
-  country: null,
-};
 
 interface FakeDeviceSession {
   id: string;
@@ -297,7 +287,7 @@ export class FakeClerk implements ClerkLike {
     const userId = init.userId ?? this.user?.id;
     if (!userId) throw new Error('FakeClerk.addDevice: nobody is signed in; pass `userId`.');
     const id = `sess_device_${++this.#deviceCounter}_${userId}`;
-    const activity = { ...THIS_DEVICE, ipAddress: `203.0.113.${this.#deviceCounter}`, ...init.activity };
+    const activity = { ...DEFAULT_ACTIVITY, ipAddress: `203.0.113.${this.#deviceCounter}`, ...init.activity };
     const lastActiveAt = init.lastActiveAt ?? new Date(Date.now() - 3600_000);
     this.#devices.set(id, { id, userId, status: 'active', lastActiveAt, activity });
     return id;
@@ -541,7 +531,7 @@ export class FakeClerk implements ClerkLike {
   #sessionsWithActivities(userId: string): ClerkSessionWithActivities[] {
     const here = this.#sessions
       .filter((session) => session.user?.id === userId && this.#server.has(session.id))
-      .map((session) => this.#withActivities(session.id, new Date(), THIS_DEVICE));
+      .map((session) => this.#withActivities(session.id, new Date(), DEFAULT_ACTIVITY));
     const elsewhere = [...this.#devices.values()]
       .filter((device) => device.userId === userId && device.status === 'active')
       .map((device) => this.#withActivities(device.id, device.lastActiveAt, device.activity));

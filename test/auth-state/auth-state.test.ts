@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { ClerkProvider, ClerkSignedIn, ClerkSignedOut } from '../../src/index.js';
 import { FakeClerk, fakeUser } from '../../src/testing/index.js';
-import { captureConsole, shadowButton, until } from '../support/fixtures.js';
+import { captureConsole, shadowButton, slowClerk, until } from '../support/fixtures.js';
 
 /** A provider with both elements inside; returns them once the provider's first render is done. */
 async function page(clerk: FakeClerk) {
@@ -50,15 +50,12 @@ describe('<clerk-signed-in> and <clerk-signed-out>', () => {
   });
 
   it('show neither while Clerk is loading, then the right one once it has loaded', async () => {
-    const clerk = new FakeClerk({ loaded: false, users: [fakeUser()] });
-    let finishLoad!: () => void;
-    const load = clerk.load.bind(clerk);
-    clerk.load = (options) => new Promise<void>((resolve) => (finishLoad = resolve)).then(() => load(options));
+    const { clerk, finishLoading } = slowClerk();
     const { provider, signedIn, signedOut } = await page(clerk);
     expect(provider.state.status).to.equal('loading');
     expect(shown(signedIn)).to.equal(false);
     expect(shown(signedOut)).to.equal(false);
-    finishLoad();
+    finishLoading();
     await until(() => provider.state.status === 'ready');
     await settle(signedIn, signedOut);
     expect(shown(signedIn)).to.equal(true);
