@@ -47,6 +47,24 @@ export async function serveStatic(mounts) {
 }
 
 /** Used JS heap after a full garbage collection (CDP), in bytes. */
+/**
+ * The package's standalone Frontend API emulator, a static server of `mounts` and headless Chromium, for `use`; what
+ * was started is closed afterwards, whatever happens.
+ */
+export async function withEmulator(mounts, use) {
+  const { startClerkEmulator } = await import('clerk-sign-out-elements/testing/node');
+  const started = [];
+  const keep = (part) => (started.push(part), part);
+  try {
+    const emulator = keep(await startClerkEmulator());
+    const server = keep(await serveStatic(mounts));
+    const browser = keep(await launchChromium());
+    return await use({ emulator, tenant: emulator.emulator.tenant(), server, browser });
+  } finally {
+    for (const part of started.reverse()) await part.close();
+  }
+}
+
 export async function heapAfterGc(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');

@@ -2,22 +2,14 @@
 // to Clerk ready: no-flash.css in the head, the shipped CDN module, the REAL clerk-js loaded by the provider from the
 // package's standalone emulator with a signed-in user. One fresh page load per run.
 import { join } from 'node:path';
-import { launchChromium, serveStatic } from './browser.mjs';
+import { withEmulator } from './browser.mjs';
 
 export async function measureLayoutShift({ root }, runs) {
-  const { startClerkEmulator } = await import('clerk-sign-out-elements/testing/node');
-  const emulator = await startClerkEmulator();
-  const server = await serveStatic({
-    '/cdn/': join(root, 'dist/cdn'),
-    '/bench/': join(root, 'bench/page'),
-    '/css/': join(root, 'src'),
-  });
-  const browser = await launchChromium();
-  try {
+  const mounts = { '/cdn/': join(root, 'dist/cdn'), '/bench/': join(root, 'bench/page'), '/css/': join(root, 'src') };
+  return withEmulator(mounts, async ({ emulator, tenant, server, browser }) => {
     const page = await browser.newPage();
     await page.setViewport({ width: 1024, height: 768 });
     page.on('pageerror', (error) => console.error('[layout-shift page]', error.message));
-    const tenant = emulator.emulator.tenant();
     const user = tenant.createUser({ firstName: 'Augusta Ada', lastName: 'King' });
     const query = new URLSearchParams({ proxy: emulator.proxyUrl, key: emulator.publishableKey });
     const results = [];
@@ -28,9 +20,5 @@ export async function measureLayoutShift({ root }, runs) {
       results.push(await page.evaluate('window.layoutShiftResult'));
     }
     return results;
-  } finally {
-    await browser.close();
-    await server.close();
-    await emulator.close();
-  }
+  });
 }

@@ -4,7 +4,7 @@
 // alias), whose UI is bundled in clerk-js and loaded in chunks.
 import { join } from 'node:path';
 import { CDN_FILE } from '../budgets.mjs';
-import { launchChromium, serveStatic } from './browser.mjs';
+import { withEmulator } from './browser.mjs';
 import { CLERK_UI_VERSION, clerkUiDist } from './clerk-ui.mjs';
 import { sizesOf } from './sizes.mjs';
 
@@ -79,7 +79,6 @@ async function scriptsUntilOpen(browser, url, open) {
  * clerk-js 5 pair is always measured.
  */
 export async function measurePageWeight({ root, cacheDir }) {
-  const { startClerkEmulator } = await import('clerk-sign-out-elements/testing/node');
   let uiDist;
   let uiError;
   try {
@@ -87,15 +86,12 @@ export async function measurePageWeight({ root, cacheDir }) {
   } catch (error) {
     uiError = `npm pack @clerk/ui@${CLERK_UI_VERSION} failed (${String(error.message).split('\n')[0]})`;
   }
-  const emulator = await startClerkEmulator();
-  const server = await serveStatic({
+  const mounts = {
     '/cdn/': join(root, 'dist/cdn'),
     '/bench/': join(root, 'bench/page'),
     ...(uiDist && { [CLERK_UI_PATH]: uiDist }),
-  });
-  const browser = await launchChromium();
-  try {
-    const tenant = emulator.emulator.tenant();
+  };
+  return withEmulator(mounts, async ({ emulator, tenant, server, browser }) => {
     // No imageUrl: an initials avatar (a data: URL, has_image false), so neither page fetches a picture.
     const user = tenant.createUser({ firstName: 'Ada', lastName: 'Lovelace' });
     const load = (file, open, params) => {
@@ -122,9 +118,5 @@ export async function measurePageWeight({ root, cacheDir }) {
     }
     const clerk5 = await pair({ version: '5' }, { version: '5' });
     return { clerk6, clerk5 };
-  } finally {
-    await browser.close();
-    await server.close();
-    await emulator.close();
-  }
+  });
 }

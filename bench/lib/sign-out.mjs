@@ -1,7 +1,7 @@
 // Row 4: the element's sign-out vs a direct clerk.signOut() on the REAL clerk-js against the Frontend API emulator
 // (the package's own standalone server). Each run is a fresh page load with a freshly signed-in session.
 import { join } from 'node:path';
-import { launchChromium, serveStatic } from './browser.mjs';
+import { withEmulator } from './browser.mjs';
 
 /** What the emulator saw during one sign-out, e.g. "DELETE /v1/client/sessions" (ids replaced, so runs compare). */
 function requestLog(tenant) {
@@ -9,14 +9,10 @@ function requestLog(tenant) {
 }
 
 export async function measureSignOut({ root }, runs) {
-  const { startClerkEmulator } = await import('clerk-sign-out-elements/testing/node');
-  const emulator = await startClerkEmulator();
-  const server = await serveStatic({ '/cdn/': join(root, 'dist/cdn'), '/bench/': join(root, 'bench/page') });
-  const browser = await launchChromium();
-  try {
+  const mounts = { '/cdn/': join(root, 'dist/cdn'), '/bench/': join(root, 'bench/page') };
+  return withEmulator(mounts, async ({ emulator, tenant, server, browser }) => {
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error('[sign-out page]', error.message));
-    const tenant = emulator.emulator.tenant();
     const user = tenant.createUser({ firstName: 'Ada', lastName: 'Lovelace' });
     const query = new URLSearchParams({ clerk: emulator.url, proxy: emulator.proxyUrl, key: emulator.publishableKey });
     const url = `${server.origin}/bench/sign-out.html?${query}`;
@@ -37,9 +33,5 @@ export async function measureSignOut({ root }, runs) {
       }
     }
     return { samples, requests: { direct: [...requests.direct], element: [...requests.element] } };
-  } finally {
-    await browser.close();
-    await server.close();
-    await emulator.close();
-  }
+  });
 }
