@@ -10,6 +10,7 @@ import { chromiumVersion } from './lib/browser.mjs';
 import {
   measureDevices,
   measureFanOut,
+  measureFanOutByHand,
   measureFirstOpen,
   measureFirstRender,
   measureLeaks,
@@ -173,6 +174,16 @@ if (wants('render') || wants('fanout') || wants('leaks') || wants('devices')) {
           verdict(subscriptions === 1 && rendered === elements && (!goalApplies || stats.median <= goal)),
         );
       }
+      // The browser's own part of the 1000-menu switch: the goal cannot be lower than this on the same machine.
+      const byHand = summarize(await measureFanOutByHand(page, RUNS.fanOut));
+      raw.fanOutByHand = byHand;
+      row(
+        '3 fan-out',
+        "1000 × a closed menu's DOM by hand (its stylesheets; no Lit, no Clerk), the same switch's writes and layout",
+        `${ms(byHand.median)} median (p90 ${ms(byHand.p90)}, ${byHand.runs} runs)`,
+        'reference: the floor of the row 1000 × <clerk-user-menu>',
+        '',
+      );
       // A closed menu renders no popup content (that keeps the fan-out cheap): its first open pays for it.
       const open = summarize(await measureFirstOpen(page, RUNS.render));
       raw.firstOpen = open;

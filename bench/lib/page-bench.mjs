@@ -71,6 +71,12 @@ export async function measureFanOut({ page }, runs) {
   return results;
 }
 
+/** Row 3's floor for 1000 menus: the same DOM change by hand (bench/page/harness.js), after 3 warm-up runs. */
+export async function measureFanOutByHand({ page }, runs) {
+  await page.evaluate(() => window.bench.fanOutByHand(1000, 3));
+  return page.evaluate((runs) => window.bench.fanOutByHand(1000, runs), runs);
+}
+
 /** The menu's first open (its popup content is rendered then): 20 warm-up runs, then `runs`. */
 export async function measureFirstOpen({ page }, runs) {
   await page.evaluate(() => window.bench.firstOpen(20));

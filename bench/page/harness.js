@@ -68,6 +68,50 @@ export async function fanOut(count, runs, tags = triggerTags()) {
   return result;
 }
 
+/**
+ * Row 3's floor: a closed menu's DOM copied by hand into `count` plain shadow roots that adopt the menu's own
+ * stylesheets, and the writes a user switch makes in it (the avatar's colour and initials), with the same forced
+ * layout. No Lit, no context, no Clerk: what the browser alone needs for that change.
+ */
+export async function fanOutByHand(count, runs) {
+  const clerk = FakeClerk.multiSession(2);
+  const menu = document.createElement('clerk-user-menu');
+  const provider = mount([menu], clerk);
+  const users = [];
+  for (const session of clerk.client.signedInSessions) {
+    await clerk.setActive({ session: session.id });
+    await settle([provider, menu]);
+    const avatar = menu.shadowRoot.querySelector('[part~="avatar"]');
+    users.push({ style: avatar.getAttribute('style'), initials: avatar.lastElementChild.dataset.initials });
+  }
+  const markup = menu.shadowRoot.innerHTML;
+  const sheets = customElements.get('clerk-user-menu').elementStyles.map((style) => style.styleSheet);
+  provider.remove();
+  const container = document.createElement('div');
+  const avatars = Array.from({ length: count }, () => {
+    const host = container.appendChild(document.createElement('span'));
+    const root = host.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = sheets;
+    root.innerHTML = markup;
+    return root.querySelector('[part~="avatar"]');
+  });
+  document.body.append(container);
+  document.body.getBoundingClientRect();
+  const times = [];
+  for (let run = 0; run < runs; run++) {
+    const { style, initials } = users[run % 2];
+    const start = performance.now();
+    for (const avatar of avatars) {
+      avatar.setAttribute('style', style);
+      avatar.lastElementChild.dataset.initials = initials;
+    }
+    document.body.getBoundingClientRect();
+    times.push(performance.now() - start);
+  }
+  container.remove();
+  return times;
+}
+
 /** The element that has focus, looking through shadow roots. */
 function deepActiveElement() {
   let active = document.activeElement;
