@@ -22,7 +22,7 @@ import { activeDevicesStyles } from './active-devices.styles.js';
  * IP address, last activity), this one first, with "Sign out of device" on the others and "Sign out of all other
  * devices". Signing a device out never signs this one out and never navigates. Renders nothing while nobody is signed
  * in; the list is read again after each sign-out (by this element or another of the page) and whenever the user or
- * session changes.
+ * session changes. The last-active times ("5 minutes ago") are brought up to date each minute.
  *
  * @summary The signed-in user's devices, each of which can be signed out.
  * @csspart panel - The box around everything.
@@ -79,16 +79,20 @@ export class ClerkActiveDevices extends LitElement {
   private readonly clerk = new ClerkController(this);
   #listedFor: string | null | undefined;
   #reads = 0;
+  /** Re-renders the shown list each minute, so "5 minutes ago" does not stay true for an hour. */
+  #clock?: ReturnType<typeof setInterval>;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#listedFor = undefined; // back in the document: read the list again
     document.addEventListener('device-signed-out', this.#onDeviceSignedOut);
+    this.#clock = setInterval(() => this.devices && this.requestUpdate(), 60_000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('device-signed-out', this.#onDeviceSignedOut);
+    clearInterval(this.#clock);
   }
 
   /** Reads the list again from Clerk's Frontend API. */

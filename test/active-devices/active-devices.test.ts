@@ -76,6 +76,44 @@ describe('<clerk-active-devices>', () => {
       expect(Date.now() - at).to.be.within(5 * MINUTE - 1000, 5 * MINUTE + 5000);
     });
 
+    it('brings the last-active times up to date each minute, and stops its clock when removed', async () => {
+      const { clerk } = adaEverywhere();
+      const [setIntervalBefore, clearIntervalBefore, nowBefore] = [window.setInterval, window.clearInterval, Date.now];
+      const minuteClocks = new Map<number, () => void>();
+      const cleared: number[] = [];
+      try {
+        // The element's one-minute clock is held here and run by hand; any other interval runs as usual.
+        window.setInterval = ((callback: () => void, ms?: number) => {
+          if (ms !== MINUTE) return setIntervalBefore(callback, ms);
+          const id = setIntervalBefore(() => {}, 2 ** 30);
+          minuteClocks.set(id, callback);
+          return id;
+        }) as typeof window.setInterval;
+        window.clearInterval = ((id: number) => (cleared.push(id), clearIntervalBefore(id))) as typeof clearInterval;
+        const { el, provider } = await mountDevices(clerk);
+        expect(minuteClocks.size, 'one clock per element').to.equal(1);
+        const [[id, tick]] = minuteClocks;
+        expect(rowTexts(el)).to.deep.equal([HERE_ROW, IPHONE_ROW, MAC_ROW, UNKNOWN_ROW]);
+
+        const start = nowBefore();
+        Date.now = () => start + 55 * MINUTE;
+        tick();
+        await el.updateComplete;
+        expect(rowTexts(el).map((row) => row.split('|').at(-1))).to.deep.equal([
+          '55 minutes ago',
+          '1 hour ago',
+          '3 hours ago',
+          'Web browser',
+        ]);
+        expect(clerk.getSessionsCalls, 'the clock re-renders; it reads nothing').to.equal(1);
+
+        provider.remove();
+        expect(cleared).to.include(id);
+      } finally {
+        [window.setInterval, window.clearInterval, Date.now] = [setIntervalBefore, clearIntervalBefore, nowBefore];
+      }
+    });
+
     it("names the device in each button's accessible name", async () => {
       const { clerk } = adaEverywhere();
       const { el } = await mountDevices(clerk);
