@@ -5,13 +5,10 @@ import type { ClerkSignOutButton } from '../../src/index.js';
 import { CLERK_JS } from '../support/clerk-js.js';
 import {
   clickAndSignOut,
-  currentSessionSignOutLines,
-  clientOnReload,
+  expectCurrentSessionSignedOut,
   mountCdnClerk,
   signedInTenant,
-  signOutLines,
 } from '../support/real-clerk.js';
-import { until } from '../support/fixtures.js';
 
 const SELF_HOSTED = `${CLERK_JS.packagePath}/dist/clerk.browser.js`;
 
@@ -31,19 +28,6 @@ describe('real clerk-js, CDN route: <clerk-provider clerk-js-url> (a self-hosted
 
     const { detail } = await clickAndSignOut(emulator, el);
 
-    expect(currentSessionSignOutLines(current.id, remaining.id)).to.deep.include(
-      signOutLines(await emulator.requests()),
-    );
-    await until(() => clerk.session?.id === remaining.id, 'the remaining session to be active', 8000);
-    expect(detail).to.deep.equal({
-      sessionIds: [current.id],
-      userId: current.userId,
-      redirectUrl: new URL('/', location.href).href,
-    });
-    await until(() => navigations.length > 0, 'the redirect', 8000);
-    expect(await clientOnReload(emulator)).to.deep.equal({
-      sessionIds: [remaining.id],
-      lastActiveSessionId: remaining.id,
-    });
+    await expectCurrentSessionSignedOut({ emulator, clerk, navigations }, { current, remaining }, detail);
   });
 });

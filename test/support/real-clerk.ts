@@ -1,6 +1,6 @@
 import '../../src/testing/isolate-tabs.js';
 import { Clerk } from '@clerk/clerk-js';
-import { fixture } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import { html, nothing, type TemplateResult } from 'lit';
 import '../../src/index.js';
 import type { ClerkLike, ClerkProvider, SignedOutEvent } from '../../src/index.js';
@@ -173,4 +173,30 @@ export async function clientOnReload(
     sessionIds: response.sessions.map((session) => session.id),
     lastActiveSessionId: response.last_active_session_id,
   };
+}
+
+/**
+ * After `scope="current"` signed out `current` while `remaining` is signed in on the same client: the requests, the
+ * remaining session active, the `signed-out` detail, the redirect, and what a page load would find. Every route.
+ */
+export async function expectCurrentSessionSignedOut(
+  { emulator, clerk, navigations }: { emulator: EmulatorConnection; clerk: ClerkLike; navigations: string[] },
+  { current, remaining }: { current: EmulatorSession; remaining: EmulatorSession },
+  detail: SignedOutEvent['detail'],
+): Promise<void> {
+  expect(currentSessionSignOutLines(current.id, remaining.id)).to.deep.include(signOutLines(await emulator.requests()));
+  await until(() => clerk.session?.id === remaining.id, 'the remaining session to be active', 8000);
+  expect(detail).to.deep.equal({
+    sessionIds: [current.id],
+    userId: current.userId,
+    redirectUrl: new URL('/', location.href).href,
+  });
+  expect(clerk.client?.signedInSessions.map((session) => session.id)).to.deep.equal([remaining.id]);
+  await until(() => navigations.length > 0, 'the redirect', 8000);
+  expect(navigations).to.deep.equal(['/']);
+  // The redirect reloads the page; Clerk then activates the client's last active session.
+  expect(await clientOnReload(emulator)).to.deep.equal({
+    sessionIds: [remaining.id],
+    lastActiveSessionId: remaining.id,
+  });
 }
