@@ -17,13 +17,13 @@ import {
   deviceButton,
   expectFocusOn,
   HOUR,
-  IPHONE,
   MINUTE,
   mountDevices,
   part,
   parts,
   rowTexts,
 } from '../support/active-devices.js';
+import { IPHONE } from '../support/device-activities.js';
 
 const IPHONE_ROW = 'iPhone|Safari 17.1|Berlin, DE|203.0.113.7|5 minutes ago';
 const MAC_ROW = 'Macintosh|Firefox 133.0|Oslo, NO|198.51.100.4|2 hours ago';

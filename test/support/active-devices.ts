@@ -1,39 +1,11 @@
 import { html } from '@open-wc/testing';
 import type { ClerkActiveDevices } from '../../src/index.js';
 import { FakeClerk, fakeUser, type FakeClerkInit } from '../../src/testing/index.js';
+import { IPHONE, MAC, UNKNOWN } from './device-activities.js';
 import { until, withProvider } from './fixtures.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
-
-export const IPHONE = {
-  browserName: 'Safari',
-  browserVersion: '17.1',
-  deviceType: 'iPhone',
-  isMobile: true,
-  ipAddress: '203.0.113.7',
-  city: 'Berlin',
-  country: 'DE',
-};
-export const MAC = {
-  browserName: 'Firefox',
-  browserVersion: '133.0',
-  deviceType: 'Macintosh',
-  isMobile: false,
-  ipAddress: '198.51.100.4',
-  city: 'Oslo',
-  country: 'NO',
-};
-/** Clerk knows nothing of it: every fallback of a row. */
-export const UNKNOWN = {
-  browserName: null,
-  browserVersion: null,
-  deviceType: null,
-  isMobile: false,
-  ipAddress: null,
-  city: null,
-  country: null,
-};
 
 /** A fake Clerk with Ada signed in here and on an iPhone (5 minutes ago), a Mac (2 h ago) and an unknown device. */
 export function adaEverywhere(init: FakeClerkInit = {}) {

@@ -11,27 +11,9 @@ import {
   type EmulatorUser,
 } from '../../src/testing/index.js';
 import { clerkScriptPath } from './clerk-js.js';
+import { MAC, PHONE } from './device-activities.js';
 import { mountNpmClerk, type Mounted } from './real-clerk.js';
 import { until } from './fixtures.js';
-
-export const PHONE = {
-  browserName: 'Safari',
-  browserVersion: '18.2',
-  deviceType: 'iPhone',
-  isMobile: true,
-  ipAddress: '203.0.113.7',
-  city: 'Lyon',
-  country: 'FR',
-};
-export const LAPTOP = {
-  browserName: 'Firefox',
-  browserVersion: '133.0',
-  deviceType: 'Macintosh',
-  isMobile: false,
-  ipAddress: '198.51.100.4',
-  city: 'Oslo',
-  country: 'NO',
-};
 
 export interface AdaEverywhere {
   emulator: EmulatorConnection;
@@ -53,7 +35,7 @@ export async function adaEverywhere(): Promise<AdaEverywhere> {
   const ada = await emulator.createUser({ firstName: 'Ada', lastName: 'Lovelace' });
   const here = await emulator.signIn(ada, { activity: { city: 'Berlin', country: 'DE' } });
   const phone = await emulator.addDevice(ada, { activity: PHONE, lastActiveAt: Date.now() - 3600_000 });
-  const laptop = await emulator.addDevice(ada, { activity: LAPTOP, lastActiveAt: Date.now() - 2 * 3600_000 });
+  const laptop = await emulator.addDevice(ada, { activity: MAC, lastActiveAt: Date.now() - 2 * 3600_000 });
   return { emulator, ada, here, phone, laptop, sid: (device) => device.sessions[0].id };
 }
 
