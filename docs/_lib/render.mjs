@@ -41,7 +41,7 @@ export function example(code, { id, scenarios = ALL_SCENARIOS.join(' '), title =
     `<fieldset class="example-controls"><legend>Clerk state</legend>${radios}${slow}<button type="button" class="button" data-reset>Start again</button></fieldset>` +
     `<div class="example-code"><label for="${id}-code">Code <span class="hint">(edit it: the example follows)</span></label>` +
     `<textarea id="${id}-code" class="code-input" spellcheck="false" autocapitalize="off" autocomplete="off" rows="${Math.min(18, code.split('\n').length + 1)}">${oneLine(code)}</textarea></div>` +
-    `<div class="example-log-wrap"><h4 class="example-log-title" id="${id}-log-title">Events</h4><ol class="example-log" data-log role="log" aria-labelledby="${id}-log-title"></ol></div>` +
+    `<div class="example-log-wrap"><h4 class="example-log-title" id="${id}-log-title">Events</h4><div role="log" aria-labelledby="${id}-log-title"><ol class="example-log" data-log></ol></div></div>` +
     `</div></docs-example>`
   );
 }
@@ -63,7 +63,7 @@ function table(caption, headers, rows, id) {
 export function detailCell(event, renderer) {
   if (!event.detail) return '<em>none</em>';
   if (!event.fields.length) return code(event.detail);
-  return `<dl class="fields">${event.fields.map((f) => `<dt>${code(f.name)}: ${code(f.type)}</dt>${f.description ? `<dd>${md(renderer, f.description)}</dd>` : ''}`).join('')}</dl>`;
+  return `<ul class="fields">${event.fields.map((f) => `<li>${code(f.name)}: ${code(f.type)}${f.description ? `<br><span class="small">${md(renderer, f.description)}</span>` : ''}</li>`).join('')}</ul>`;
 }
 
 /** The reference part of an element's page, from the manifest. Ids: `attr-…`, `prop-…`, `event-…`, `slot-…`, `part-…`, `css-…`, `method-…`. */
