@@ -2,7 +2,7 @@
 // examples bundled by esbuild from this repository's src/ (the package as it is now) with the in-browser FakeClerk.
 // `npm run docs` serves it with live reload; `npm run docs:build` writes dist/docs/ (DOCS_OUT to write elsewhere), a
 // static site with relative links only, so it works under any path of any static host.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { benchRows, pageWeight, pageWeightChart } from './_lib/bench.mjs';
 import { loadReference } from './_lib/manifest.mjs';
@@ -24,6 +24,7 @@ export const OUTPUT = process.env.DOCS_OUT ?? 'dist/docs';
 
 /** The browser code: one module per kind of page, sharing chunks (the package, FakeClerk). */
 export async function bundleClient(outdir, { watch = false } = {}) {
+  rmSync(`${outdir}/assets/chunks`, { recursive: true, force: true }); // chunks of earlier builds
   return build({
     entryPoints: { docs: `${ROOT}/docs/_client/docs.ts`, search: `${ROOT}/docs/_client/search.ts` },
     outdir: `${outdir}/assets`,

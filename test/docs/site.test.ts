@@ -72,6 +72,25 @@ describe('docs site', function () {
     }
   });
 
+  it('the token playground applies a token to its example and shows the CSS', async () => {
+    const frame = await openPage(`${SITE}theming/`);
+    try {
+      const playground = frame.doc.querySelector('docs-token-playground')!;
+      const input = playground.querySelector<HTMLInputElement>('input[data-token="--clerk-radius"]')!;
+      input.value = '0px';
+      input.dispatchEvent(new frame.win.Event('input', { bubbles: true }));
+      const preview = playground.querySelector<HTMLElement>('[data-preview]')!;
+      expect(preview.style.getPropertyValue('--clerk-radius')).to.equal('0px');
+      expect(playground.querySelector('[data-css]')!.textContent).to.contain('--clerk-radius: 0px;');
+      const button = preview.shadowRoot!.querySelector('clerk-sign-out-button')!;
+      await until(() => button.shadowRoot?.querySelector('[part~="button"]'), 'the button renders');
+      const part = button.shadowRoot!.querySelector('[part~="button"]')!;
+      expect(frame.win.getComputedStyle(part).borderTopLeftRadius).to.equal('0px');
+    } finally {
+      frame.iframe.remove();
+    }
+  });
+
   it('search finds a section and links to it', async () => {
     const frame = await openPage(`${SITE}search/?q=redirectUrl`);
     try {
