@@ -166,7 +166,8 @@ ensureEngines(engines);
 const runs = plan(engines, majors, wtrArgs);
 const clerkJs = Object.fromEntries(majors.map((major) => [major, clerkJsPackage(major)]));
 
-for (const script of ['build:node', 'test:node']) {
+// docs:build: the docs site that test/docs/ visits (dist/docs/).
+for (const script of ['build:node', 'docs:build', 'test:node']) {
   if (spawnSync('npm', ['run', '--silent', script], { stdio: 'inherit' }).status === 0) continue;
   console.log(`\nnpm run ${script} failed: no browser tests were run`);
   console.log('0 passed, 1 failed');

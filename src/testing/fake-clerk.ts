@@ -165,6 +165,7 @@ export class FakeClerk implements ClerkLike {
   #nextGetSessions: PendingDeviceCall[] = [];
   #nextRevoke: PendingDeviceCall[] = [];
   #reverificationsLeft = 0;
+  #nextLoad: { error?: Error; gate?: Promise<void> } | undefined;
 
   constructor(init: FakeClerkInit = {}) {
     this.loaded = init.loaded ?? true;
@@ -370,9 +371,41 @@ export class FakeClerk implements ClerkLike {
     });
   }
 
+  /**
+   * A slow Clerk: the next `load()` stays pending until the returned function is called (the provider stays `loading`).
+   * Needs `loaded: false`, so that the provider calls `load()`.
+   *
+   * @example
+   * const clerk = new FakeClerk({ users: [fakeUser()], loaded: false });
+   * const finishLoading = clerk.holdNextLoad();
+   * provider.clerk = clerk; // placeholders while Clerk loads
+   * finishLoading(); // now signed in
+   */
+  holdNextLoad(): () => void {
+    let release!: () => void;
+    this.#nextLoad = { gate: new Promise<void>((resolve) => (release = resolve)) };
+    return release;
+  }
+
+  /**
+   * Clerk unavailable: the next `load()` rejects with this error (as clerk-js does when its Frontend API cannot be
+   * reached), so the provider reports `clerk-error`. Needs `loaded: false`.
+   *
+   * @example
+   * const clerk = new FakeClerk({ loaded: false });
+   * clerk.failNextLoad();
+   * provider.clerk = clerk; // the provider's status becomes 'error'
+   */
+  failNextLoad(error: Error = new Error('ClerkJS: Network error at "https://clerk.example.com/v1/environment"')): void {
+    this.#nextLoad = { error };
+  }
+
   async load(options?: ClerkLoadOptions): Promise<void> {
     this.loadOptions = options;
-    await Promise.resolve();
+    const next = this.#nextLoad;
+    this.#nextLoad = undefined;
+    await (next?.gate ?? Promise.resolve());
+    if (next?.error) throw next.error;
     this.loaded = true;
     this.#emit();
   }

@@ -1,0 +1,56 @@
+// The repository files the docs show as they are (never a copy): each code sample below IS the file a test runs.
+// Blocks marked in README.md are read from there until they move to these pages. One map, so that a file that moves is a one-line fix here. `excerpt` picks the lines from the first one matching
+// `from` to the first one after it matching `to` (both included); without it the whole file is shown.
+// `source` names a source path to show as the package's name, as a user's project imports it.
+export const TEST_FILES = {
+  // Blocks the README marks `<!-- snippet: id -->`, which test/first-five-minutes/ runs as written.
+  'quick-start-bundler': { readme: 'quick-start-bundler', language: 'html' },
+  'quick-start-cdn': { readme: 'quick-start-cdn', language: 'html' },
+  'router-path': { readme: 'router-path', language: 'js' },
+  'router-recipe': { readme: 'router-recipe', language: 'js' },
+  // Frameworks (test/frameworks/: each runs in Chromium, Firefox and WebKit).
+  'react-app': {
+    path: 'test/frameworks/react.test.ts',
+    excerpt: { from: /^function App\b/, to: /^}/ },
+    language: 'ts',
+  },
+  'vue-template': {
+    path: 'test/frameworks/vue.test.ts',
+    excerpt: { from: /^const template = /, to: /`;$/ },
+    language: 'ts',
+  },
+  'vue-app': {
+    path: 'test/frameworks/vue.test.ts',
+    excerpt: { from: /^ {4}app = createApp\(/, to: /isCustomElement/ },
+    language: 'ts',
+  },
+  'svelte-component': { path: 'test/frameworks/SignOutHeader.svelte', language: 'svelte' },
+  'angular-component': {
+    path: 'test/frameworks/angular/sign-out.component.ts',
+    language: 'ts',
+    source: { "'../../../src/index.js'": "'clerk-sign-out-elements'" },
+  },
+  'plain-html': {
+    path: 'test/frameworks/plain-html.test.ts',
+    excerpt: { from: /^ {4}host\.innerHTML = /, to: /<\/clerk-provider>`;$/ },
+    language: 'ts',
+  },
+  // Offline setups and tests (test/snippets/: `npm run test:snippets` runs each against the built package).
+  'vite-config': { path: 'test/snippets/vite/vite.config.ts', language: 'ts' },
+  'vite-page': { path: 'test/snippets/vite/index.html', language: 'html' },
+  'standalone-server': { path: 'test/snippets/standalone/clerk-emulator.mjs', language: 'js' },
+  'standalone-page': { path: 'test/snippets/standalone/index.html', language: 'html' },
+  'wtr-config': { path: 'test/snippets/wtr/web-test-runner.config.mjs', language: 'js' },
+  'wtr-test': { path: 'test/snippets/wtr/test/sign-out.test.js', language: 'js' },
+  'playwright-test': { path: 'test/snippets/playwright/sign-out.spec.ts', language: 'ts' },
+};
+
+/** Which test runs each framework's file, for the sentence under it. */
+export const RUN_BY = {
+  'react-app': 'test/frameworks/react.test.ts',
+  'vue-template': 'test/frameworks/vue.test.ts',
+  'vue-app': 'test/frameworks/vue.test.ts',
+  'svelte-component': 'test/frameworks/svelte.test.ts',
+  'angular-component': 'test/frameworks/angular.test.ts',
+  'plain-html': 'test/frameworks/plain-html.test.ts',
+};
