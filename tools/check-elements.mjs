@@ -63,33 +63,49 @@ export async function analyzeManifest(root) {
 export async function checkElementLists(root, manifest) {
   const { registrations, problems } = readRegistrations(root);
   const tags = new Set(registrations.map((registration) => registration.tag));
-  const unregistered = (tag) => !tags.has(tag);
-  const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const context = {
+    root,
+    manifest,
+    registrations,
+    tags,
+    unregistered: (tag) => !tags.has(tag),
+    packageJson: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')),
+  };
+  for (const check of [packageJsonLists, entryModules, manifestAndTypings, noFlashRules, budgetEntries])
+    problems.push(...(await check(context)));
+  return { tags: [...tags], problems };
+}
 
-  // package.json "exports": "./<tag>.js" for each registration file, and nothing into dist/define/ besides.
+/** package.json "exports" (`./<tag>.js`, and nothing else into dist/define/) and "sideEffects". */
+function packageJsonLists({ registrations, unregistered, packageJson: { exports, sideEffects } }) {
+  const problems = [];
   for (const { tag } of registrations) {
     const expected = { types: `./dist/define/${tag}.d.ts`, import: `./dist/define/${tag}.js` };
-    if (JSON.stringify(packageJson.exports[`./${tag}.js`]) !== JSON.stringify(expected))
+    if (JSON.stringify(exports[`./${tag}.js`]) !== JSON.stringify(expected))
       problems.push(
-        `package.json "exports": add "./${tag}.js": { "types": "${expected.types}", "import": "${expected.import}" }`,
+        `package.json "exports": ${`./${tag}.js` in exports ? 'set' : 'add'} "./${tag}.js": { "types": "${expected.types}", "import": "${expected.import}" }`,
       );
   }
-  for (const [key, target] of Object.entries(packageJson.exports)) {
+  for (const [key, target] of Object.entries(exports)) {
     const tag = JSON.stringify(target).match(/\.\/dist\/define\/([^"/]+)\.js"/)?.[1];
     if (tag && unregistered(tag)) problems.push(`package.json "exports": remove "${key}" (no src/define/${tag}.ts)`);
   }
-
-  // package.json "sideEffects": bundlers keep a registration only when a pattern there matches it.
+  // Bundlers keep a registration only when a pattern matches it.
   for (const { tag } of registrations) {
     for (const path of [`./dist/define/${tag}.js`, `./src/define/${tag}.ts`]) {
-      if (!packageJson.sideEffects.some((pattern) => globMatches(pattern, path)))
+      if (!sideEffects.some((pattern) => globMatches(pattern, path)))
         problems.push(
           `package.json "sideEffects": add "${path}" (or a pattern matching it): bundlers would drop <${tag}>'s registration`,
         );
     }
   }
+  return problems;
+}
 
-  // src/index.ts: the package's entry and the CDN module's, which register every element.
+/** src/index.ts (the package's entry and the CDN module's: it registers every element) and src/elements.ts (the same
+ * classes, from their own modules, registering nothing). */
+function entryModules({ root, registrations, unregistered }) {
+  const problems = [];
   const index = exportedNamesByModule(parse(root, 'src/index.ts'));
   for (const { tag, className } of registrations) {
     const names = index.get(`./define/${tag}.js`);
@@ -101,15 +117,13 @@ export async function checkElementLists(root, manifest) {
     if (tag && unregistered(tag))
       problems.push(`src/index.ts: remove the export from '${module}' (no src/define/${tag}.ts)`);
   }
-
-  // src/elements.ts: the same classes, from their own modules, registering nothing.
   const elements = exportedNamesByModule(parse(root, 'src/elements.ts'));
   for (const { className, classModule } of registrations) {
     if (className && classModule && !elements.get(classModule)?.has(className))
       problems.push(`src/elements.ts: add export { ${className} } from '${classModule}';`);
   }
   const classNames = new Set(registrations.map((registration) => registration.className));
-  // (Not while a registration file names no class: it is reported above, and is likely one of these.)
+  // (Not while a registration file names no class: it is reported already, and is likely one of these.)
   for (const [module, names] of classNames.has(undefined) ? [] : elements) {
     for (const name of names) {
       if (!classNames.has(name))
@@ -118,9 +132,13 @@ export async function checkElementLists(root, manifest) {
         );
     }
   }
+  return problems;
+}
 
-  // custom-elements.json (made from the define() calls by custom-elements-manifest.config.mjs), and the React and
-  // Vue typings made from it.
+/** custom-elements.json (made from the define() calls by custom-elements-manifest.config.mjs), and the React and Vue
+ * typings made from it. */
+function manifestAndTypings({ root, manifest, registrations, tags, unregistered }) {
+  const problems = [];
   const manifestTags = manifest.modules.flatMap((mod) => mod.declarations ?? []).flatMap((d) => d.tagName ?? []);
   for (const { tag, className, file } of registrations) {
     if (!manifestTags.includes(tag))
@@ -137,15 +155,18 @@ export async function checkElementLists(root, manifest) {
     ['src/types/vue.d.ts', 'GlobalComponents'],
   ]) {
     const typed = interfaceKeys(parse(root, file), name);
-    const missing = [...tags].filter((tag) => !typed.includes(tag));
-    const extra = typed.filter(unregistered);
+    const missing = [...tags].filter((tag) => !typed.includes(tag)).map((tag) => `<${tag}> missing`);
+    const extra = typed.filter(unregistered).map((tag) => `<${tag}> unregistered`);
     if (missing.length || extra.length)
-      problems.push(
-        `${file}: run npm run types and commit src/types/ (${[...missing.map((tag) => `<${tag}> missing`), ...extra.map((tag) => `<${tag}> unregistered`)].join(', ')})`,
-      );
+      problems.push(`${file}: run npm run types and commit src/types/ (${[...missing, ...extra].join(', ')})`);
   }
+  return problems;
+}
 
-  // src/no-flash.css: its first rule hides each element until it is defined; every tag it names must exist.
+/** src/no-flash.css: its first rule hides each element until it is defined, and every tag it names must exist; the
+ * README's one-line <style> quick starts copy that first rule. */
+function noFlashRules({ root, tags, unregistered }) {
+  const problems = [];
   const css = readFileSync(join(root, 'src/no-flash.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
   const rules = [...css.matchAll(/([^{}]+)\{([^}]*)\}/g)].map(([, selector, body]) => ({ selector, body }));
   const hiding = rules.find((rule) => /display:\s*none/.test(rule.body));
@@ -158,7 +179,6 @@ export async function checkElementLists(root, manifest) {
   }
   for (const tag of new Set(rules.flatMap((rule) => selectorTags(rule.selector)).filter(unregistered)))
     problems.push(`src/no-flash.css: remove ${tag} (no src/define/${tag}.ts)`);
-  // The README's one-line <style> quick starts copy that first rule.
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   for (const match of readme.matchAll(/:is\(([^)]*)\):not\(:defined\)/g)) {
     const listed = match[1].split(',').map((tag) => tag.trim());
@@ -168,14 +188,15 @@ export async function checkElementLists(root, manifest) {
       `README.md:${line}: list the tags of src/no-flash.css's first rule, :is(${hidden.join(', ')}), not :is(${listed.join(', ')})`,
     );
   }
+  return problems;
+}
 
-  // bench/budgets.mjs: the entries an app's bundle is measured with must be ones the package exports.
+/** bench/budgets.mjs: the entries an app's bundle is measured with must be ones the package exports. */
+async function budgetEntries({ root, packageJson }) {
   const { NPM_BUDGET_ENTRIES } = await import(pathToFileURL(join(root, 'bench/budgets.mjs')).href);
-  for (const entry of new Set(Object.values(NPM_BUDGET_ENTRIES).flat())) {
-    if (!(`./${entry}` in packageJson.exports))
-      problems.push(`bench/budgets.mjs: NPM_BUDGET_ENTRIES names ${entry}, which package.json "exports" lacks`);
-  }
-  return { tags: [...tags], problems };
+  return [...new Set(Object.values(NPM_BUDGET_ENTRIES).flat())]
+    .filter((entry) => !(`./${entry}` in packageJson.exports))
+    .map((entry) => `bench/budgets.mjs: NPM_BUDGET_ENTRIES names ${entry}, which package.json "exports" lacks`);
 }
 
 function parse(root, file) {

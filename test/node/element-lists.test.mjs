@@ -100,6 +100,13 @@ describe('element lists (tools/check-elements.mjs)', () => {
       [
         (dir) =>
           rewrite(dir, 'package.json', (text) =>
+            text.replace('./dist/define/clerk-provider.d.ts', './dist/index.d.ts'),
+          ),
+        'package.json "exports": set "./clerk-provider.js": { "types": "./dist/define/clerk-provider.d.ts", "import": "./dist/define/clerk-provider.js" }',
+      ],
+      [
+        (dir) =>
+          rewrite(dir, 'package.json', (text) =>
             text.replace(
               '"./dist/define/*.js",',
               '"./dist/define/clerk-s*.js", "./dist/define/clerk-provider.js", "./dist/define/clerk-user-menu.js",',
