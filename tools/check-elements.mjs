@@ -143,12 +143,12 @@ function manifestAndTypings({ root, manifest, registrations, tags, unregistered 
   for (const { tag, className, file } of registrations) {
     if (!manifestTags.includes(tag))
       problems.push(
-        `custom-elements.json lacks <${tag}>: the analyzer found no class ${className ?? ''} for ${file} in src/ (custom-elements-manifest.config.mjs)`,
+        `custom-elements.json: <${tag}> is missing: the analyzer (custom-elements-manifest.config.mjs) found no class ${className ?? ''} in src/ for ${file}`,
       );
   }
   for (const tag of manifestTags.filter(unregistered))
     problems.push(
-      `custom-elements.json lists <${tag}>: register it in src/define/${tag}.ts, or remove its define() call`,
+      `custom-elements.json: <${tag}> has no src/define/${tag}.ts: register it there, or remove its define() call`,
     );
   for (const [file, name] of [
     ['src/types/react.d.ts', 'IntrinsicElements'],
