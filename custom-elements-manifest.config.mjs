@@ -5,6 +5,9 @@ export default {
   exclude: ['src/testing/**', 'src/**/*.d.ts'],
   outdir: '.',
   litelement: true,
+  // package.json names the manifest itself ("customElements"); the analyzer would rewrite the package.json of the
+  // folder it runs from (tools/check-elements.mjs runs it in-process, from anywhere).
+  packagejson: false,
   plugins: [projectConventions()],
 };
 

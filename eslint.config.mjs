@@ -17,6 +17,29 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Type-aware: a promise is awaited, returned or marked `void` on purpose, never dropped by accident (a dropped
+    // rejection is an unhandled one), and never handed to something that ignores it (an event listener, a condition).
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        // @open-wc/semantic-dom-diff types every chai `equal` as a promise; only its `.dom`/`.lightDom` ones are.
+        { allowForKnownSafeCalls: [{ from: 'package', package: '@open-wc/semantic-dom-diff', name: 'Equal' }] },
+      ],
+      '@typescript-eslint/no-misused-promises': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          // The promises the exemption above lets through.
+          selector:
+            'ExpressionStatement > CallExpression > MemberExpression.callee MemberExpression[property.name=/^(dom|lightDom)$/]',
+          message: 'Await a DOM-diff assertion (`await expect(el).dom.to.equal(…)`): it is asynchronous.',
+        },
+      ],
+    },
+  },
   { files: ['src/**/*.ts', 'test/**/*.ts', 'demo/**/*.ts'], ...lit.configs['flat/recommended'] },
   { files: ['src/**/*.ts'], ...wc.configs['flat/recommended'] },
   { files: ['test/**'], languageOptions: { globals: { ...globals.mocha } } },

@@ -1,10 +1,17 @@
 // npm build: ES modules for bundlers. lit, @lit/context and Clerk stay external (the app's bundler dedupes them).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { minifyLitTemplates } from './tools/minify-lit-templates.js';
 
 /** Minified builds rename classes; the public ones (elements, events, errors) keep their names for the console. */
 const keepClassNames = { function: false, class: true };
+
+/** Every registration file, src/define/<tag>.ts, is an entry of its own: dist/define/<tag>.js (define.ts is their helper). */
+const registrationEntries = Object.fromEntries(
+  readdirSync(new URL('./src/define/', import.meta.url))
+    .filter((file) => file.endsWith('.ts') && file !== 'define.ts')
+    .map((file) => [`define/${file.slice(0, -'.ts'.length)}`, `src/define/${file}`]),
+);
 
 export default defineConfig({
   // Bundlers never touch template text: without this, every app would ship our css`` indentation.
@@ -19,12 +26,7 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         elements: 'src/elements.ts',
-        'define/clerk-provider': 'src/define/clerk-provider.ts',
-        'define/clerk-sign-out-button': 'src/define/clerk-sign-out-button.ts',
-        'define/clerk-signed-in': 'src/define/clerk-signed-in.ts',
-        'define/clerk-signed-out': 'src/define/clerk-signed-out.ts',
-        'define/clerk-user-menu': 'src/define/clerk-user-menu.ts',
-        'define/clerk-active-devices': 'src/define/clerk-active-devices.ts',
+        ...registrationEntries,
         'testing/index': 'src/testing/index.ts',
         'testing/isolate-tabs': 'src/testing/isolate-tabs.ts',
       },

@@ -308,5 +308,5 @@ console.log(table);
 if (!only && !quick) {
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify({ machine, rows, raw }, null, 2) + '\n');
-  console.error('wrote bench/results/latest.json');
+  console.error('wrote bench/results/latest.json (not committed: the table above goes into bench/README.md)');
 }

@@ -70,11 +70,10 @@ if (emulator) {
   const deviceControls = document.querySelector<HTMLElement>('#device-controls')!;
   deviceControls.hidden = false;
   for (const panel of [controls, deviceControls]) {
-    panel.addEventListener('click', async (event) => {
+    panel.addEventListener('click', (event) => {
       const action = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
       if (!action) return;
-      await actions[action.dataset.action!]();
-      log(`demo: ${action.textContent}`);
+      void actions[action.dataset.action!]().then(() => log(`demo: ${action.textContent}`));
     });
   }
   // The menu's "Add account" goes to sign-in-url="#add-account": this demo "signs in" a second user there.
