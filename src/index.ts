@@ -6,10 +6,10 @@ export { ClerkSignedOut } from './define/clerk-signed-out.js';
 export { ClerkUserMenu } from './define/clerk-user-menu.js';
 export { ClerkActiveDevices } from './define/clerk-active-devices.js';
 
-export type * from './clerk.js';
-export { clerkContext, type ClerkState, type ClerkStatus } from './context.js';
-export * from './events.js';
-export { englishLabels, type LabelKey, type Localization } from './labels.js';
+export type * from './clerk/clerk.js';
+export { clerkContext, type ClerkState, type ClerkStatus } from './clerk/context.js';
+export * from './contract/events.js';
+export { englishLabels, type LabelKey, type Localization } from './clerk/labels.js';
 export {
   isSigningOut,
   signOut,
@@ -17,7 +17,7 @@ export {
   type SignOutRequest,
   type SignOutResult,
   type SignOutScope,
-} from './sign-out.js';
+} from './flows/sign-out.js';
 export {
   describeDevice,
   listDevices,
@@ -30,11 +30,11 @@ export {
   type RevokeDevicesOutcome,
   type RevokeDevicesRequest,
   type RevokeDevicesResult,
-} from './devices.js';
+} from './flows/devices/revoke.js';
 export {
   ConfigurationError,
   DevicesUnavailableError,
   DeviceSignOutNotConfirmedError,
   ReverificationRequiredError,
   SignOutNotConfirmedError,
-} from './errors.js';
+} from './contract/errors.js';

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { ClerkController } from '../clerk-controller.js';
+import { ClerkController } from '../clerk/clerk-controller.js';
 import {
   describeDevice,
   listDevices,
@@ -11,8 +11,8 @@ import {
   type Device,
   type Reverify,
   type RevokeDevicesResult,
-} from '../devices.js';
-import { ReverificationRequiredError } from '../errors.js';
+} from '../flows/devices/revoke.js';
+import { ReverificationRequiredError } from '../contract/errors.js';
 import { spinner, spinnerStyles } from '../styles/spinner.js';
 import { theme } from '../styles/theme.js';
 import { activeDevicesStyles } from './active-devices.styles.js';

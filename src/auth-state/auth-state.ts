@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { ClerkController } from '../clerk-controller.js';
-import type { ClerkState } from '../context.js';
+import { ClerkController } from '../clerk/clerk-controller.js';
+import type { ClerkState } from '../clerk/context.js';
 
 /**
  * Shared base of `<clerk-signed-in>` and `<clerk-signed-out>`: renders its children (through a `<slot>`) only when the

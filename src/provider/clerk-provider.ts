@@ -1,12 +1,12 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues, type PropertyDeclarations } from 'lit';
-import type { ClerkLike, ClerkLoadOptions, ClerkResources } from '../clerk.js';
-import { brandProvider, clerkContext, type ClerkState } from '../context.js';
-import { toError } from '../errors.js';
-import { ClerkErrorEvent, ClerkLoadedEvent } from '../events.js';
-import type { Localization } from '../labels.js';
-import { countProviderUse, isBusy, onFlightEnd } from '../in-flight.js';
-import { checkNavigableUrl, parseOrigins } from '../urls.js';
+import type { ClerkLike, ClerkLoadOptions, ClerkResources } from '../clerk/clerk.js';
+import { brandProvider, clerkContext, type ClerkState } from '../clerk/context.js';
+import { toError } from '../contract/errors.js';
+import { ClerkErrorEvent, ClerkLoadedEvent } from '../contract/events.js';
+import type { Localization } from '../clerk/labels.js';
+import { countProviderUse, isBusy, onFlightEnd } from '../flows/in-flight.js';
+import { checkNavigableUrl, parseOrigins } from '../internal/urls.js';
 import { checkProxyUrl, loadClerkScript } from './load-clerk.js';
 
 const SOURCE_PROPERTIES = ['clerk', 'publishableKey', 'proxyUrl', 'domain', 'clerkJsUrl', 'clerkJsVersion'] as const;

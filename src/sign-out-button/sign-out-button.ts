@@ -1,10 +1,15 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ClerkController } from '../clerk-controller.js';
-import { reverifyWithClerkUi, revokeDevices, type Reverify, type RevokeDevicesResult } from '../devices.js';
-import { setOrRemoveAttribute } from '../dom.js';
-import { ReverificationRequiredError } from '../errors.js';
-import { signOut, type SignOutResult, type SignOutScope } from '../sign-out.js';
+import { ClerkController } from '../clerk/clerk-controller.js';
+import {
+  reverifyWithClerkUi,
+  revokeDevices,
+  type Reverify,
+  type RevokeDevicesResult,
+} from '../flows/devices/revoke.js';
+import { setOrRemoveAttribute } from '../internal/dom.js';
+import { ReverificationRequiredError } from '../contract/errors.js';
+import { signOut, type SignOutResult, type SignOutScope } from '../flows/sign-out.js';
 import { spinner, spinnerStyles } from '../styles/spinner.js';
 import { theme } from '../styles/theme.js';
 import { signOutButtonStyles } from './sign-out-button.styles.js';

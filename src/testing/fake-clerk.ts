@@ -8,7 +8,7 @@ import type {
   ClerkSessionWithActivities,
   ClerkSignOutOptions,
   ClerkUser,
-} from '../clerk.js';
+} from '../clerk/clerk.js';
 import { DEFAULT_ACTIVITY, type EmulatorActivity } from './emulator-protocol.js';
 
 export interface FakeUserInit {

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { ClerkUser } from '../clerk.js';
+import type { ClerkUser } from '../clerk/clerk.js';
 import { initials } from './user-display.js';
 
 /** Disc colours for initials; each has at least 4.5:1 contrast with white text (checked by a test). */

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { setOrRemoveAttribute } from '../dom.js';
+import { setOrRemoveAttribute } from '../internal/dom.js';
 
 export interface MenuKeyboardOptions {
   /** The menu items in visual order: the element's own and the app's slotted ones. */

@@ -11,16 +11,16 @@ import {
   revokeDevices,
   type Device,
   type RevokeDevicesRequest,
-} from '../../src/devices.js';
+} from '../../src/flows/devices/revoke.js';
 import {
   ConfigurationError,
   DevicesUnavailableError,
   DeviceSignOutNotConfirmedError,
   ReverificationRequiredError,
-} from '../../src/errors.js';
-import { isBusy } from '../../src/in-flight.js';
+} from '../../src/contract/errors.js';
+import { isBusy } from '../../src/flows/in-flight.js';
 import { clerkApiError, FakeClerk, fakeUser, reverificationRequiredError } from '../../src/testing/fake-clerk.js';
-import { signOut } from '../../src/sign-out.js';
+import { signOut } from '../../src/flows/sign-out.js';
 import { captureConsole, recordEvents, until, withProvider } from '../support/fixtures.js';
 
 const HOUR = 3600_000;

@@ -1,8 +1,13 @@
 import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import type { SignOutErrorEvent } from '../../src/index.js';
-import { isReverificationRequired, listDevices, revokeDevices, type ReverifyContext } from '../../src/devices.js';
-import { ReverificationRequiredError } from '../../src/errors.js';
+import {
+  isReverificationRequired,
+  listDevices,
+  revokeDevices,
+  type ReverifyContext,
+} from '../../src/flows/devices/revoke.js';
+import { ReverificationRequiredError } from '../../src/contract/errors.js';
 import { recordEvents } from '../support/fixtures.js';
 import { adaEverywhere, mountDevicesPage } from '../support/devices.js';
 import { lines } from '../support/real-clerk.js';

@@ -6,7 +6,7 @@ import {
   type ClerkLoadedEvent,
   type ClerkSignOutButton,
 } from '../../src/index.js';
-import { ClerkController } from '../../src/clerk-controller.js';
+import { ClerkController } from '../../src/clerk/clerk-controller.js';
 import { FakeClerk, fakeUser } from '../../src/testing/index.js';
 import { captureConsole, recordEvents, shadowButton, until, withProvider } from '../support/fixtures.js';
 

@@ -26,10 +26,10 @@ import type {
   SignOutErrorEvent,
   SignOutEvent,
 } from '../../src/index.js';
-import { clerkContext, type ClerkState } from '../../src/context.js';
-import { isBusy } from '../../src/in-flight.js';
+import { clerkContext, type ClerkState } from '../../src/clerk/context.js';
+import { isBusy } from '../../src/flows/in-flight.js';
 import { FakeClerk, fakeUser } from '../../src/testing/index.js';
-import { ConfigurationError } from '../../src/errors.js';
+import { ConfigurationError } from '../../src/contract/errors.js';
 
 const DEFAULT_SEED = 10_2026;
 const RUNS = 2000;

@@ -3,11 +3,11 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { readFile } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import type { ClerkProvider, ClerkSignOutButton, SignedOutEvent, SignOutErrorEvent } from '../../src/index.js';
-import { ClerkController } from '../../src/clerk-controller.js';
-import type { ClerkState } from '../../src/context.js';
+import { ClerkController } from '../../src/clerk/clerk-controller.js';
+import type { ClerkState } from '../../src/clerk/context.js';
 import { define } from '../../src/define/define.js';
 import * as elements from '../../src/elements.js';
-import { isSigningOut } from '../../src/sign-out.js';
+import { isSigningOut } from '../../src/flows/sign-out.js';
 import { FakeClerk } from '../../src/testing/index.js';
 import { captureConsole, recordEvents, shadowButton, until, withProvider } from '../support/fixtures.js';
 

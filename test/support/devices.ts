@@ -1,8 +1,8 @@
 // Other devices on the real clerk-js (issue 13): a user signed in here and elsewhere, this page's Clerk, and a page of
 // another device.
 import { html } from 'lit';
-import type { ClerkLike } from '../../src/clerk.js';
-import type { RevokeDevicesRequest } from '../../src/devices.js';
+import type { ClerkLike } from '../../src/clerk/clerk.js';
+import type { RevokeDevicesRequest } from '../../src/flows/devices/revoke.js';
 import {
   connectEmulator,
   type EmulatorConnection,

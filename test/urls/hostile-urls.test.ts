@@ -19,8 +19,8 @@ import { readFile } from '@web/test-runner-commands';
 import fc from 'fast-check';
 import type { ClerkProvider, ClerkUserMenu, SignedOutEvent } from '../../src/index.js';
 import { FakeClerk, fakeUser } from '../../src/testing/index.js';
-import { ConfigurationError } from '../../src/errors.js';
-import { checkNavigableUrl, parseOrigins } from '../../src/urls.js';
+import { ConfigurationError } from '../../src/contract/errors.js';
+import { checkNavigableUrl, parseOrigins } from '../../src/internal/urls.js';
 import { until } from '../support/fixtures.js';
 import { openMenu } from '../support/menu.js';
 

@@ -1,6 +1,6 @@
 // Every state the provider hands to the elements, as an element inside it receives them (the context protocol, subscribed).
 import { ContextEvent } from '@lit/context';
-import { clerkContext } from '../../../src/context.js';
+import { clerkContext } from '../../../src/clerk/context.js';
 
 /** The user id of every state reported from now on (`null`: signed out, `undefined`: not known yet), until `stop()`. */
 export function watchProviderUsers(inside: Element): { users: Array<string | null | undefined>; stop(): void } {

@@ -1,14 +1,14 @@
-import { hasClerkUi, type ClerkLike, type ClerkSessionWithActivities, type ClerkUser } from './clerk.js';
-import type { ClerkState } from './context.js';
+import { hasClerkUi, type ClerkLike, type ClerkSessionWithActivities, type ClerkUser } from '../../clerk/clerk.js';
+import type { ClerkState } from '../../clerk/context.js';
 import {
   ConfigurationError,
   DevicesUnavailableError,
   DeviceSignOutNotConfirmedError,
   ReverificationRequiredError,
   toError,
-} from './errors.js';
-import { DeviceSignedOutEvent, DeviceSignOutEvent, SignOutErrorEvent } from './events.js';
-import { isBusy, runExclusive } from './in-flight.js';
+} from '../../contract/errors.js';
+import { DeviceSignedOutEvent, DeviceSignOutEvent, SignOutErrorEvent } from '../../contract/events.js';
+import { isBusy, runExclusive } from '../in-flight.js';
 
 /**
  * THE flow for the signed-in user's other devices ("Sign out of device", "Sign out of all other devices"), shared by

@@ -1,4 +1,4 @@
-import { toError } from './errors.js';
+import { toError } from '../contract/errors.js';
 import { checkNavigableUrl } from './urls.js';
 
 /**

@@ -1,10 +1,10 @@
-import type { ClerkLike, ClerkSession } from './clerk.js';
-import type { ClerkState } from './context.js';
-import { SignedOutEvent, SignOutErrorEvent, SignOutEvent } from './events.js';
+import type { ClerkLike, ClerkSession } from '../clerk/clerk.js';
+import type { ClerkState } from '../clerk/context.js';
+import { SignedOutEvent, SignOutErrorEvent, SignOutEvent } from '../contract/events.js';
 import { showSignedInSession } from './active-session.js';
 import { isBusy, isRetired, runExclusive } from './in-flight.js';
-import { ConfigurationError, SignOutNotConfirmedError, toError } from './errors.js';
-import { checkNavigableUrl } from './urls.js';
+import { ConfigurationError, SignOutNotConfirmedError, toError } from '../contract/errors.js';
+import { checkNavigableUrl } from '../internal/urls.js';
 
 /** Which sessions to end: Clerk's default (`all`: every session, the only one in single-session apps) or the current one. */
 export type SignOutScope = 'all' | 'current';

@@ -1,4 +1,4 @@
-import type { ClerkLike } from './clerk.js';
+import type { ClerkLike } from '../clerk/clerk.js';
 
 /**
  * clerk-js clears `user`/`session` before its request and does not put them back when it fails; after the current

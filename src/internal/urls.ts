@@ -1,4 +1,4 @@
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError } from '../contract/errors.js';
 
 /**
  * Checks a URL attribute before anything navigates to it: it must be http(s) (a path is fine), without a user name or

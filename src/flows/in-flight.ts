@@ -1,4 +1,4 @@
-import type { ClerkLike } from './clerk.js';
+import type { ClerkLike } from '../clerk/clerk.js';
 
 /** What a Clerk is busy with. The provider holds its published user only while a sign-out is in flight. */
 export type FlightKind = 'sign-out' | 'switch-session' | 'revoke-devices';

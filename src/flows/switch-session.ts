@@ -1,7 +1,7 @@
-import type { ClerkState } from './context.js';
+import type { ClerkState } from '../clerk/context.js';
 import { showSignedInSession } from './active-session.js';
-import { toError } from './errors.js';
-import { SessionSwitchedEvent } from './events.js';
+import { toError } from '../contract/errors.js';
+import { SessionSwitchedEvent } from '../contract/events.js';
 import { isBusy, isRetired, runExclusive } from './in-flight.js';
 
 export interface SwitchSessionRequest {

@@ -1,4 +1,4 @@
-import type { ClerkLike } from './clerk.js';
+import type { ClerkLike } from '../clerk/clerk.js';
 
 /** Every event bubbles and crosses shadow roots, so a listener on `document` hears all of them. */
 const crossing = { bubbles: true, composed: true } as const;
