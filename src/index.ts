@@ -10,23 +10,19 @@ export type * from './clerk/clerk.js';
 export { clerkContext, type ClerkState, type ClerkStatus } from './clerk/context.js';
 export * from './contract/events.js';
 export { englishLabels, type LabelKey, type Localization } from './clerk/labels.js';
+export { isSigningOut } from './flows/action-lock.js';
 export {
-  isSigningOut,
   signOut,
   type SignOutOutcome,
   type SignOutRequest,
   type SignOutResult,
   type SignOutScope,
 } from './flows/sign-out.js';
+export { describeDevice, relativeTime } from './flows/devices/describe.js';
+export { listDevices, type Device } from './flows/devices/list.js';
+export { reverifyWithClerkUi, type Reverify, type ReverifyContext } from './flows/devices/reverify.js';
 export {
-  describeDevice,
-  listDevices,
-  relativeTime,
-  reverifyWithClerkUi,
   revokeDevices,
-  type Device,
-  type Reverify,
-  type ReverifyContext,
   type RevokeDevicesOutcome,
   type RevokeDevicesRequest,
   type RevokeDevicesResult,

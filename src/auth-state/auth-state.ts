@@ -14,11 +14,11 @@ export abstract class AuthStateElement extends LitElement {
     }
   `;
 
-  private readonly clerk = new ClerkController(this);
+  readonly #clerk = new ClerkController(this);
 
   /** Whether the children are shown right now. */
   get active(): boolean {
-    return this.clerk.ready && this.showsFor(this.clerk.state!);
+    return this.#clerk.ready && this.showsFor(this.#clerk.state!);
   }
 
   /** True when the children should show for this (loaded, settled) state. */

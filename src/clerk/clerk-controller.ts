@@ -1,5 +1,7 @@
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ReverificationRequiredError } from '../contract/errors.js';
+import type { FlowRequest, FlowResult } from '../flows/flow.js';
 import type { ClerkLike, ClerkUser } from './clerk.js';
 import { clerkContext, isProvider, type ClerkState } from './context.js';
 import { label, type LabelKey } from './labels.js';
@@ -12,12 +14,14 @@ let contextRootAttached = false;
  * provider's language, and running a Clerk action with the element's busy state and failure message. Elements never
  * subscribe to Clerk themselves: the provider's one subscription serves all.
  */
-export class ClerkController implements ReactiveController {
+export class ClerkController<Action extends string = string> implements ReactiveController {
   state: ClerkState | undefined;
-  #pending: string | null = null;
+  #pending: Action | null = null;
   #error = '';
+  #host: ReactiveControllerHost & HTMLElement;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
     // A ContextRoot replays requests that no provider answered yet: the provider may be defined after its consumers.
     if (!contextRootAttached) {
       new ContextRoot().attach(document.documentElement);
@@ -34,8 +38,8 @@ export class ClerkController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The provider's Clerk, once it has one. */
-  get clerk(): ClerkLike | undefined {
+  /** The provider's Clerk instance, once it has one. */
+  get instance(): ClerkLike | undefined {
     return this.state?.clerk;
   }
 
@@ -64,7 +68,7 @@ export class ClerkController implements ReactiveController {
   }
 
   /** The action this element has in flight (a name the element chose), or `null`. */
-  get pending(): string | null {
+  get pending(): Action | null {
     return this.#pending;
   }
 
@@ -75,47 +79,55 @@ export class ClerkController implements ReactiveController {
 
   set error(message: string) {
     this.#error = message;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /**
-   * Runs one of the package's Clerk flows for this element: clears the old message, marks the action pending once the
-   * flow calls `onStart` (after its vetoable event), and shows `failureLabel` when the outcome is `failed`.
+   * Runs one of the package's Clerk flows for this element, `flow({ host, state, onStart, ...options })`: clears the old
+   * message, marks the action `name` pending once the flow calls `onStart` (after its vetoable event), and shows
+   * `failureLabel` when the outcome is `failed` (or, when Clerk asked the user to reverify, what to do about it). Before
+   * the provider has answered there is no state: the flow then has nothing to do.
    */
-  async run<R extends { outcome: string }>(
-    name: string,
+  async run<Request extends FlowRequest, R extends FlowResult>(
+    name: Action,
     failureLabel: LabelKey,
-    flow: (onStart: () => void) => Promise<R>,
+    flow: (request: Request) => Promise<R>,
+    options: Omit<Request, keyof FlowRequest>,
   ): Promise<R> {
     this.error = '';
     // Pending only from onStart: a listener may veto the flow and start another itself (e.g. after confirm()).
     let started = false;
+    const onStart = () => {
+      started = true;
+      this.#setPending(name);
+    };
     try {
-      const result = await flow(() => {
-        started = true;
-        this.#setPending(name);
-      });
-      if (result.outcome === 'failed') this.error = this.t(failureLabel);
+      const request = { ...options, host: this.#host, state: this.state, onStart } as unknown as Request;
+      const result = await flow(request);
+      if (result.outcome === 'failed') {
+        const reverify = result.error instanceof ReverificationRequiredError;
+        this.error = this.t(reverify ? 'otherDevices.reverificationRequired' : failureLabel);
+      }
       return result;
     } finally {
       if (started) this.#setPending(null);
     }
   }
 
-  #setPending(name: string | null): void {
+  #setPending(name: Action | null): void {
     this.#pending = name;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   hostConnected(): void {
     // The consumer above asked for the context synchronously; a provider in the tree has answered by now.
     if (this.state) return;
-    if (!hasProviderAncestor(this.host)) return warnOnce(this.host.localName, notInProvider);
+    if (!hasProviderAncestor(this.#host)) return warnOnce(this.#host.localName, notInProvider);
     const undefinedProvider = closest(
-      this.host,
+      this.#host,
       (element) => element.localName === 'clerk-provider' && !isProvider(element),
     );
-    if (undefinedProvider) warnIfNeverDefined(this.host.localName);
+    if (undefinedProvider) warnIfNeverDefined(this.#host.localName);
   }
 }
 

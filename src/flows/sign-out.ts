@@ -1,31 +1,28 @@
 import type { ClerkLike, ClerkSession } from '../clerk/clerk.js';
-import type { ClerkState } from '../clerk/context.js';
-import { SignedOutEvent, SignOutErrorEvent, SignOutEvent } from '../contract/events.js';
-import { showSignedInSession } from './active-session.js';
-import { isBusy, isRetired, runExclusive } from './in-flight.js';
+import { SignedOutEvent, SignOutEvent } from '../contract/events.js';
 import { ConfigurationError, SignOutNotConfirmedError, toError } from '../contract/errors.js';
 import { checkNavigableUrl } from '../internal/urls.js';
+import { showSignedInSession } from './active-session.js';
+import { fail, outcomeTarget, runFlow, type Flow, type FlowRequest } from './flow.js';
+import { isRetired } from './provider-use.js';
 
 /** Which sessions to end: Clerk's default (`all`: every session, the only one in single-session apps) or the current one. */
 export type SignOutScope = 'all' | 'current';
 
-export interface SignOutRequest {
-  /** Where the events are dispatched (the element the user activated). */
-  readonly host: HTMLElement;
-  readonly state: ClerkState;
+/** What to sign out, from which element; `host`, `state` and `onStart` as every flow takes them. */
+export interface SignOutRequest extends FlowRequest {
   /** `all` (default) or `current`; anything else is refused with a message naming the attribute. */
   readonly scope?: SignOutScope | string | null;
   /** A specific session to end; wins over `scope`. */
   readonly sessionId?: string | null;
   /** Where to go afterwards; default: the provider's `after-sign-out-url`, else Clerk's `afterSignOutUrl`. */
   readonly redirectUrl?: string | null;
-  /** Called once the `sign-out` event was not vetoed, right before Clerk is called (elements show their busy state). */
-  readonly onStart?: () => void;
 }
 
 /** `busy`: another action on the same Clerk is still in flight, so nothing was sent. */
 export type SignOutOutcome = 'signed-out' | 'cancelled' | 'failed' | 'busy' | 'nothing-to-do';
 
+/** What `signOut()` (and an element's `signOut()`) resolves with. */
 export interface SignOutResult {
   readonly outcome: SignOutOutcome;
   /** Set when `outcome` is `failed`: what Clerk (or the configuration check) reported. */
@@ -43,45 +40,66 @@ interface SignOutPlan {
   readonly redirectUrl: string | null;
 }
 
-export { isSigningOut } from './in-flight.js';
+/** What is left to report when a session asked to end is still signed in. */
+interface StillSignedIn {
+  readonly error: Error;
+  readonly stillSignedIn: readonly string[];
+}
 
 /**
  * THE sign-out flow, shared by every element: `sign-out` (vetoable) → `clerk.signOut` → `signed-out` (its redirect is
  * vetoable) or `sign-out-error`. `signed-out` means every session asked to end is gone on the server, however that was
  * learned; `sign-out-error` means at least one is still signed in. Clerk is always given a callback so it never
  * navigates by itself; the flow navigates afterwards unless a `signed-out` listener called `preventDefault()`.
+ *
+ * @example
+ * ```ts
+ * import { signOut } from 'clerk-sign-out-elements';
+ *
+ * // From your own control inside a <clerk-provider>, with the same events as <clerk-sign-out-button>:
+ * const provider = document.querySelector('clerk-provider')!;
+ * const result = await signOut({ host: myButton, state: provider.state, scope: 'current' });
+ * if (result.outcome === 'failed') console.warn('still signed in:', result.error?.message);
+ * ```
  */
-export async function signOut(request: SignOutRequest): Promise<SignOutResult> {
-  const { host, state } = request;
-  const clerk = state.clerk;
-  // An element out of the document has no provider any more: its state may name a Clerk the page no longer uses.
-  if (!clerk || state.status !== 'ready' || !host.isConnected) return { outcome: 'nothing-to-do' };
-  if (isBusy(clerk)) return { outcome: 'busy' };
-  const sessions = clerk.client?.signedInSessions ?? [];
-  if (sessions.length === 0) return { outcome: 'nothing-to-do' };
+export function signOut(request: SignOutRequest): Promise<SignOutResult> {
+  return runFlow(request, signOutFlow(request));
+}
 
-  let plan: SignOutPlan;
-  try {
-    plan = planSignOut(request, clerk, sessions);
-  } catch (error) {
-    const asked = request.sessionId ? [request.sessionId] : sessions.map((session) => session.id);
-    return fail(host, toError(error), request.sessionId ?? null, asked);
-  }
-
-  // The veto comes before the flight starts: a listener may cancel, then start a sign-out itself (e.g. after confirm()).
-  if (!host.dispatchEvent(new SignOutEvent({ sessionId: plan.sessionId, userId: plan.userId }))) {
-    return { outcome: 'cancelled' };
-  }
-  if (isBusy(clerk)) return { outcome: 'busy' }; // a listener started another action without vetoing this one
-  request.onStart?.();
-  const failure = await runExclusive(clerk, 'sign-out', () => endSessions(clerk, plan));
-  if (failure) return fail(host, failure.error, plan.sessionId, failure.stillSignedIn);
-
-  // A Clerk that its provider gave up meanwhile no longer owns the page: report, never navigate.
-  const redirectUrl = isRetired(clerk) ? null : plan.redirectUrl;
-  const signedOut = new SignedOutEvent({ sessionIds: plan.endingIds, userId: plan.userId, redirectUrl });
-  if (eventTarget(host).dispatchEvent(signedOut) && redirectUrl) await clerk.navigate(throughTouch(clerk, redirectUrl));
-  return { outcome: 'signed-out' };
+/**
+ * The sign-out flow, for `runFlow`. A flow that signs out for a reason of its own (e.g. the user was idle) runs this one
+ * and changes only what differs, e.g. its plan's `before` event; the checks, the outcome and its events stay.
+ */
+export function signOutFlow(request: SignOutRequest): Flow<StillSignedIn | undefined, SignOutResult> {
+  const { host } = request;
+  const signedIn = (clerk: ClerkLike) => clerk.client?.signedInSessions ?? [];
+  return {
+    kind: 'sign-out',
+    plan: (clerk) => {
+      if (!signedIn(clerk).length) return undefined;
+      const plan = planSignOut(request, clerk, signedIn(clerk));
+      return {
+        before: new SignOutEvent({ sessionId: plan.sessionId, userId: plan.userId }),
+        run: () => endSessions(clerk, plan),
+        finish: async (left) => {
+          if (left) return fail(host, left.error, plan.sessionId, left.stillSignedIn);
+          // A Clerk that its provider gave up meanwhile no longer owns the page: report, never navigate.
+          const redirectUrl = isRetired(clerk) ? null : plan.redirectUrl;
+          const signedOut = new SignedOutEvent({ sessionIds: plan.endingIds, userId: plan.userId, redirectUrl });
+          if (outcomeTarget(host).dispatchEvent(signedOut) && redirectUrl) {
+            await clerk.navigate(throughTouch(clerk, redirectUrl));
+          }
+          return { outcome: 'signed-out' };
+        },
+      };
+    },
+    refused: (error) => {
+      const asked = request.sessionId
+        ? [request.sessionId]
+        : signedIn(request.state.clerk!).map((session) => session.id);
+      return fail(host, error, request.sessionId ?? null, asked);
+    },
+  };
 }
 
 function planSignOut(request: SignOutRequest, clerk: ClerkLike, sessions: readonly ClerkSession[]): SignOutPlan {
@@ -89,9 +107,7 @@ function planSignOut(request: SignOutRequest, clerk: ClerkLike, sessions: readon
   const tag = host.localName;
   const current = clerk.session ?? state.session ?? null;
   if (request.scope && request.scope !== 'all' && request.scope !== 'current') {
-    throw new ConfigurationError(
-      `<${tag}> scope="${request.scope}" is not one of "all" (the default), "current" or "other-devices".`,
-    );
+    throw new ConfigurationError(`<${tag}> scope="${request.scope}" is not one of "all" (the default) or "current".`);
   }
   const sessionId = request.sessionId ?? (request.scope === 'current' ? (current?.id ?? null) : null);
   if (request.sessionId != null && !sessions.some((session) => session.id === request.sessionId)) {
@@ -128,10 +144,7 @@ function redirectTarget(request: SignOutRequest, clerk: ClerkLike, tag: string):
  * Asks Clerk to end the planned sessions, then makes Clerk (and so every element) show what the server has. Resolves
  * with what to report when a session asked to end is still signed in, `undefined` when all of them are gone.
  */
-async function endSessions(
-  clerk: ClerkLike,
-  plan: SignOutPlan,
-): Promise<{ error: Error; stillSignedIn: string[] } | undefined> {
+async function endSessions(clerk: ClerkLike, plan: SignOutPlan): Promise<StillSignedIn | undefined> {
   let failure: Error | undefined;
   try {
     await clerk.signOut(() => undefined, plan.sessionId ? { sessionId: plan.sessionId } : {});
@@ -147,19 +160,8 @@ async function endSessions(
   return stillSignedIn.length ? { error: failure ?? new SignOutNotConfirmedError(), stillSignedIn } : undefined;
 }
 
-function fail(host: HTMLElement, error: Error, sessionId: string | null, sessionIds: readonly string[]): SignOutResult {
-  if (error instanceof ConfigurationError) console.error(error.message);
-  eventTarget(host).dispatchEvent(new SignOutErrorEvent({ error, sessionId, sessionIds }));
-  return { outcome: 'failed', error };
-}
-
 function isSignedIn(clerk: ClerkLike, sessionId: string): boolean {
   return !!clerk.client?.signedInSessions.some((session) => session.id === sessionId);
-}
-
-/** An element removed while its sign-out was in flight still reports the outcome, to the document. */
-function eventTarget(host: HTMLElement): EventTarget {
-  return host.isConnected ? host : document;
 }
 
 async function reloadClient(clerk: ClerkLike): Promise<void> {

@@ -7,12 +7,14 @@ import { checkNavigableUrl } from './urls.js';
  */
 export class CheckedUrls<Attribute extends string> {
   #results = new Map<Attribute, { key: string; url: string | null }>();
+  #tag: string;
+  /** Per attribute, what the element does when the value is refused (completes "<tag> …"). */
+  #consequences: Record<Attribute, string>;
 
-  constructor(
-    private readonly tag: string,
-    /** Per attribute, what the element does when the value is refused (completes "<tag> …"). */
-    private readonly consequences: Record<Attribute, string>,
-  ) {}
+  constructor(tag: string, consequences: Record<Attribute, string>) {
+    this.#tag = tag;
+    this.#consequences = consequences;
+  }
 
   check(attribute: Attribute, value: string | null | undefined, allowedOrigins: readonly string[]): void {
     if (value == null) {
@@ -23,9 +25,9 @@ export class CheckedUrls<Attribute extends string> {
     if (this.#results.get(attribute)?.key === key) return;
     let url: string | null = null;
     try {
-      url = checkNavigableUrl(value, { tag: this.tag, attribute }, allowedOrigins);
+      url = checkNavigableUrl(value, { tag: this.#tag, attribute }, allowedOrigins);
     } catch (error) {
-      console.error(`${toError(error).message} <${this.tag}> ${this.consequences[attribute]}.`);
+      console.error(`${toError(error).message} <${this.#tag}> ${this.#consequences[attribute]}.`);
     }
     this.#results.set(attribute, { key, url });
   }

@@ -2,23 +2,18 @@
 // guard, partial failures and reverification.
 import { expect, html } from '@open-wc/testing';
 import type { ClerkProvider, DeviceSignedOutEvent, DeviceSignOutEvent, SignOutErrorEvent } from '../../src/index.js';
-import {
-  describeDevice,
-  isReverificationRequired,
-  listDevices,
-  relativeTime,
-  reverifyWithClerkUi,
-  revokeDevices,
-  type Device,
-  type RevokeDevicesRequest,
-} from '../../src/flows/devices/revoke.js';
+import { describeDevice, relativeTime } from '../../src/flows/devices/describe.js';
+import { isReverificationRequired } from '../../src/flows/devices/failures.js';
+import { listDevices, type Device } from '../../src/flows/devices/list.js';
+import { reverifyWithClerkUi } from '../../src/flows/devices/reverify.js';
+import { revokeDevices, type RevokeDevicesRequest } from '../../src/flows/devices/revoke.js';
 import {
   ConfigurationError,
   DevicesUnavailableError,
   DeviceSignOutNotConfirmedError,
   ReverificationRequiredError,
 } from '../../src/contract/errors.js';
-import { isBusy } from '../../src/flows/in-flight.js';
+import { isBusy } from '../../src/flows/action-lock.js';
 import { clerkApiError, FakeClerk, fakeUser, reverificationRequiredError } from '../../src/testing/fake-clerk.js';
 import { signOut } from '../../src/flows/sign-out.js';
 import { captureConsole, recordEvents, until, withProvider } from '../support/fixtures.js';

@@ -1,7 +1,8 @@
 import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import type { SignOutErrorEvent } from '../../src/index.js';
-import { listDevices, revokeDevices } from '../../src/flows/devices/revoke.js';
+import { listDevices } from '../../src/flows/devices/list.js';
+import { revokeDevices } from '../../src/flows/devices/revoke.js';
 import { recordEvents } from '../support/fixtures.js';
 import { adaEverywhere, mountDevicesPage } from '../support/devices.js';
 import { lines } from '../support/real-clerk.js';

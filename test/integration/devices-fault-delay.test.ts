@@ -1,8 +1,9 @@
 import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import type { DeviceSignedOutEvent } from '../../src/index.js';
-import { listDevices, revokeDevices } from '../../src/flows/devices/revoke.js';
-import { isBusy } from '../../src/flows/in-flight.js';
+import { listDevices } from '../../src/flows/devices/list.js';
+import { revokeDevices } from '../../src/flows/devices/revoke.js';
+import { isBusy } from '../../src/flows/action-lock.js';
 import { signOut } from '../../src/flows/sign-out.js';
 import { recordEvents } from '../support/fixtures.js';
 import { adaEverywhere, mountDevicesPage } from '../support/devices.js';

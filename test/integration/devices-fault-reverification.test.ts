@@ -1,12 +1,10 @@
 import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import type { SignOutErrorEvent } from '../../src/index.js';
-import {
-  isReverificationRequired,
-  listDevices,
-  revokeDevices,
-  type ReverifyContext,
-} from '../../src/flows/devices/revoke.js';
+import { isReverificationRequired } from '../../src/flows/devices/failures.js';
+import { listDevices } from '../../src/flows/devices/list.js';
+import type { ReverifyContext } from '../../src/flows/devices/reverify.js';
+import { revokeDevices } from '../../src/flows/devices/revoke.js';
 import { ReverificationRequiredError } from '../../src/contract/errors.js';
 import { recordEvents } from '../support/fixtures.js';
 import { adaEverywhere, mountDevicesPage } from '../support/devices.js';

@@ -1,6 +1,7 @@
 import '../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
-import { describeDevice, listDevices } from '../../src/flows/devices/revoke.js';
+import { describeDevice } from '../../src/flows/devices/describe.js';
+import { listDevices } from '../../src/flows/devices/list.js';
 import { DevicesUnavailableError } from '../../src/contract/errors.js';
 import { adaEverywhere, mountDevicesPage } from '../support/devices.js';
 import { lines } from '../support/real-clerk.js';

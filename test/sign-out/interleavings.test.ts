@@ -27,7 +27,7 @@ import type {
   SignOutEvent,
 } from '../../src/index.js';
 import { clerkContext, type ClerkState } from '../../src/clerk/context.js';
-import { isBusy } from '../../src/flows/in-flight.js';
+import { isBusy } from '../../src/flows/action-lock.js';
 import { FakeClerk, fakeUser } from '../../src/testing/index.js';
 import { ConfigurationError } from '../../src/contract/errors.js';
 

@@ -7,7 +7,7 @@ import { ClerkController } from '../../src/clerk/clerk-controller.js';
 import type { ClerkState } from '../../src/clerk/context.js';
 import { define } from '../../src/define/define.js';
 import * as elements from '../../src/elements.js';
-import { isSigningOut } from '../../src/flows/sign-out.js';
+import { isSigningOut } from '../../src/flows/action-lock.js';
 import { FakeClerk } from '../../src/testing/index.js';
 import { captureConsole, recordEvents, shadowButton, until, withProvider } from '../support/fixtures.js';
 

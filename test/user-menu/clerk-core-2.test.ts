@@ -1,6 +1,6 @@
 // clerk-js 5 (Core 2) bundles Clerk's UI and reports no `uiVersion`: its UI must still be found (issue 12).
 import { expect, html } from '@open-wc/testing';
-import { reverifyWithClerkUi } from '../../src/flows/devices/revoke.js';
+import { reverifyWithClerkUi } from '../../src/flows/devices/reverify.js';
 import { ReverificationRequiredError } from '../../src/contract/errors.js';
 import { FakeClerk } from '../../src/testing/index.js';
 import { item, openMenu, withMenu } from '../support/menu.js';

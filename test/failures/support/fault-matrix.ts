@@ -5,7 +5,7 @@ import { Clerk } from '@clerk/clerk-js';
 import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import type { ClerkLike, ClerkProvider, SignedOutEvent, SignOutErrorEvent } from '../../../src/index.js';
-import { isSigningOut } from '../../../src/flows/sign-out.js';
+import { isSigningOut } from '../../../src/flows/action-lock.js';
 import { connectEmulator, type EmulatorState, type Fault } from '../../../src/testing/index.js';
 import { recordEvents, until } from '../../support/fixtures.js';
 import { claimPageForClerk, expectClerkUnderTest, nextEvent, recordingNavigation } from '../../support/real-clerk.js';
