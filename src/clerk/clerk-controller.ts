@@ -123,6 +123,8 @@ export class ClerkController<Action extends string = string> implements Reactive
     // The consumer above asked for the context synchronously; a provider in the tree has answered by now.
     if (this.state) return;
     if (!hasProviderAncestor(this.#host)) return warnOnce(this.#host.localName, notInProvider);
+    // The tag that clerk-sign-out-elements/clerk-provider.js registers: the one tag name this hint is about (a provider
+    // registered under another name comes from the app's own code).
     const undefinedProvider = closest(
       this.#host,
       (element) => element.localName === 'clerk-provider' && !isProvider(element),

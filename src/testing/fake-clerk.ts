@@ -151,7 +151,7 @@ export class FakeClerk implements ClerkLike {
   #server = new Set<string>();
   #latency: FakeClerkInit['latency'];
 
-  // Other devices (issue 13), added below the original fake: the users' sessions elsewhere, and the calls on them.
+  // Other devices: the users' sessions elsewhere, and the calls on them.
   /** The session ids `revoke()` was called for, in order (failed calls included). */
   readonly revokeCalls: string[] = [];
   /** How many times `user.getSessions()` reached the fake Frontend API (cached answers are not counted). */

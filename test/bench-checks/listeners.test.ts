@@ -1,4 +1,4 @@
-// Issue 7's exact fan-out and leak budgets, checked with the fake Clerk (the timings are in `npm run bench`):
+// The bench's fan-out and leak budgets, checked exactly with the fake Clerk (the timings are in `npm run bench`):
 // one clerk.addListener subscription however many elements, and nothing left behind after 10,000 connect/disconnects.
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import type { LitElement } from 'lit';

@@ -1,4 +1,5 @@
-// Issue 7, row 4's exact check: the element sends the SAME Frontend API requests as calling clerk.signOut() directly.
+// The bench's sign-out row, as an exact check: the element sends the SAME Frontend API requests as calling
+// clerk.signOut() directly.
 // Each scenario runs in two files (clerk-js allows one real Clerk per page) that must see exactly these requests.
 import type { EmulatorConnection } from '../../src/testing/index.js';
 import { lines } from '../support/real-clerk.js';

@@ -1,4 +1,4 @@
-// src/devices.ts on the fake Clerk (issue 13): the device list, and signing other devices out with its events, veto,
+// The devices flows (src/flows/devices/) on the fake Clerk: the device list, and signing other devices out with its events, veto,
 // guard, partial failures and reverification.
 import { expect, html } from '@open-wc/testing';
 import type { ClerkProvider, DeviceSignedOutEvent, DeviceSignOutEvent, SignOutErrorEvent } from '../../src/index.js';

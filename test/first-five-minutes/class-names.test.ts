@@ -1,4 +1,4 @@
-// Issue 15: the minified CDN module keeps the names of its public classes, so the console shows `SignedOutEvent`, not
+// The minified CDN module keeps the names of its public classes, so the console shows `SignedOutEvent`, not
 // `t`. The module is the CDN build of the current source (vite.cdn.config.ts, served by test/support/framework-plugins.mjs).
 // The npm build's names are checked in test/snippets/snippets.test.mjs (it builds the package).
 import { expect } from '@open-wc/testing';

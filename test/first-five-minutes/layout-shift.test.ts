@@ -1,4 +1,4 @@
-// Issue 15, layout shift: a header with text, the menu and the button, and a line of text with them, must not move from
+// Layout shift: a header with text, the menu and the button, and a line of text with them, must not move from
 // the first paint (elements undefined, no-flash.css) through their definition (Clerk loading) to Clerk ready, signed in.
 // Measured as geometry, so it runs in every engine; where the Layout Instability API exists (Chromium), CLS must be 0.
 import { expect } from '@open-wc/testing';

@@ -1,4 +1,4 @@
-// Issue 15: the frameworks' way (the README's Next.js recipe): React renders the tags at once and a `useEffect`
+// The frameworks' way (the README's Next.js recipe): React renders the tags at once and a `useEffect`
 // imports the package later, here 2 s later. The page has the package's no-flash.css (what
 // `import 'clerk-sign-out-elements/no-flash.css'` in app/layout.tsx puts in the head). This file never imports the
 // elements itself: they are defined only by the delayed import.

@@ -1,4 +1,4 @@
-// Issue 15: the README's CDN quick start, run as written except for the module's URL: the jsDelivr address becomes the
+// The README's CDN quick start, run as written except for the module's URL: the jsDelivr address becomes the
 // CDN module built from the current source (test/support/framework-plugins.mjs), reached through a module that waits
 // 2 s first (a late CDN script). Nothing of either state may render before the elements are defined.
 import { expect } from '@open-wc/testing';

@@ -1,4 +1,4 @@
-// Issue 15: the README's quick start with a bundler, run as written, with the elements module arriving 2 s late (a
+// The README's quick start with a bundler, run as written, with the elements module arriving 2 s late (a
 // slow network, a deferred import()). The package name resolves to a module that waits 2 s and then imports
 // src/index.ts (the only change to the block); Clerk is a fake, as `window.Clerk` (which the provider takes first).
 // Before the elements are defined nothing of either state may render; afterwards the right one does, and after

@@ -1,4 +1,4 @@
-// Issue 15: `signed-out`'s `detail.redirectUrl` has ONE form: an absolute URL (or null when nothing navigates), whatever
+// `signed-out`'s `detail.redirectUrl` has ONE form: an absolute URL (or null when nothing navigates), whatever
 // set it: Clerk's default, Clerk's own afterSignOutUrl, <clerk-provider after-sign-out-url> or redirect-url. The
 // README's router recipe (its `router-path` and `router-recipe` blocks, run here as written) relies on it.
 import { expect, fixture, html } from '@open-wc/testing';

@@ -1,5 +1,5 @@
 // Only the button's module is imported here (as `import 'clerk-sign-out-elements/clerk-sign-out-button.js'` would):
-// <clerk-provider> never becomes defined, and the page must be told once, with the import to add (issue 15 item 5).
+// <clerk-provider> never becomes defined, and the page must be told once, with the import to add.
 import { expect } from '@open-wc/testing';
 import '../../src/define/clerk-sign-out-button.js';
 

@@ -1,5 +1,5 @@
 /**
- * Generated interleavings of the sign-out flow (issue 10), with fast-check on the fake Clerk: random sequences of clicks
+ * Generated interleavings of the sign-out flow, with fast-check on the fake Clerk: random sequences of clicks
  * on several elements and menu items, vetoes (the README's confirm recipe included), faults, Frontend API answers in any
  * order (fast-check's scheduler decides when each fake request answers), element removal, `.clerk` swaps and sessions
  * ending in another tab. After every step and every published state:

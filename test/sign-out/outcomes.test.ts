@@ -1,4 +1,5 @@
-// The outcomes an outside review found untrue (issue 10): each case here failed before the fix.
+// What a sign-out reports must be true: the README's confirm recipe, signed-out only once the server has no session,
+// no state the server does not have, a Clerk the provider gave up, after-sign-out-url, and tag names of the app's own.
 import { expect, fixture, html } from '@open-wc/testing';
 import { readFile } from '@web/test-runner-commands';
 import { LitElement } from 'lit';

@@ -1,4 +1,4 @@
-// Other devices on the real clerk-js (issue 13): a user signed in here and elsewhere, this page's Clerk, and a page of
+// Other devices on the real clerk-js: a user signed in here and elsewhere, this page's Clerk, and a page of
 // another device.
 import { html } from 'lit';
 import type { ClerkLike } from '../../src/clerk/clerk.js';

@@ -1,5 +1,5 @@
 /**
- * Generated hostile URLs (issue 10), with fast-check, for every URL attribute and `allowed-redirect-origins`.
+ * Generated hostile URLs, with fast-check, for every URL attribute and `allowed-redirect-origins`.
  *
  * The invariant, for `redirect-url` (<clerk-sign-out-button>, <clerk-user-menu>), `after-sign-out-url`
  * (<clerk-provider>), `user-profile-url`, `sign-in-url` and `after-switch-session-url` (<clerk-user-menu>): the URL the

@@ -1,4 +1,4 @@
-// clerk-js 5 (Core 2) bundles Clerk's UI and reports no `uiVersion`: its UI must still be found (issue 12).
+// clerk-js 5 (Core 2) bundles Clerk's UI and reports no `uiVersion`: its UI must still be found.
 import { expect, html } from '@open-wc/testing';
 import { reverifyWithClerkUi } from '../../src/flows/devices/reverify.js';
 import { ReverificationRequiredError } from '../../src/contract/errors.js';

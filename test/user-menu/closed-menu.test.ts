@@ -1,4 +1,4 @@
-// Issue 14: a closed menu renders only its trigger, so 1000 menus re-render little on a user switch.
+// A closed menu renders only its trigger, so 1000 menus re-render little on a user switch.
 import { expect, html } from '@open-wc/testing';
 import type { ClerkUserMenu } from '../../src/index.js';
 import { FakeClerk } from '../../src/testing/index.js';

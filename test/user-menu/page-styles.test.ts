@@ -1,4 +1,4 @@
-// The page's inherited text styles must not reshape the menu (issue 15: a centred header centred the name, not the items).
+// The page's inherited text styles must not reshape the menu (e.g. a centred header must not centre the items).
 import { expect, html } from '@open-wc/testing';
 import { FakeClerk } from '../../src/testing/index.js';
 import { item, shadow, withMenu } from '../support/menu.js';
