@@ -1,15 +1,15 @@
-/**
- * The small part of Clerk's browser API that the elements use.
- *
- * Structural on purpose: a real `Clerk` from `@clerk/clerk-js` (or `window.Clerk` from Clerk's script) fits it, and so
- * does the in-memory fake in `clerk-sign-out-elements/testing`. `test/types/typed-usage.ts` proves the first.
- */
+// The small part of Clerk's browser API that the elements use.
+//
+// Structural on purpose: a real `Clerk` from `@clerk/clerk-js` (or `window.Clerk` from Clerk's script) fits it, and so
+// does the in-memory fake in `clerk-sign-out-elements/testing`. `test/types/typed-usage.ts` proves the first.
 
+/** One of the user's email addresses (clerk-js `EmailAddressResource`, the part the elements read). */
 export interface ClerkEmailAddress {
   id: string;
   emailAddress: string;
 }
 
+/** The signed-in user (clerk-js `UserResource`, the part the elements read). */
 export interface ClerkUser {
   id: string;
   firstName: string | null;
@@ -48,12 +48,14 @@ export interface ClerkSessionWithActivities {
   revoke(): Promise<unknown>;
 }
 
+/** A session of this client (clerk-js `SessionResource`, the part the elements read). */
 export interface ClerkSession {
   id: string;
   status: string;
   user: ClerkUser | null;
 }
 
+/** This browser's client: its sessions (clerk-js `ClientResource`, the part the elements read). */
 export interface ClerkClient {
   sessions: ClerkSession[];
   /** Sessions that are signed in (Clerk also keeps pending ones in `sessions`). */
@@ -74,6 +76,7 @@ export interface ClerkResources {
   user?: ClerkUser | null;
 }
 
+/** The options of `clerk.signOut()`: one session to end, and where Clerk would go afterwards. */
 export interface ClerkSignOutOptions {
   sessionId?: string;
   redirectUrl?: string;
@@ -87,6 +90,10 @@ export interface ClerkLoadOptions {
   [option: string]: unknown;
 }
 
+/**
+ * A Clerk instance, as the elements use it: a `Clerk` from `@clerk/clerk-js` 5 or 6, `window.Clerk` from Clerk's
+ * script, or the testing kit's `FakeClerk`.
+ */
 export interface ClerkLike {
   readonly loaded: boolean;
   /** clerk-js 6: `degraded` or `error` when its Frontend API did not answer while loading. */
@@ -108,12 +115,4 @@ export interface ClerkLike {
   readonly version?: string;
   /** The version of Clerk's UI bundle (`@clerk/ui`) once loaded; `undefined` while `openUserProfile()` cannot work. */
   readonly uiVersion?: string;
-}
-
-/**
- * Whether Clerk's own UI can open its modals: clerk-js 6 (Core 3) reports `uiVersion` once `@clerk/ui` is loaded;
- * clerk-js 5 (Core 2) has no `uiVersion` because its UI is always bundled in it.
- */
-export function hasClerkUi(clerk: ClerkLike | undefined): boolean {
-  return !!clerk && (!!clerk.uiVersion || /^5\./.test(clerk.version ?? ''));
 }

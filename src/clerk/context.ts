@@ -2,6 +2,7 @@ import { createContext } from '@lit/context';
 import type { ClerkClient, ClerkLike, ClerkSession, ClerkUser } from './clerk.js';
 import type { Localization } from './labels.js';
 
+/** Where the provider's Clerk is: `loading`, `ready` (loaded, its user known), or `error` (it could not load). */
 export type ClerkStatus = 'loading' | 'ready' | 'error';
 
 /**
@@ -22,6 +23,24 @@ export interface ClerkState {
   readonly afterSignOutUrl: string | undefined;
 }
 
+/**
+ * The @lit/context key under which `<clerk-provider>` shares its `ClerkState`: a Lit element of your own reads Clerk
+ * from the nearest provider with it, as the package's elements do.
+ *
+ * @example
+ * ```ts
+ * import { ContextConsumer } from '@lit/context';
+ * import { LitElement, html } from 'lit';
+ * import { clerkContext } from 'clerk-sign-out-elements';
+ *
+ * class MyGreeting extends LitElement {
+ *   #clerk = new ContextConsumer(this, { context: clerkContext, subscribe: true });
+ *   render() {
+ *     return html`Hello, ${this.#clerk.value?.user?.firstName ?? 'guest'}`;
+ *   }
+ * }
+ * ```
+ */
 export const clerkContext = createContext<ClerkState>(Symbol.for('clerk-sign-out-elements/clerk-state'));
 
 const providerBrand = Symbol.for('clerk-sign-out-elements/provider');
@@ -31,6 +50,7 @@ export function brandProvider(prototype: object): void {
   Object.defineProperty(prototype, providerBrand, { value: true });
 }
 
+/** Whether an element is a `<clerk-provider>` (a branded provider class), under whatever tag it was registered. */
 export function isProvider(element: Element): boolean {
   return providerBrand in element;
 }

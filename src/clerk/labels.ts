@@ -3,6 +3,19 @@
  * given to `<clerk-provider>` relabels every element. English is built in.
  */
 
+/**
+ * The built-in English labels, by Clerk's localization key. A `localization` given to `<clerk-provider>` (e.g. `frFR` from
+ * `@clerk/localizations`) wins where it has the key.
+ *
+ * @example
+ * ```ts
+ * import { englishLabels } from 'clerk-sign-out-elements';
+ *
+ * // Only some labels of your own; every other key keeps its English label.
+ * provider.localization = { userButton: { action__signOut: 'Log out' } };
+ * console.log(englishLabels['userButton.action__signOut']); // "Sign out"
+ * ```
+ */
 export const englishLabels = {
   'userButton.action__signOut': 'Sign out',
   'userButton.action__signOutAll': 'Sign out of all accounts',
@@ -32,11 +45,13 @@ export const englishLabels = {
     'Clerk needs you to confirm it is you before signing out other devices. Verify your identity, then try again.',
 } as const;
 
+/** A label's key: Clerk's localization key (e.g. `userButton.action__signOut`), or one of the package's own. */
 export type LabelKey = keyof typeof englishLabels;
 
 /** A Clerk `LocalizationResource` (nested objects of strings); only string leaves are read. */
 export type Localization = { [key: string]: unknown };
 
+/** The label for `key` in `localization`, else the English one. */
 export function label(localization: Localization | undefined, key: LabelKey): string {
   let value: unknown = localization;
   for (const part of key.split('.')) {

@@ -3,6 +3,7 @@ import type { ClerkLike } from '../clerk/clerk.js';
 /** Every event bubbles and crosses shadow roots, so a listener on `document` hears all of them. */
 const crossing = { bubbles: true, composed: true } as const;
 
+/** `sign-out`'s detail: which sessions are about to be signed out. */
 export interface SignOutDetail {
   /** The session being signed out, or `null` for Clerk's default (all sessions; the only one in single-session apps). */
   readonly sessionId: string | null;
@@ -17,6 +18,7 @@ export class SignOutEvent extends CustomEvent<SignOutDetail> {
   }
 }
 
+/** `signed-out`'s detail: the sessions that ended, and where the page goes next. */
 export interface SignedOutDetail {
   /** The sessions that ended. */
   readonly sessionIds: readonly string[];
@@ -36,6 +38,7 @@ export class SignedOutEvent extends CustomEvent<SignedOutDetail> {
   }
 }
 
+/** `sign-out-error`'s detail: what went wrong, and which sessions are still signed in. */
 export interface SignOutErrorDetail {
   readonly error: Error;
   /** The session asked to end, or `null` for all of them (as in `sign-out`). */
@@ -52,6 +55,7 @@ export class SignOutErrorEvent extends CustomEvent<SignOutErrorDetail> {
   }
 }
 
+/** `device-sign-out`'s detail: the other devices about to be signed out. */
 export interface DeviceSignOutDetail {
   /** The sessions (one per device) about to be signed out: other devices of the signed-in user, never this one. */
   readonly sessionIds: readonly string[];
@@ -69,6 +73,7 @@ export class DeviceSignOutEvent extends CustomEvent<DeviceSignOutDetail> {
   }
 }
 
+/** `device-signed-out`'s detail: the other devices that were signed out. */
 export interface DeviceSignedOutDetail {
   /** The sessions the Frontend API no longer lists as signed in: those devices are signed out. */
   readonly sessionIds: readonly string[];
@@ -122,6 +127,7 @@ export class MenuCloseEvent extends CustomEvent<{ readonly reason: MenuCloseReas
   }
 }
 
+/** `session-switched`'s detail: the account that is active now, and where the page goes next. */
 export interface SessionSwitchedDetail {
   /** The session that is active now. */
   readonly sessionId: string;

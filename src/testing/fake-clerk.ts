@@ -11,6 +11,7 @@ import type {
 } from '../clerk/clerk.js';
 import { DEFAULT_ACTIVITY, type EmulatorActivity } from './emulator-protocol.js';
 
+/** What `fakeUser()` takes; anything left out gets a default (Ada Lovelace, an email from the id, no picture). */
 export interface FakeUserInit {
   id?: string;
   firstName?: string | null;
@@ -22,6 +23,16 @@ export interface FakeUserInit {
 
 let counter = 0;
 
+/**
+ * A user for `FakeClerk`, shaped like clerk-js's (`fullName`, `primaryEmailAddress`, …).
+ *
+ * @example
+ * ```ts
+ * import { FakeClerk, fakeUser } from 'clerk-sign-out-elements/testing';
+ *
+ * const clerk = new FakeClerk({ users: [fakeUser({ firstName: 'Ada' }), fakeUser({ firstName: 'Grace' })] });
+ * ```
+ */
 export function fakeUser(init: FakeUserInit = {}): ClerkUser {
   const id = init.id ?? `user_${++counter}`;
   const firstName = init.firstName === undefined ? 'Ada' : init.firstName;
@@ -39,6 +50,7 @@ export function fakeUser(init: FakeUserInit = {}): ClerkUser {
   };
 }
 
+/** What `new FakeClerk()` takes: its users (each signed in), which is active, and how it loads and answers. */
 export interface FakeClerkInit {
   /** One signed-in session per user; the first is active unless `activeUserId` says otherwise. */
   users?: ClerkUser[];

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { hasClerkUi, type ClerkSession, type ClerkUser } from '../clerk/clerk.js';
+import type { ClerkSession, ClerkUser } from '../clerk/clerk.js';
+import { hasClerkUi } from '../clerk/clerk-ui.js';
 import { ClerkController } from '../clerk/clerk-controller.js';
 import type { LabelKey } from '../clerk/labels.js';
 import { ReverifyingElement } from '../clerk/reverifying-element.js';

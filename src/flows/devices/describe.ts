@@ -3,6 +3,16 @@ import type { Device } from './list.js';
 /**
  * What a row shows, with the fallbacks of Clerk's own "Active devices" list: the device type (else "Mobile device" /
  * "Desktop device"), the browser and its version (else "Web browser"), and "City, Country" (`null` when unknown).
+ *
+ * @example
+ * ```ts
+ * import { describeDevice, listDevices } from 'clerk-sign-out-elements';
+ *
+ * for (const device of await listDevices(clerk)) {
+ *   const { name, browser, location } = describeDevice(device); // "iPhone", "Safari 17.1", "Berlin, DE"
+ *   console.log([name, browser, location].filter(Boolean).join(' · '));
+ * }
+ * ```
  */
 export function describeDevice(device: Device): { name: string; browser: string; location: string | null } {
   return {
@@ -21,7 +31,17 @@ const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60_000],
 ];
 
-/** "3 hours ago", "yesterday", "now" (in `locale`, default the browser's); `null` when the time is unknown. */
+/**
+ * "3 hours ago", "yesterday", "now" (in `locale`, default the browser's); `null` when the time is unknown.
+ *
+ * @example
+ * ```ts
+ * import { relativeTime } from 'clerk-sign-out-elements';
+ *
+ * relativeTime(new Date(Date.now() - 3 * 3600_000)); // "3 hours ago"
+ * relativeTime(device.lastActiveAt, Date.now(), 'fr'); // "il y a 5 minutes"
+ * ```
+ */
 export function relativeTime(date: Date | null, now: number = Date.now(), locale?: string): string | null {
   if (!date) return null;
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });

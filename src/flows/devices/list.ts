@@ -35,6 +35,14 @@ export const SIGNED_IN = new Set(['active', 'pending']);
  * The user's devices, read fresh from the Frontend API: this device first, then the most recently active. Throws
  * `DevicesUnavailableError` when Clerk could not list them: clerk-js 6.40 resolves `[]` on any failure (and a real answer
  * always holds this device's session), so an answer without this device's session is taken for "could not load".
+ *
+ * @example
+ * ```ts
+ * import { listDevices } from 'clerk-sign-out-elements';
+ *
+ * const devices = await listDevices(document.querySelector('clerk-provider')!.state.clerk);
+ * const others = devices.filter((device) => !device.current);
+ * ```
  */
 export async function listDevices(clerk: ClerkLike | undefined): Promise<Device[]> {
   const user = clerk?.user;
