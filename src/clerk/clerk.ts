@@ -21,7 +21,8 @@ export interface ClerkUser {
   primaryEmailAddress: ClerkEmailAddress | null;
   /**
    * The user's sessions on every device: `GET /v1/me/sessions/active`. clerk-js 6.40 caches the list on this User object
-   * and resolves `[]` when the request fails; `listDevices()` in `src/devices.ts` reads it fresh and tells the two apart.
+   * and resolves `[]` when the request fails; `listDevices()` (`src/flows/devices/list.ts`) reads it fresh and tells
+   * the two apart.
    */
   getSessions?(): Promise<ClerkSessionWithActivities[]>;
 }

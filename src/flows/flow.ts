@@ -10,7 +10,7 @@ export interface FlowRequest {
   readonly host: HTMLElement;
   /** The provider's state (`<clerk-provider>`'s `state`). */
   readonly state: ClerkState;
-  /** Called once the flow's "before" event was not vetoed, right before Clerk is called (elements show their busy state). */
+  /** Called once the "before" event was not vetoed, right before Clerk is called (elements show their busy state). */
   readonly onStart?: () => void;
 }
 
@@ -29,7 +29,7 @@ export interface FlowPlan<Ran, Result> {
   readonly before?: Event;
   /** Calls Clerk, as the one action in flight on it. */
   run(): Promise<Ran>;
-  /** Tells the page what happened (outcome events go to `outcomeTarget(host)`, failures through `fail`) and the caller. */
+  /** Tells the page what happened (outcome events to `outcomeTarget(host)`, failures through `fail`) and the caller. */
   finish(ran: Ran): Result | Promise<Result>;
 }
 

@@ -80,7 +80,8 @@ export interface EmulatorConnection {
  *
  * const emulator = connectEmulator();
  * await emulator.signIn(await emulator.createUser({ firstName: 'Ada' }));
- * const page = await fixture(html`<clerk-provider publishable-key=${emulator.publishableKey} proxy-url=${emulator.proxyUrl}>
+ * const { publishableKey, proxyUrl } = emulator; // for <clerk-provider publishable-key proxy-url>
+ * const page = await fixture(html`<clerk-provider publishable-key=${publishableKey} proxy-url=${proxyUrl}>
  *   <clerk-sign-out-button></clerk-sign-out-button></clerk-provider>`);
  * ```
  */

@@ -21,7 +21,7 @@ import { displayName, secondaryLine } from './user-display.js';
 import { userMenuStyles } from './user-menu.styles.js';
 
 type SignOutKind = 'sign-out' | 'sign-out-all' | 'sign-out-other-devices';
-/** The action in flight, shown as pending on its item: a sign-out, or switching to an account (`switch:<session id>`). */
+/** The action in flight, shown as pending on its item: a sign-out, or switching accounts (`switch:<session id>`). */
 type MenuAction = SignOutKind | `switch:${string}`;
 
 /**

@@ -11,7 +11,8 @@ export const EXPECTED = {
   current: (current: string) => [`POST /v1/client/sessions/${current}/remove`],
   /**
    * The one request the element may add after that, on purpose: clerk-js may leave no active session, relying on the page
-   * load of its redirect to pick the remaining account; the element then activates it (src/sign-out.ts) as that load would.
+   * load of its redirect to pick the remaining account; the element then activates it
+   * (src/flows/sign-out.ts) as that load would.
    */
   activateRemaining: (remaining: string) => [`POST /v1/client/sessions/${remaining}/touch`],
 };

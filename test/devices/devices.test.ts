@@ -1,5 +1,5 @@
-// The devices flows (src/flows/devices/) on the fake Clerk: the device list, and signing other devices out with its events, veto,
-// guard, partial failures and reverification.
+// The devices flows (src/flows/devices/) on the fake Clerk: the device list, and signing other devices out with its
+// events, veto, guard, partial failures and reverification.
 import { expect, html } from '@open-wc/testing';
 import type { ClerkProvider, DeviceSignedOutEvent, DeviceSignOutEvent, SignOutErrorEvent } from '../../src/index.js';
 import { describeDevice, relativeTime } from '../../src/flows/devices/describe.js';

@@ -25,7 +25,7 @@ export interface Device {
   readonly country: string | null;
 }
 
-/** The clerk-js session behind each device `listDevices` returned (kept out of `Device`, so only the revoke flow revokes). */
+/** The clerk-js session behind each device `listDevices` returned (out of `Device`: only the revoke flow revokes). */
 export const sessionOf = new WeakMap<Device, ClerkSessionWithActivities>();
 
 /** Session statuses that mean signed in: `active`, or `pending` (signed in, with a task left). */

@@ -25,8 +25,8 @@ export interface ClerkEmulatorVitePlugin {
 }
 
 /**
- * Serves the emulator from vite's dev server (and `vite preview`) under `/__clerk`: `plugins: [clerkEmulatorVitePlugin()]`,
- * then give clerk-js `proxyUrl: location.origin + '/__clerk'`.
+ * Serves the emulator from vite's dev server (and `vite preview`) under `/__clerk`: `plugins:
+ * [clerkEmulatorVitePlugin()]`, then give clerk-js `proxyUrl: location.origin + '/__clerk'`.
  *
  * @example
  * ```ts
