@@ -1,5 +1,5 @@
 // Editor and framework typings, generated from custom-elements.json (run `npm run manifest` first):
-//   src/types/react.d.ts   React 19 JSX IntrinsicElements (committed: `npm run typecheck` compiles test/types/ against it)
+//   src/types/react.d.ts   React 19 JSX IntrinsicElements (committed: `npm run typecheck` compiles test/adoption/types/ against it)
 //   src/types/vue.d.ts     Vue 3 GlobalComponents (committed, same reason)
 //   dist/types/*.d.ts      the shipped copies, and dist/vscode.html-custom-data.json for VS Code's HTML completion
 // In CI (or with `--check`) it fails when the committed src/types files are out of date instead of rewriting them, so an

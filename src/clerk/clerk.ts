@@ -1,7 +1,7 @@
 // The small part of Clerk's browser API that the elements use.
 //
 // Structural on purpose: a real `Clerk` from `@clerk/clerk-js` (or `window.Clerk` from Clerk's script) fits it, and so
-// does the in-memory fake in `clerk-sign-out-elements/testing`. `test/types/typed-usage.ts` proves the first.
+// does the in-memory fake in `clerk-sign-out-elements/testing`. `test/adoption/types/typed-usage.ts` proves the first.
 
 /** One of the user's email addresses (clerk-js `EmailAddressResource`, the part the elements read). */
 export interface ClerkEmailAddress {
