@@ -14,7 +14,7 @@ export default {
 /**
  * Teaches the analyzer the conventions of this package:
  * - tags are registered through `define('clerk-…', Class)` in src/define/, not `customElements.define` in the class file;
- * - events are classes in src/events.ts (`static readonly type = 'signed-out'`, `extends CustomEvent<Detail>` or `Event`), dispatched as
+ * - events are classes in src/contract/events.ts (`static readonly type = 'signed-out'`, `extends CustomEvent<Detail>` or `Event`), dispatched as
  *   `new SignedOutEvent(detail)`. The analyzer cannot name those, so each event gets its class and detail type from there,
  *   and the names it guesses from constructor arguments are dropped;
  * - `state: true` entries of `static properties` are the element's own state: readable, never an input, so they are

@@ -51,10 +51,10 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     // `import { Clerk } from '@clerk/clerk-js'` gets the run's major (the npm route).
     clerkJsImport(clerkJs.major),
-    // React, Vue, Svelte and the CDN bundle for test/frameworks/ (see the file; Angular needs nothing: its packages are ES
+    // React, Vue, Svelte and the CDN bundle for test/adoption/frameworks/ (see the file; Angular needs nothing: its packages are ES
     // modules, and its test compiles components in the page).
     ...frameworkPlugins(),
-    // Clerk's Frontend API emulator under /__clerk (test/integration/ runs the real clerk-js against it). It serves
+    // Clerk's Frontend API emulator under /__clerk (test/real-clerk/ runs the real clerk-js against it). It serves
     // `/npm/@clerk/clerk-js@<major>/dist/clerk.browser.js` from the installed package of that major (both are installed).
     clerkEmulatorPlugin(),
     // Modifier keys and prefers-color-scheme in every engine (test/support/engine.ts).

@@ -1,10 +1,10 @@
-// Budgets and goals (issues 7 and 14). Sizes and counts are exact (CI checks them); timings are goals for the report only.
+// Budgets and goals. Sizes and counts are exact (CI checks them); timings are goals for the report only.
 // 1 KB = 1,000 bytes here, as in Vite's build output.
 
 export const CDN_FILE = 'dist/cdn/clerk-sign-out-elements.js';
 
 /**
- * CI fails above these: gzip (level 9) bytes. See bench/README.md for why they are where they are (issue 14).
+ * CI fails above these: gzip (level 9) bytes. See bench/README.md for why they are where they are.
  * - cdn: the CDN module, every element included (one file, Lit included, Clerk never);
  * - npm*: an app's production bundle (Vite/rolldown, tree-shaken, Lit included) of the elements' entry points.
  */
@@ -21,13 +21,13 @@ export const NPM_BUDGET_ENTRIES = {
 };
 
 export const GOALS = {
-  /** Issue 14's targets for the three budgets (gzip bytes): printed beside the sizes; why CI enforces BUDGETS instead is in bench/README.md. */
+  /** The size targets of the three budgets (gzip bytes): printed beside the sizes; why CI enforces BUDGETS instead is in bench/README.md. */
   cdnGzipBytes: 19_000,
   npmProviderButtonGzipBytes: 11_500,
   npmProviderButtonMenuGzipBytes: 16_000,
   firstRenderMs: 16,
   fanOutMs: 16,
-  /** Issue 14: 1000 `<clerk-user-menu>` alone under one provider, one user switch. */
+  /** 1000 `<clerk-user-menu>` alone under one provider, one user switch. */
   fanOut1000MenusMs: 30,
   firstOpenMs: 16,
   signOutOverheadMs: 2,

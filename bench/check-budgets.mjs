@@ -1,4 +1,4 @@
-// `npm run check:budgets`: the exact, timing-free budgets (issues 7 and 14), checked on the built package (CI runs it
+// `npm run check:budgets`: the exact, timing-free budgets, checked on the built package (CI runs it
 // after the build). Deterministic: file sizes and text markers only. Builds what is missing first.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // Editor and framework typings, generated from custom-elements.json (run `npm run manifest` first):
-//   src/types/react.d.ts   React 19 JSX IntrinsicElements (committed: `npm run typecheck` compiles test/types/ against it)
+//   src/types/react.d.ts   React 19 JSX IntrinsicElements (committed: `npm run typecheck` compiles test/adoption/types/ against it)
 //   src/types/vue.d.ts     Vue 3 GlobalComponents (committed, same reason)
 //   dist/types/*.d.ts      the shipped copies, and dist/vscode.html-custom-data.json for VS Code's HTML completion
 // In CI (or with `--check`) it fails when the committed src/types files are out of date instead of rewriting them, so an
@@ -22,7 +22,7 @@ const isPublic = (member) => !member.privacy && !member.static && !member.name.s
 const properties = (element) => (element.members ?? []).filter((m) => m.kind === 'field' && isPublic(m) && !m.readonly);
 const attributes = (element) => (element.attributes ?? []).filter((a) => a.fieldName);
 const events = (element) => element.events ?? [];
-// Every event must name its class (declared in src/events.ts), or the typings would fall back to a bare CustomEvent.
+// Every event must name its class (declared in src/contract/events.ts), or the typings would fall back to a bare CustomEvent.
 const untyped = elements.flatMap((element) =>
   events(element)
     .filter((event) => !event.type)
@@ -30,7 +30,7 @@ const untyped = elements.flatMap((element) =>
 );
 if (untyped.length) {
   console.error(
-    `events without an event class in src/events.ts (or without a @fires tag naming it): ${untyped.join(', ')}`,
+    `events without an event class in src/contract/events.ts (or without a @fires tag naming it): ${untyped.join(', ')}`,
   );
   process.exit(1);
 }

@@ -1,5 +1,6 @@
 // The element classes WITHOUT registering any tag: `customElements.define('acme-sign-out', ClerkSignOutButton)` under
-// names of your own (e.g. when another library already holds `clerk-signed-in`). Nothing depends on the `clerk-…` names.
+// names of your own (e.g. when another library already holds `clerk-signed-in`). Elements find their provider by its
+// class, under any name; only messages name the `clerk-…` tags (and the hint for a <clerk-provider> never defined).
 export { ClerkSignedIn } from './auth-state/signed-in.js';
 export { ClerkSignedOut } from './auth-state/signed-out.js';
 export { ClerkProvider } from './provider/clerk-provider.js';

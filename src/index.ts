@@ -6,35 +6,31 @@ export { ClerkSignedOut } from './define/clerk-signed-out.js';
 export { ClerkUserMenu } from './define/clerk-user-menu.js';
 export { ClerkActiveDevices } from './define/clerk-active-devices.js';
 
-export type * from './clerk.js';
-export { clerkContext, type ClerkState, type ClerkStatus } from './context.js';
-export * from './events.js';
-export { englishLabels, type LabelKey, type Localization } from './labels.js';
+export type * from './clerk/clerk.js';
+export { clerkContext, type ClerkState, type ClerkStatus } from './clerk/context.js';
+export * from './contract/events.js';
+export { englishLabels, type LabelKey, type Localization } from './clerk/labels.js';
+export { isSigningOut } from './flows/action-lock.js';
 export {
-  isSigningOut,
   signOut,
   type SignOutOutcome,
   type SignOutRequest,
   type SignOutResult,
   type SignOutScope,
-} from './sign-out.js';
+} from './flows/sign-out.js';
+export { describeDevice, relativeTime } from './flows/devices/describe.js';
+export { listDevices, type Device } from './flows/devices/list.js';
+export { reverifyWithClerkUi, type Reverify, type ReverifyContext } from './flows/devices/reverify.js';
 export {
-  describeDevice,
-  listDevices,
-  relativeTime,
-  reverifyWithClerkUi,
   revokeDevices,
-  type Device,
-  type Reverify,
-  type ReverifyContext,
   type RevokeDevicesOutcome,
   type RevokeDevicesRequest,
   type RevokeDevicesResult,
-} from './devices.js';
+} from './flows/devices/revoke.js';
 export {
   ConfigurationError,
   DevicesUnavailableError,
   DeviceSignOutNotConfirmedError,
   ReverificationRequiredError,
   SignOutNotConfirmedError,
-} from './errors.js';
+} from './contract/errors.js';

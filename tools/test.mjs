@@ -9,7 +9,7 @@
 //   npm test -- --engine firefox               one engine (repeat --engine, or give a list: --engine chromium,webkit)
 //   npm test -- --clerk 5                      one Clerk major (5 = Core 2: only the real-clerk-js tests; 6 = Core 3)
 //   ENGINES=chromium CLERK_JS=6 npm test       the same, from the environment
-//   npm test -- --engine webkit test/user-menu/keyboard.test.ts    other arguments go to web-test-runner; the Core 2
+//   npm test -- --engine webkit test/unit/user-menu/keyboard.test.ts    other arguments go to web-test-runner; the Core 2
 //                                              runs take only the given files that run the real clerk-js
 //
 // The summary names each run (`chromium`, …, `chromium+clerk5`) and its time; the last line is the total,

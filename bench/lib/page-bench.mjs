@@ -108,7 +108,7 @@ export async function measureLeaks({ page, cdp }, cycles) {
   return results;
 }
 
-/** Issue 13: the devices list's first render, and a device sign-out through the element vs the same calls made directly. */
+/** The devices list's first render, and a device sign-out through the element vs the same calls made directly. */
 export async function measureDevices({ page }, runs) {
   await page.evaluate(() => window.bench.devicesFirstRender(5)); // warm-up
   const firstRender = await page.evaluate((runs) => window.bench.devicesFirstRender(runs), runs);

@@ -187,7 +187,7 @@ async function until(done, what) {
 
 const rows = (el) => el.shadowRoot?.querySelectorAll('[part~="device"]').length ?? 0;
 
-/** Issue 13: <clerk-active-devices>, from handing the provider a signed-in Clerk (this device + 3 others) to the list laid out. */
+/** <clerk-active-devices>, from handing the provider a signed-in Clerk (this device + 3 others) to the list laid out. */
 export async function devicesFirstRender(runs) {
   const times = [];
   for (let run = 0; run < runs; run++) {
@@ -207,7 +207,7 @@ export async function devicesFirstRender(runs) {
 }
 
 /**
- * Issue 13: signing one other device out through the element (event, guard, revoke, the list read again, re-render)
+ * Signing one other device out through the element (event, guard, revoke, the list read again, re-render)
  * against the same fake Frontend API calls made directly (`session.revoke()`, then `user.getSessions()` again).
  */
 export async function revokeOverhead(runs) {

@@ -3,35 +3,35 @@
 // `from` to the first one after it matching `to` (both included); without it the whole file is shown.
 // `source` names a source path to show as the package's name, as a user's project imports it.
 export const TEST_FILES = {
-  // Blocks the README marks `<!-- snippet: id -->`, which test/first-five-minutes/ runs as written.
+  // Blocks the README marks `<!-- snippet: id -->`, which test/adoption/first-five-minutes/ runs as written.
   'quick-start-bundler': { readme: 'quick-start-bundler', language: 'html' },
   'quick-start-cdn': { readme: 'quick-start-cdn', language: 'html' },
   'router-path': { readme: 'router-path', language: 'js' },
   'router-recipe': { readme: 'router-recipe', language: 'js' },
-  // Frameworks (test/frameworks/: each runs in Chromium, Firefox and WebKit).
+  // Frameworks (test/adoption/frameworks/: each runs in Chromium, Firefox and WebKit).
   'react-app': {
-    path: 'test/frameworks/react.test.ts',
+    path: 'test/adoption/frameworks/react.test.ts',
     excerpt: { from: /^function App\b/, to: /^}/ },
     language: 'ts',
   },
   'vue-template': {
-    path: 'test/frameworks/vue.test.ts',
+    path: 'test/adoption/frameworks/vue.test.ts',
     excerpt: { from: /^const template = /, to: /`;$/ },
     language: 'ts',
   },
   'vue-app': {
-    path: 'test/frameworks/vue.test.ts',
+    path: 'test/adoption/frameworks/vue.test.ts',
     excerpt: { from: /^ {4}app = createApp\(/, to: /isCustomElement/ },
     language: 'ts',
   },
-  'svelte-component': { path: 'test/frameworks/SignOutHeader.svelte', language: 'svelte' },
+  'svelte-component': { path: 'test/adoption/frameworks/SignOutHeader.svelte', language: 'svelte' },
   'angular-component': {
-    path: 'test/frameworks/angular/sign-out.component.ts',
+    path: 'test/adoption/frameworks/angular/sign-out.component.ts',
     language: 'ts',
-    source: { "'../../../src/index.js'": "'clerk-sign-out-elements'" },
+    source: { "'../../../../src/index.js'": "'clerk-sign-out-elements'" },
   },
   'plain-html': {
-    path: 'test/frameworks/plain-html.test.ts',
+    path: 'test/adoption/frameworks/plain-html.test.ts',
     excerpt: { from: /^ {4}host\.innerHTML = /, to: /<\/clerk-provider>`;$/ },
     language: 'ts',
   },
@@ -47,10 +47,10 @@ export const TEST_FILES = {
 
 /** Which test runs each framework's file, for the sentence under it. */
 export const RUN_BY = {
-  'react-app': 'test/frameworks/react.test.ts',
-  'vue-template': 'test/frameworks/vue.test.ts',
-  'vue-app': 'test/frameworks/vue.test.ts',
-  'svelte-component': 'test/frameworks/svelte.test.ts',
-  'angular-component': 'test/frameworks/angular.test.ts',
-  'plain-html': 'test/frameworks/plain-html.test.ts',
+  'react-app': 'test/adoption/frameworks/react.test.ts',
+  'vue-template': 'test/adoption/frameworks/vue.test.ts',
+  'vue-app': 'test/adoption/frameworks/vue.test.ts',
+  'svelte-component': 'test/adoption/frameworks/svelte.test.ts',
+  'angular-component': 'test/adoption/frameworks/angular.test.ts',
+  'plain-html': 'test/adoption/frameworks/plain-html.test.ts',
 };

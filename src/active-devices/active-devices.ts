@@ -1,21 +1,17 @@
-import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { ClerkController } from '../clerk-controller.js';
-import {
-  describeDevice,
-  listDevices,
-  relativeTime,
-  reverifyWithClerkUi,
-  revokeDevices,
-  type Device,
-  type Reverify,
-  type RevokeDevicesResult,
-} from '../devices.js';
-import { ReverificationRequiredError } from '../errors.js';
+import { ClerkController } from '../clerk/clerk-controller.js';
+import { ReverifyingElement } from '../clerk/reverifying-element.js';
+import { describeDevice, relativeTime } from '../flows/devices/describe.js';
+import { listDevices, type Device } from '../flows/devices/list.js';
+import { revokeDevices, type RevokeDevicesResult } from '../flows/devices/revoke.js';
 import { spinner, spinnerStyles } from '../styles/spinner.js';
 import { theme } from '../styles/theme.js';
 import { activeDevicesStyles } from './active-devices.styles.js';
+
+/** The action in flight, shown as pending on its row(s): one device's sign-out, or every other device's. */
+type DevicesAction = `device:${string}` | 'others';
 
 /**
  * Clerk's "Active devices" as an element: every device where the signed-in user is signed in (browser, device, place,
@@ -53,9 +49,8 @@ import { activeDevicesStyles } from './active-devices.styles.js';
  * @fires device-signed-out - Devices were signed out (`detail.sessionIds`: the ones Clerk confirmed). This device stays signed in.
  * @fires sign-out-error - A device is still signed in (`detail.sessionIds`), e.g. Clerk asked for reverification.
  */
-export class ClerkActiveDevices extends LitElement {
+export class ClerkActiveDevices extends ReverifyingElement {
   static override properties: PropertyDeclarations = {
-    reverify: { attribute: false },
     devices: { state: true },
     loadFailed: { state: true },
     failedIds: { state: true },
@@ -63,20 +58,13 @@ export class ClerkActiveDevices extends LitElement {
 
   static override styles = [theme, spinnerStyles, activeDevicesStyles];
 
-  /**
-   * What to do when Clerk asks the user to confirm it is them before signing a device out. Default: Clerk's own
-   * verification modal when Clerk's UI is loaded (`reverifyWithClerkUi`); without it the element says so.
-   */
-  reverify: Reverify = reverifyWithClerkUi;
-
   /** The devices shown (`undefined` while loading or after a failed load). */
   private devices?: readonly Device[];
   private loadFailed = false;
   /** Devices the last sign-out could not sign out. */
   private failedIds: readonly string[] = [];
 
-  /** The action in flight, `device:<session id>` or `others`, shows as pending on its row(s). */
-  private readonly clerk = new ClerkController(this);
+  readonly #clerk = new ClerkController<DevicesAction>(this);
   #listedFor: string | null | undefined;
   #reads = 0;
   /** Re-renders the shown list each minute, so "5 minutes ago" does not stay true for an hour. */
@@ -100,7 +88,7 @@ export class ClerkActiveDevices extends LitElement {
     const read = ++this.#reads;
     this.loadFailed = false;
     try {
-      const devices = await listDevices(this.clerk.clerk);
+      const devices = await listDevices(this.#clerk.instance);
       if (read === this.#reads) this.devices = devices;
     } catch {
       if (read === this.#reads) [this.devices, this.loadFailed] = [undefined, true];
@@ -112,20 +100,17 @@ export class ClerkActiveDevices extends LitElement {
    * (events included). Resolves with the flow's result.
    */
   async signOutDevices(sessionIds: readonly string[] | 'others'): Promise<RevokeDevicesResult> {
-    const state = this.clerk.state;
-    const pending = this.clerk.pending;
-    if (!state || pending) return { outcome: pending ? 'busy' : 'nothing-to-do', revokedIds: [], stillSignedInIds: [] };
+    if (this.#clerk.pending) return { outcome: 'busy', revokedIds: [], stillSignedInIds: [] };
     const shown = this.devices;
     // Where focus goes if its button leaves: the row now at its place, else "Sign out of all…", else the list.
     const active = this.shadowRoot!.activeElement;
     const index = active ? Math.max(0, this.#deviceButtons().indexOf(active as HTMLElement)) : -1;
-    const name = sessionIds === 'others' ? 'others' : `device:${sessionIds.join(' ')}`;
-    const result = await this.clerk.run(name, 'activeDevices.signOutError', (onStart) =>
-      revokeDevices({ host: this, state, sessionIds, devices: shown, reverify: this.reverify, onStart }),
-    );
-    if (result.error instanceof ReverificationRequiredError) {
-      this.clerk.error = this.clerk.t('otherDevices.reverificationRequired');
-    }
+    const name: DevicesAction = sessionIds === 'others' ? 'others' : `device:${sessionIds.join(' ')}`;
+    const result = await this.#clerk.run(name, 'activeDevices.signOutError', revokeDevices, {
+      sessionIds,
+      devices: shown,
+      reverify: this.reverify,
+    });
     const gone = new Set(result.revokedIds);
     this.devices = result.devices ?? shown?.filter((device) => !gone.has(device.sessionId));
     this.failedIds = result.stillSignedInIds;
@@ -141,11 +126,11 @@ export class ClerkActiveDevices extends LitElement {
   }
 
   protected override willUpdate(): void {
-    const user = this.clerk.user;
-    const listFor = user ? `${user.id} ${this.clerk.state?.session?.id}` : null;
+    const user = this.#clerk.user;
+    const listFor = user ? `${user.id} ${this.#clerk.state?.session?.id}` : null;
     if (listFor === this.#listedFor) return;
     // Another user or session (or nobody): the list and any message were someone else's.
-    if (this.#listedFor !== undefined) this.clerk.error = '';
+    if (this.#listedFor !== undefined) this.#clerk.error = '';
     this.#listedFor = listFor;
     this.devices = undefined;
     this.failedIds = [];
@@ -154,10 +139,10 @@ export class ClerkActiveDevices extends LitElement {
   }
 
   protected override render() {
-    if (!this.clerk.signedIn) return nothing;
-    const t = this.clerk.t.bind(this.clerk);
+    if (!this.#clerk.signedIn) return nothing;
+    const t = this.#clerk.t.bind(this.#clerk);
     const devices = this.devices;
-    const pending = this.clerk.pending;
+    const pending = this.#clerk.pending;
     let body;
     if (this.loadFailed) {
       body = html`<p part="status">
@@ -191,14 +176,14 @@ export class ClerkActiveDevices extends LitElement {
     return html`<div part="panel">
       <h2 id="title" part="title">${t('userProfile.start.activeDevicesSection.title')}</h2>
       ${body}
-      <p id="error" part="error" role="alert">${this.clerk.error}</p>
+      <p id="error" part="error" role="alert">${this.#clerk.error}</p>
     </div>`;
   }
 
   #row(device: Device) {
     const { name, browser, location } = describeDevice(device);
-    const t = this.clerk.t.bind(this.clerk);
-    const pending = this.clerk.pending;
+    const t = this.#clerk.t.bind(this.#clerk);
+    const pending = this.#clerk.pending;
     const busy = pending === `device:${device.sessionId}` || (pending === 'others' && !device.current);
     const failed = this.failedIds.includes(device.sessionId);
     const when = this.#relative(device.lastActiveAt);
@@ -234,7 +219,7 @@ export class ClerkActiveDevices extends LitElement {
 
   /** "5 minutes ago" in the provider's language (its localization's `locale`), else the document's, else the browser's. */
   #relative(date: Date | null): string | null {
-    const locale = this.clerk.state?.localization?.locale;
+    const locale = this.#clerk.state?.localization?.locale;
     try {
       return relativeTime(
         date,

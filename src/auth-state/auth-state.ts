@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { ClerkController } from '../clerk-controller.js';
-import type { ClerkState } from '../context.js';
+import { ClerkController } from '../clerk/clerk-controller.js';
+import type { ClerkState } from '../clerk/context.js';
 
 /**
  * Shared base of `<clerk-signed-in>` and `<clerk-signed-out>`: renders its children (through a `<slot>`) only when the
@@ -14,11 +14,11 @@ export abstract class AuthStateElement extends LitElement {
     }
   `;
 
-  private readonly clerk = new ClerkController(this);
+  readonly #clerk = new ClerkController(this);
 
   /** Whether the children are shown right now. */
   get active(): boolean {
-    return this.clerk.ready && this.showsFor(this.clerk.state!);
+    return this.#clerk.ready && this.showsFor(this.#clerk.state!);
   }
 
   /** True when the children should show for this (loaded, settled) state. */

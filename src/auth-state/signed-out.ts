@@ -1,4 +1,4 @@
-import type { ClerkState } from '../context.js';
+import type { ClerkState } from '../clerk/context.js';
 import { AuthStateElement } from './auth-state.js';
 
 /**

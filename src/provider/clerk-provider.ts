@@ -1,12 +1,13 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues, type PropertyDeclarations } from 'lit';
-import type { ClerkLike, ClerkLoadOptions, ClerkResources } from '../clerk.js';
-import { brandProvider, clerkContext, type ClerkState } from '../context.js';
-import { toError } from '../errors.js';
-import { ClerkErrorEvent, ClerkLoadedEvent } from '../events.js';
-import type { Localization } from '../labels.js';
-import { countProviderUse, isBusy, onFlightEnd } from '../in-flight.js';
-import { checkNavigableUrl, parseOrigins } from '../urls.js';
+import type { ClerkLike, ClerkLoadOptions, ClerkResources } from '../clerk/clerk.js';
+import { brandProvider, clerkContext, type ClerkState } from '../clerk/context.js';
+import { toError } from '../contract/errors.js';
+import { ClerkErrorEvent, ClerkLoadedEvent } from '../contract/events.js';
+import type { Localization } from '../clerk/labels.js';
+import { isBusy, onActionEnd } from '../flows/action-lock.js';
+import { countProviderUse } from '../flows/provider-use.js';
+import { checkNavigableUrl, parseOrigins } from '../internal/urls.js';
 import { checkProxyUrl, loadClerkScript } from './load-clerk.js';
 
 const SOURCE_PROPERTIES = ['clerk', 'publishableKey', 'proxyUrl', 'domain', 'clerkJsUrl', 'clerkJsVersion'] as const;
@@ -199,16 +200,16 @@ export class ClerkProvider extends LitElement {
   #subscribe(clerk: ClerkLike): void {
     const fromClerk = clerk.addListener((resources) => {
       if (clerk !== this.#active) return;
-      // While a sign-out or account switch is in flight Clerk passes through states that are not the outcome (even
-      // `null` on the way to a restored session): hold the last settled user until the flow ends, then read Clerk again.
+      // While any action is in flight Clerk passes through states that are not the outcome (even `null` on the way to
+      // a restored session): hold the last settled user until the action ends, then read Clerk again.
       this.#set(isBusy(clerk) ? { client: resources.client ?? this.state.client } : settled(this.state, resources));
     });
-    const fromSignOut = onFlightEnd(clerk, () => {
+    const fromActionEnd = onActionEnd(clerk, () => {
       if (clerk === this.#active) this.#set(settled(this.state, clerk));
     });
     this.#unsubscribe = () => {
       fromClerk();
-      fromSignOut();
+      fromActionEnd();
     };
   }
 

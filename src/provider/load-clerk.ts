@@ -1,5 +1,5 @@
-import type { ClerkLike } from '../clerk.js';
-import { ConfigurationError } from '../errors.js';
+import type { ClerkLike } from '../clerk/clerk.js';
+import { ConfigurationError } from '../contract/errors.js';
 
 /** The version of Clerk's browser script the provider loads by default (Core 3); `clerk-js-version` picks another. */
 export const DEFAULT_CLERK_JS_VERSION = '6';

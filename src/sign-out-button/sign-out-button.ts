@@ -1,10 +1,10 @@
-import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ClerkController } from '../clerk-controller.js';
-import { reverifyWithClerkUi, revokeDevices, type Reverify, type RevokeDevicesResult } from '../devices.js';
-import { setOrRemoveAttribute } from '../dom.js';
-import { ReverificationRequiredError } from '../errors.js';
-import { signOut, type SignOutResult, type SignOutScope } from '../sign-out.js';
+import { ClerkController } from '../clerk/clerk-controller.js';
+import { ReverifyingElement } from '../clerk/reverifying-element.js';
+import { revokeDevices, type RevokeDevicesResult } from '../flows/devices/revoke.js';
+import { signOut, type SignOutResult, type SignOutScope } from '../flows/sign-out.js';
+import { setOrRemoveAttribute } from '../internal/dom.js';
 import { spinner, spinnerStyles } from '../styles/spinner.js';
 import { theme } from '../styles/theme.js';
 import { signOutButtonStyles } from './sign-out-button.styles.js';
@@ -35,11 +35,10 @@ const WRAPPED_BUTTON = ':scope > button, :scope > [role="button"]';
  * @fires device-sign-out - `scope="other-devices"`: before any device is signed out. Cancelable: `preventDefault()` stops it.
  * @fires device-signed-out - `scope="other-devices"`: other devices were signed out (this one stays signed in; nothing navigates).
  */
-export class ClerkSignOutButton extends LitElement {
+export class ClerkSignOutButton extends ReverifyingElement {
   static override properties: PropertyDeclarations = {
     sessionId: { attribute: 'session-id' },
     scope: {},
-    reverify: { attribute: false },
     redirectUrl: { attribute: 'redirect-url' },
     whenSignedOut: { attribute: 'when-signed-out' },
     wrappedButton: { state: true },
@@ -56,12 +55,6 @@ export class ClerkSignOutButton extends LitElement {
    */
   scope: SignOutScope | 'other-devices' = 'all';
 
-  /**
-   * With `scope="other-devices"`, what to do when Clerk asks the user to confirm it is them. Default: Clerk's own
-   * verification modal when Clerk's UI is loaded (`reverifyWithClerkUi`); without it the button says so.
-   */
-  reverify: Reverify = reverifyWithClerkUi;
-
   /** Where to go after signing out: a path or a URL on this origin (or one the provider allows). Default: Clerk's `afterSignOutUrl`. */
   redirectUrl?: string;
 
@@ -73,29 +66,26 @@ export class ClerkSignOutButton extends LitElement {
 
   private wrappedButton: HTMLElement | null = null;
 
-  private readonly clerk = new ClerkController(this);
+  readonly #clerk = new ClerkController<'sign-out'>(this);
 
   /** True while the sign-out request is in flight. */
   get busy(): boolean {
-    return this.clerk.pending !== null;
+    return this.#clerk.pending !== null;
   }
 
   /** Runs the sign-out, exactly as a click does (events included). Resolves with the outcome. */
   async signOut(): Promise<SignOutResult | RevokeDevicesResult> {
-    const state = this.clerk.state;
-    if (!state || this.busy) return { outcome: this.busy ? 'busy' : 'nothing-to-do' };
+    if (this.busy) return { outcome: 'busy' };
     const { scope, sessionId, redirectUrl } = this;
-    const flow = (onStart: () => void) =>
-      scope !== 'other-devices'
-        ? signOut({ host: this, state, scope, sessionId, redirectUrl, onStart })
-        : sessionId == null
-          ? revokeDevices({ host: this, state, sessionIds: 'others', reverify: this.reverify, onStart })
-          : signOut({ host: this, state, sessionId, redirectUrl, onStart }); // session-id wins over scope
-    const result = await this.clerk.run<SignOutResult | RevokeDevicesResult>('sign-out', 'signOutButton.error', flow);
-    if (result.error instanceof ReverificationRequiredError) {
-      this.clerk.error = this.clerk.t('otherDevices.reverificationRequired');
-    }
-    return result;
+    const label = 'signOutButton.error';
+    // `session-id` wins over `scope="other-devices"`: that one session is signed out.
+    return scope === 'other-devices' && sessionId == null
+      ? this.#clerk.run('sign-out', label, revokeDevices, { sessionIds: 'others', reverify: this.reverify })
+      : this.#clerk.run('sign-out', label, signOut, {
+          scope: scope === 'other-devices' ? undefined : scope,
+          sessionId,
+          redirectUrl,
+        });
   }
 
   override connectedCallback(): void {
@@ -107,15 +97,15 @@ export class ClerkSignOutButton extends LitElement {
     const wrapped = this.wrappedButton;
     if (!wrapped) return;
     setOrRemoveAttribute(wrapped, 'aria-busy', this.busy ? 'true' : null);
-    setOrRemoveAttribute(wrapped, 'aria-disabled', !this.clerk.signedIn || this.busy ? 'true' : null);
+    setOrRemoveAttribute(wrapped, 'aria-disabled', !this.#clerk.signedIn || this.busy ? 'true' : null);
   }
 
   protected override render() {
-    const signedIn = this.clerk.signedIn;
+    const signedIn = this.#clerk.signedIn;
     // While Clerk loads, the hidden button still takes its place (visibility: hidden), so nothing moves when it shows.
     const hidden = !signedIn && this.whenSignedOut !== 'disable';
-    if (hidden && !this.clerk.loading) return nothing;
-    const error = html`<span id="error" part="error" role="alert">${this.clerk.error}</span>`;
+    if (hidden && !this.#clerk.loading) return nothing;
+    const error = html`<span id="error" part="error" role="alert">${this.#clerk.error}</span>`;
     const label =
       this.scope === 'other-devices' ? 'formFieldLabel__signOutOfOtherSessions' : 'userButton.action__signOut';
     if (this.wrappedButton) {
@@ -137,13 +127,13 @@ export class ClerkSignOutButton extends LitElement {
         @click=${this.#onClick}
       >
         ${this.busy ? spinner : nothing}
-        <slot @slotchange=${this.#findWrappedButton}>${this.clerk.t(label)}</slot>
+        <slot @slotchange=${this.#findWrappedButton}>${this.#clerk.t(label)}</slot>
       </button>
       ${error}`;
   }
 
   #onClick(): void {
-    if (this.clerk.signedIn) void this.signOut();
+    if (this.#clerk.signedIn) void this.signOut();
   }
 
   #onWrappedClick(event: Event): void {

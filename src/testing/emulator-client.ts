@@ -12,6 +12,7 @@ import {
   type RecordedRequest,
 } from './emulator-protocol.js';
 
+/** Where `connectEmulator()` finds the emulator, and which tenant it uses. */
 export interface ConnectEmulatorOptions {
   /** Where the emulator is mounted. Default `/__clerk` (the plugins' default). */
   prefix?: string;
@@ -21,6 +22,7 @@ export interface ConnectEmulatorOptions {
   origin?: string;
 }
 
+/** One tenant of the emulator, driven from the browser: give its `publishableKey` and `proxyUrl` to Clerk. */
 export interface EmulatorConnection {
   readonly tenant: string;
   /** Give it to clerk-js (`new Clerk(key, { proxyUrl })`) or to `<clerk-provider proxy-url>`. */
@@ -68,6 +70,21 @@ export interface EmulatorConnection {
   setCookieExpiresAt(at: number | Date): Promise<void>;
 }
 
+/**
+ * Connects a browser test to the Frontend API emulator that `clerkEmulatorPlugin()` (or the vite plugin, or
+ * `startClerkEmulator()`) serves: a tenant of its own, with nobody signed in until the test signs someone in.
+ *
+ * @example
+ * ```ts
+ * import { connectEmulator } from 'clerk-sign-out-elements/testing';
+ *
+ * const emulator = connectEmulator();
+ * await emulator.signIn(await emulator.createUser({ firstName: 'Ada' }));
+ * const { publishableKey, proxyUrl } = emulator; // for <clerk-provider publishable-key proxy-url>
+ * const page = await fixture(html`<clerk-provider publishable-key=${publishableKey} proxy-url=${proxyUrl}>
+ *   <clerk-sign-out-button></clerk-sign-out-button></clerk-provider>`);
+ * ```
+ */
 export function connectEmulator(options: ConnectEmulatorOptions = {}): EmulatorConnection {
   const tenant = options.tenant ?? `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
   const prefix = (options.prefix ?? '/__clerk').replace(/\/+$/, '');

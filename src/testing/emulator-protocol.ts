@@ -1,7 +1,5 @@
-/**
- * What the Frontend API emulator and its clients exchange: shared by the Node side (`clerk-sign-out-elements/testing/node`)
- * and the browser side (`connectEmulator` in `clerk-sign-out-elements/testing`). No Node or DOM APIs, so it runs anywhere.
- */
+// What the Frontend API emulator and its clients exchange: shared by the Node side (`clerk-sign-out-elements/testing/node`)
+// and the browser side (`connectEmulator` in `clerk-sign-out-elements/testing`). No Node or DOM APIs, so it runs anywhere.
 
 /**
  * A publishable key for the emulator: `pk_live_` + base64("clerk.example.com$"). clerk-js only needs a host with a dot;
@@ -26,6 +24,7 @@ export type FapiEndpoint =
   /** Clerk's browser script (`/npm/@clerk/clerk-js@6/dist/…`); never in the request log, but faults apply. */
   | 'script';
 
+/** A user to create (`createUser`); anything left out gets a default. */
 export interface EmulatorUserInit {
   id?: string;
   firstName?: string | null;
@@ -36,6 +35,7 @@ export interface EmulatorUserInit {
   imageUrl?: string;
 }
 
+/** A user of the emulator's tenant, as `createUser` returns it and `state()` lists it. */
 export interface EmulatorUser {
   id: string;
   firstName: string | null;
@@ -72,6 +72,7 @@ export const DEFAULT_ACTIVITY: Readonly<EmulatorActivity> = Object.freeze({
   country: null,
 });
 
+/** A session of the tenant, on its own client or on one of its devices. */
 export interface EmulatorSession {
   id: string;
   userId: string;
@@ -114,6 +115,7 @@ export interface EmulatorDevice {
   lastActiveSessionId: string | null;
 }
 
+/** One entry of a Clerk-shaped error body (`{ errors: [{ code, message, long_message }] }`), for a `Fault`. */
 export interface ClerkErrorInit {
   code?: string;
   message?: string;
@@ -137,6 +139,7 @@ export interface Fault {
   reverificationRequired?: boolean;
 }
 
+/** One Frontend API request the emulator received, as `requests()` lists it. */
 export interface RecordedRequest {
   /** The endpoint's name, or `null` for a route the emulator does not know (answered 404). */
   endpoint: FapiEndpoint | null;
@@ -161,6 +164,7 @@ export interface RecordedRequest {
   time: number;
 }
 
+/** Everything a tenant has: users, its client's sessions, faults and devices (`state()`). */
 export interface EmulatorState {
   tenant: string;
   users: EmulatorUser[];

@@ -8,9 +8,10 @@ import type {
   ClerkSessionWithActivities,
   ClerkSignOutOptions,
   ClerkUser,
-} from '../clerk.js';
+} from '../clerk/clerk.js';
 import { DEFAULT_ACTIVITY, type EmulatorActivity } from './emulator-protocol.js';
 
+/** What `fakeUser()` takes; anything left out gets a default (Ada Lovelace, an email from the id, no picture). */
 export interface FakeUserInit {
   id?: string;
   firstName?: string | null;
@@ -22,6 +23,16 @@ export interface FakeUserInit {
 
 let counter = 0;
 
+/**
+ * A user for `FakeClerk`, shaped like clerk-js's (`fullName`, `primaryEmailAddress`, …).
+ *
+ * @example
+ * ```ts
+ * import { FakeClerk, fakeUser } from 'clerk-sign-out-elements/testing';
+ *
+ * const clerk = new FakeClerk({ users: [fakeUser({ firstName: 'Ada' }), fakeUser({ firstName: 'Grace' })] });
+ * ```
+ */
 export function fakeUser(init: FakeUserInit = {}): ClerkUser {
   const id = init.id ?? `user_${++counter}`;
   const firstName = init.firstName === undefined ? 'Ada' : init.firstName;
@@ -39,6 +50,7 @@ export function fakeUser(init: FakeUserInit = {}): ClerkUser {
   };
 }
 
+/** What `new FakeClerk()` takes: its users (each signed in), which is active, and how it loads and answers. */
 export interface FakeClerkInit {
   /** One signed-in session per user; the first is active unless `activeUserId` says otherwise. */
   users?: ClerkUser[];
@@ -151,7 +163,7 @@ export class FakeClerk implements ClerkLike {
   #server = new Set<string>();
   #latency: FakeClerkInit['latency'];
 
-  // Other devices (issue 13), added below the original fake: the users' sessions elsewhere, and the calls on them.
+  // Other devices: the users' sessions elsewhere, and the calls on them.
   /** The session ids `revoke()` was called for, in order (failed calls included). */
   readonly revokeCalls: string[] = [];
   /** How many times `user.getSessions()` reached the fake Frontend API (cached answers are not counted). */

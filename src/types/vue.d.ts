@@ -11,7 +11,7 @@ declare module 'vue' {
   interface GlobalComponents {
     /** The signed-in user's devices, each of which can be signed out. */
     'clerk-active-devices': DefineComponent<{
-      /** What to do when Clerk asks the user to confirm it is them before signing a device out. Default: Clerk's own verification modal when Clerk's UI is loaded (`reverifyWithClerkUi`); without it the element says so. */
+      /** What to do when Clerk asks the user to confirm it is them before signing other devices out (403 `session_reverification_required`). Default: Clerk's own verification modal when Clerk's UI is loaded (`reverifyWithClerkUi`); without it the element says so. */
       reverify?: ClerkActiveDevices['reverify'];
       /** Before any device is signed out. Cancelable: `preventDefault()` stops it. */
       'onDeviceSignOut'?: (event: DeviceSignOutEvent) => void;
@@ -71,12 +71,12 @@ declare module 'vue' {
       'when-signed-out'?: ClerkSignOutButton['whenSignedOut'];
       /** Sign out only this session (an id such as `sess_…` from `clerk.client.signedInSessions`). Wins over `scope`. */
       sessionId?: ClerkSignOutButton['sessionId'];
-      /** With `scope="other-devices"`, what to do when Clerk asks the user to confirm it is them. Default: Clerk's own verification modal when Clerk's UI is loaded (`reverifyWithClerkUi`); without it the button says so. */
-      reverify?: ClerkSignOutButton['reverify'];
       /** Where to go after signing out: a path or a URL on this origin (or one the provider allows). Default: Clerk's `afterSignOutUrl`. */
       redirectUrl?: ClerkSignOutButton['redirectUrl'];
       /** What to do while nobody is signed in: `hide` the button, or show it `disable`d. While Clerk loads, a hidden button keeps its place (invisible), so the page does not shift when it appears. */
       whenSignedOut?: ClerkSignOutButton['whenSignedOut'];
+      /** What to do when Clerk asks the user to confirm it is them before signing other devices out (403 `session_reverification_required`). Default: Clerk's own verification modal when Clerk's UI is loaded (`reverifyWithClerkUi`); without it the element says so. */
+      reverify?: ClerkSignOutButton['reverify'];
       /** Before Clerk is called. Cancelable: `preventDefault()` stops the sign-out. */
       'onSignOut'?: (event: SignOutEvent) => void;
       /** After Clerk signed out. Cancelable: `preventDefault()` stops the redirect. */
@@ -126,7 +126,7 @@ declare module 'vue' {
       multiSession?: ClerkUserMenu['multiSession'];
       /** Add "Sign out of all other devices" (before "Sign out"): every other device of the user; this one stays signed in. */
       signOutOtherDevices?: ClerkUserMenu['signOutOtherDevices'];
-      /** For "Sign out of all other devices", what to do when Clerk asks the user to confirm it is them. Default: Clerk's own verification modal when Clerk's UI is loaded (`reverifyWithClerkUi`); without it the menu says so. */
+      /** What to do when Clerk asks the user to confirm it is them before signing other devices out (403 `session_reverification_required`). Default: Clerk's own verification modal when Clerk's UI is loaded (`reverifyWithClerkUi`); without it the element says so. */
       reverify?: ClerkUserMenu['reverify'];
       /** The menu opened. */
       'onMenuOpen'?: (event: MenuOpenEvent) => void;

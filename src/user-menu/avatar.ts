@@ -1,5 +1,5 @@
-import { html, nothing } from 'lit';
-import type { ClerkUser } from '../clerk.js';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
+import type { ClerkUser } from '../clerk/clerk.js';
 import { initials } from './user-display.js';
 
 /** Disc colours for initials; each has at least 4.5:1 contrast with white text (checked by a test). */
@@ -35,11 +35,8 @@ export function isLoadableImageUrl(url: string | null | undefined): url is strin
   }
 }
 
-export interface AvatarOptions {
-  /** Image URLs that failed to load on this page; those users get initials. */
-  readonly brokenImages: ReadonlySet<string>;
-  readonly onImageError: (url: string) => void;
-}
+/** Image URLs that failed to load, per element: those users get initials, and the element renders again. */
+const brokenImages = new WeakMap<ReactiveControllerHost, Set<string>>();
 
 /**
  * The user's picture, or initials on a coloured disc when there is none (`hasImage: false` means Clerk's generated
@@ -47,9 +44,9 @@ export interface AvatarOptions {
  * The initials are drawn by CSS (`data-initials`), not text: they are a picture, and as text they would be "visible label"
  * missing from the trigger's accessible name (WCAG 2.5.3, axe label-content-name-mismatch).
  */
-export function avatar(user: ClerkUser, { brokenImages, onImageError }: AvatarOptions) {
+export function avatar(user: ClerkUser, host: ReactiveControllerHost) {
   const url = user.imageUrl;
-  const showImage = isLoadableImageUrl(url) && user.hasImage !== false && !brokenImages.has(url);
+  const showImage = isLoadableImageUrl(url) && user.hasImage !== false && !brokenImages.get(host)?.has(url);
   return html`<span part="avatar" style="--_avatar-color: ${avatarColor(user.id)}"
     >${
       showImage
@@ -58,7 +55,10 @@ export function avatar(user: ClerkUser, { brokenImages, onImageError }: AvatarOp
             src=${url}
             alt=""
             referrerpolicy="no-referrer"
-            @error=${() => onImageError(url)}
+            @error=${() => {
+              brokenImages.set(host, new Set(brokenImages.get(host)).add(url));
+              host.requestUpdate();
+            }}
           />`
         : nothing
     }<span part="initials" aria-hidden="true" data-initials=${initials(user)} ?hidden=${showImage}></span

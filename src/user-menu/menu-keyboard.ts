@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { setOrRemoveAttribute } from '../dom.js';
+import { setOrRemoveAttribute } from '../internal/dom.js';
 
 export interface MenuKeyboardOptions {
   /** The menu items in visual order: the element's own and the app's slotted ones. */
@@ -23,21 +23,21 @@ export class MenuKeyboardController implements ReactiveController {
   /** Slotted elements this controller gave a role/tabindex to, with the values they had before. */
   #managed = new Map<HTMLElement, { role: string | null; tabindex: string | null }>();
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly options: MenuKeyboardOptions,
-  ) {
+  #options: MenuKeyboardOptions;
+
+  constructor(host: ReactiveControllerHost, options: MenuKeyboardOptions) {
+    this.#options = options;
     host.addController(this);
   }
 
   hostUpdated(): void {
     // Closed, the items change only with the slot's content (sync on slotchange): a user switch does not look for them.
-    if (this.options.isOpen()) this.sync();
+    if (this.#options.isOpen()) this.sync();
   }
 
   /** Gives the app's slotted items the menu's role and tabindex, and gives back what they had when they leave. */
   sync = (): void => {
-    const items = this.options.items();
+    const items = this.#options.items();
     for (const item of items) this.#manage(item);
     for (const [element, original] of this.#managed) {
       if (items.includes(element)) continue;
@@ -62,14 +62,14 @@ export class MenuKeyboardController implements ReactiveController {
       'first' | 'last' | undefined;
     if (!focus) return;
     event.preventDefault(); // no click from Enter/Space: the menu opens here, once
-    this.options.open(focus);
+    this.#options.open(focus);
   };
 
   /** Keys inside the open menu. */
   onMenuKeydown = (event: KeyboardEvent): void => {
-    if (isTab(event)) return this.options.close('tab'); // default action kept: focus moves on from the trigger
+    if (isTab(event)) return this.#options.close('tab'); // default action kept: focus moves on from the trigger
     if (hasModifier(event)) return;
-    const items = this.options.items();
+    const items = this.#options.items();
     const current = items.findIndex((item) => item.matches(':focus'));
     switch (event.key) {
       case 'ArrowDown':
@@ -82,7 +82,7 @@ export class MenuKeyboardController implements ReactiveController {
         return this.#handled(event, () => this.#focusAt(-1));
       case 'Escape':
         event.stopPropagation(); // the menu consumed it: an enclosing dialog must not close too
-        return this.#handled(event, () => this.options.close('escape'));
+        return this.#handled(event, () => this.#options.close('escape'));
       case 'Enter':
       case ' ':
         // One activation for buttons and links alike (a native button would click again on Space keyup).
@@ -110,7 +110,7 @@ export class MenuKeyboardController implements ReactiveController {
   }
 
   #focusAt(index: number): void {
-    const items = this.options.items().filter(canFocus);
+    const items = this.#options.items().filter(canFocus);
     if (!items.length) return;
     items[((index % items.length) + items.length) % items.length].focus();
   }

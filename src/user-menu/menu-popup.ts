@@ -21,19 +21,21 @@ export class MenuPopupController implements ReactiveController {
   #tracking = false;
   #resizeObserver = new ResizeObserver(() => this.reposition());
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: MenuPopupOptions,
-  ) {
+  #host: ReactiveControllerHost & HTMLElement;
+  #options: MenuPopupOptions;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: MenuPopupOptions) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   hostUpdated(): void {
     // Closed and not shown (tracking starts when it is shown): nothing to hide, so a user switch skips the DOM here.
-    if (!this.#tracking && !this.options.isOpen()) return;
-    const popup = this.options.popup();
+    if (!this.#tracking && !this.#options.isOpen()) return;
+    const popup = this.#options.popup();
     // Out of the document a popover cannot show; the host asks for an update when it is put back.
-    if (!popup || !this.options.isOpen() || !this.host.isConnected) {
+    if (!popup || !this.#options.isOpen() || !this.#host.isConnected) {
       this.#stopTracking();
       if (popup && popoverSupported && popup.matches(':popover-open')) popup.hidePopover();
       return;
@@ -43,19 +45,24 @@ export class MenuPopupController implements ReactiveController {
     this.#startTracking(popup);
   }
 
+  hostConnected(): void {
+    // Moved in the DOM while open: the browser hid the popover on removal; show it again.
+    if (this.#options.isOpen()) this.#host.requestUpdate();
+  }
+
   hostDisconnected(): void {
     this.#stopTracking();
   }
 
   reposition = (): void => {
-    const popup = this.options.popup();
-    const trigger = this.options.trigger();
-    if (this.options.isOpen() && popup && trigger) positionMenu(popup, trigger);
+    const popup = this.#options.popup();
+    const trigger = this.#options.trigger();
+    if (this.#options.isOpen() && popup && trigger) positionMenu(popup, trigger);
   };
 
   /** `composedPath()` sees through shadow roots (ours and any around us). */
   #onDocumentPointerDown = (event: PointerEvent): void => {
-    if (!event.composedPath().includes(this.host)) this.options.onOutsidePointer();
+    if (!event.composedPath().includes(this.#host)) this.#options.onOutsidePointer();
   };
 
   #startTracking(popup: HTMLElement): void {

@@ -1,4 +1,4 @@
-import type { ClerkUser } from '../clerk.js';
+import type { ClerkUser } from '../clerk/clerk.js';
 
 /** The name shown for a user: full name, else username, else primary email (as Clerk's UserButton does). */
 export function displayName(user: ClerkUser): string {

@@ -1,24 +1,28 @@
-import { html, LitElement, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { hasClerkUi, type ClerkSession, type ClerkUser } from '../clerk.js';
-import { CheckedUrls } from '../checked-urls.js';
-import { ClerkController } from '../clerk-controller.js';
-import { reverifyWithClerkUi, revokeDevices, type Reverify } from '../devices.js';
-import { ReverificationRequiredError, toError } from '../errors.js';
-import { MenuCloseEvent, MenuOpenEvent, type MenuCloseReason } from '../events.js';
-import type { LabelKey } from '../labels.js';
-import { signOut } from '../sign-out.js';
+import type { ClerkSession, ClerkUser } from '../clerk/clerk.js';
+import { hasClerkUi } from '../clerk/clerk-ui.js';
+import { ClerkController } from '../clerk/clerk-controller.js';
+import type { LabelKey } from '../clerk/labels.js';
+import { ReverifyingElement } from '../clerk/reverifying-element.js';
+import { toError } from '../contract/errors.js';
+import { revokeDevices } from '../flows/devices/revoke.js';
+import { signOut } from '../flows/sign-out.js';
+import { switchSession } from '../flows/switch-session.js';
+import { CheckedUrls } from '../internal/checked-urls.js';
 import { spinner, spinnerStyles } from '../styles/spinner.js';
 import { theme } from '../styles/theme.js';
-import { switchSession } from '../switch-session.js';
 import { avatar } from './avatar.js';
 import { MenuKeyboardController } from './menu-keyboard.js';
+import { MenuOpenController } from './menu-open.js';
 import { MenuPopupController, popoverSupported } from './menu-popup.js';
 import { displayName, secondaryLine } from './user-display.js';
 import { userMenuStyles } from './user-menu.styles.js';
 
 type SignOutKind = 'sign-out' | 'sign-out-all' | 'sign-out-other-devices';
+/** The action in flight, shown as pending on its item: a sign-out, or switching accounts (`switch:<session id>`). */
+type MenuAction = SignOutKind | `switch:${string}`;
 
 /**
  * Clerk's UserButton as a web component: the user's avatar opens a menu with the account, "Manage account", the other
@@ -83,7 +87,7 @@ type SignOutKind = 'sign-out' | 'sign-out-all' | 'sign-out-other-devices';
  * @fires device-sign-out - "Sign out of all other devices": before any device is signed out. Cancelable.
  * @fires device-signed-out - "Sign out of all other devices": other devices were signed out (this one stays signed in).
  */
-export class ClerkUserMenu extends LitElement {
+export class ClerkUserMenu extends ReverifyingElement {
   static override properties: PropertyDeclarations = {
     open: { type: Boolean, reflect: true },
     showName: { type: Boolean, attribute: 'show-name' },
@@ -93,8 +97,6 @@ export class ClerkUserMenu extends LitElement {
     redirectUrl: { attribute: 'redirect-url' },
     multiSession: { type: Boolean, attribute: 'multi-session' },
     signOutOtherDevices: { type: Boolean, attribute: 'sign-out-other-devices' },
-    reverify: { attribute: false },
-    brokenImages: { state: true },
   };
 
   static override styles = [theme, spinnerStyles, userMenuStyles];
@@ -126,98 +128,64 @@ export class ClerkUserMenu extends LitElement {
   /** Add "Sign out of all other devices" (before "Sign out"): every other device of the user; this one stays signed in. */
   signOutOtherDevices = false;
 
-  /**
-   * For "Sign out of all other devices", what to do when Clerk asks the user to confirm it is them. Default: Clerk's
-   * own verification modal when Clerk's UI is loaded (`reverifyWithClerkUi`); without it the menu says so.
-   */
-  reverify: Reverify = reverifyWithClerkUi;
-
-  private brokenImages: ReadonlySet<string> = new Set();
-
-  /** The action in flight (`sign-out`, `sign-out-all`, `sign-out-other-devices` or `switch:<session id>`) shows as pending on its item. */
-  private readonly clerk = new ClerkController(this);
-  private readonly keyboard = new MenuKeyboardController(this, {
-    items: () => this.#items(),
-    isOpen: () => this.open,
-    open: (focus) => void this.#openAndFocus(focus),
-    close: (reason) => this.#close(reason, true),
-  });
-  private readonly urls = new CheckedUrls(this.localName, {
+  readonly #clerk = new ClerkController<MenuAction>(this);
+  readonly #keyboard: MenuKeyboardController;
+  readonly #menu: MenuOpenController;
+  readonly #urls = new CheckedUrls(this.localName, {
     'user-profile-url': 'leaves "Manage account" to Clerk\'s UI, or out',
     'sign-in-url': 'leaves "Add account" out',
     'after-switch-session-url': 'makes the other accounts inert',
   });
 
-  #closeReason: MenuCloseReason = 'property';
   #userId: string | null | undefined;
-  #focusTriggerAfterUpdate = false;
-  #hadFocusBeforeUpdate = false;
 
   constructor() {
     super();
-    // Runs after each update, before updated(): the popup is shown or hidden, and placed, before focus moves into it.
+    // After each update, in this order: the app's items get their role, the popup is shown or hidden (and placed),
+    // `menu-open` / `menu-close` are dispatched, then focus moves.
+    this.#keyboard = new MenuKeyboardController(this, {
+      items: () => this.#items(),
+      isOpen: () => this.open,
+      open: (focus) => void this.#menu.open(focus),
+      close: (reason) => this.#menu.close(reason, true),
+    });
     new MenuPopupController(this, {
       popup: () => this.renderRoot.querySelector<HTMLElement>('#popup'),
       trigger: () => this.#trigger,
       isOpen: () => this.open,
-      onOutsidePointer: () => this.#close('outside', false),
+      onOutsidePointer: () => this.#menu.close('outside', false),
     });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.addEventListener('focusout', this.#onFocusOut);
-    // Moved in the DOM while open: the browser hid the popover on removal; show it again.
-    if (this.open) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener('focusout', this.#onFocusOut);
+    this.#menu = new MenuOpenController(this, this.#keyboard, () => this.#trigger);
   }
 
   protected override willUpdate(): void {
-    const state = this.clerk.state;
-    const user = this.clerk.user;
+    const state = this.#clerk.state;
+    const user = this.#clerk.user;
     if (state?.status === 'ready') {
       const origins = state.allowedRedirectOrigins;
-      this.urls.check('user-profile-url', this.userProfileUrl, origins);
-      this.urls.check('sign-in-url', this.signInUrl, origins);
-      this.urls.check('after-switch-session-url', this.afterSwitchSessionUrl, origins);
+      this.#urls.check('user-profile-url', this.userProfileUrl, origins);
+      this.#urls.check('sign-in-url', this.signInUrl, origins);
+      this.#urls.check('after-switch-session-url', this.afterSwitchSessionUrl, origins);
     }
     const userId = user?.id ?? null;
     if (userId !== this.#userId) {
       // Another account (or nobody): an old failure message no longer applies and the open menu showed someone else.
-      if (this.#userId !== undefined) this.clerk.error = '';
-      if (this.open && !this.clerk.pending?.startsWith('switch:')) this.#close('user-changed', this.#focusInside());
+      if (this.#userId !== undefined) this.#clerk.error = '';
+      if (this.open && !this.#clerk.pending?.startsWith('switch:'))
+        this.#menu.close('user-changed', this.#menu.focusInside());
       this.#userId = userId;
     }
-    if (!user && this.open) this.#close('user-changed', false);
-    this.#hadFocusBeforeUpdate = this.open && this.#focusInside(); // read only while open (updated())
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    const previous = changed.get('open');
-    if (changed.has('open') && previous !== undefined && previous !== this.open) {
-      this.dispatchEvent(this.open ? new MenuOpenEvent() : new MenuCloseEvent(this.#closeReason));
-      this.#closeReason = 'property';
-    }
-    if (this.#focusTriggerAfterUpdate) {
-      this.#focusTriggerAfterUpdate = false;
-      this.#trigger?.focus();
-    } else if (this.open && this.#hadFocusBeforeUpdate && !this.#focusInside()) {
-      this.keyboard.focusFirst(); // the focused item went away (e.g. that account signed out elsewhere)
-    }
+    if (!user && this.open) this.#menu.close('user-changed', false);
   }
 
   protected override render() {
-    const user = this.clerk.user;
+    const user = this.#clerk.user;
     if (!user) {
-      return this.clerk.loading
+      return this.#clerk.loading
         ? html`<span part="placeholder" aria-hidden="true" ?data-name=${this.showName}></span>`
         : nothing;
     }
-    const openLabel = this.clerk.t('userButton.action__openUserMenu');
+    const openLabel = this.#clerk.t('userButton.action__openUserMenu');
     // Closed, the popup keeps only the slot (the app's items stay assigned and keyboard-managed) and the error the
     // trigger is described by. The rest is rendered on opening: a user switch updates a closed menu's trigger only.
     const open = this.open;
@@ -231,10 +199,10 @@ export class ClerkUserMenu extends LitElement {
         aria-controls="menu"
         aria-label=${this.showName ? nothing : openLabel}
         aria-labelledby=${this.showName ? 'name open-label' : nothing}
-        aria-describedby=${this.clerk.error ? 'error' : nothing}
-        ?data-error=${!!this.clerk.error && !open}
-        @click=${this.#onTriggerClick}
-        @keydown=${this.keyboard.onTriggerKeydown}
+        aria-describedby=${this.#clerk.error ? 'error' : nothing}
+        ?data-error=${!!this.#clerk.error && !open}
+        @click=${this.#menu.toggle}
+        @keydown=${this.#keyboard.onTriggerKeydown}
       >
         ${this.#avatar(user)}
         ${
@@ -249,20 +217,20 @@ export class ClerkUserMenu extends LitElement {
         part="menu"
         .popover=${'manual'}
         ?hidden=${!popoverSupported && !open}
-        @keydown=${this.keyboard.onMenuKeydown}
-        @keyup=${this.keyboard.onMenuKeyup}
+        @keydown=${this.#keyboard.onMenuKeydown}
+        @keyup=${this.#keyboard.onMenuKeyup}
         @click=${this.#onMenuClick}
       >
         ${open ? this.#preview(user) : nothing}
         <div id="menu" role="menu" aria-labelledby=${open ? 'preview' : nothing}>
-          <div role="group" aria-label=${this.clerk.t('userButton.label__accountActions')}>
+          <div role="group" aria-label=${this.#clerk.t('userButton.label__accountActions')}>
             ${open ? this.#manageAccountItem() : nothing}
-            <slot name="item" @slotchange=${this.keyboard.sync}></slot>
+            <slot name="item" @slotchange=${this.#keyboard.sync}></slot>
             ${open ? this.#signOutItems() : nothing}
           </div>
           ${open ? this.#otherAccounts() : nothing}
         </div>
-        <p id="error" part="error" role="alert">${this.clerk.error}</p>
+        <p id="error" part="error" role="alert">${this.#clerk.error}</p>
       </div>
     `;
   }
@@ -295,7 +263,7 @@ export class ClerkUserMenu extends LitElement {
       ${others.length || addAccount !== nothing ? html`<div role="separator" part="separator"></div>` : nothing}
       ${
         others.length
-          ? html`<div role="group" aria-label=${this.clerk.t('userButton.label__activeSessions')}>
+          ? html`<div role="group" aria-label=${this.#clerk.t('userButton.label__activeSessions')}>
               ${repeat(
                 others,
                 (session) => session.id,
@@ -317,8 +285,8 @@ export class ClerkUserMenu extends LitElement {
   // ---- items
 
   #manageAccountItem() {
-    const text = this.clerk.t('userButton.action__manageAccount');
-    const href = this.urls.get('user-profile-url');
+    const text = this.#clerk.t('userButton.action__manageAccount');
+    const href = this.#urls.get('user-profile-url');
     if (href) {
       return html`<a
         part="item manage-account"
@@ -344,13 +312,13 @@ export class ClerkUserMenu extends LitElement {
   #switchItem(session: ClerkSession) {
     const user = session.user!;
     const detail = secondaryLine(user);
-    const pending = this.clerk.pending === `switch:${session.id}`;
+    const pending = this.#clerk.pending === `switch:${session.id}`;
     return html`<button
       part="item switch-account"
       role="menuitem"
       tabindex="-1"
       type="button"
-      aria-disabled=${ifDefined(this.urls.refused('after-switch-session-url') ? 'true' : undefined)}
+      aria-disabled=${ifDefined(this.#urls.refused('after-switch-session-url') ? 'true' : undefined)}
       aria-busy=${ifDefined(pending ? 'true' : undefined)}
       @click=${() => void this.#switchTo(session)}
     >
@@ -364,15 +332,15 @@ export class ClerkUserMenu extends LitElement {
   }
 
   #addAccountItem(hasOtherSessions: boolean) {
-    const href = this.urls.get('sign-in-url');
+    const href = this.#urls.get('sign-in-url');
     if (!href || !(this.multiSession || hasOtherSessions)) return nothing;
     return html`<a part="item add-account" role="menuitem" tabindex="-1" href=${href} @click=${this.#onLinkItem}
-      >${this.clerk.t('userButton.action__addAccount')}</a
+      >${this.#clerk.t('userButton.action__addAccount')}</a
     >`;
   }
 
   #signOutItem(kind: SignOutKind, key: LabelKey) {
-    const pending = this.clerk.pending === kind;
+    const pending = this.#clerk.pending === kind;
     return html`<button
       part="item ${kind}"
       role="menuitem"
@@ -381,72 +349,53 @@ export class ClerkUserMenu extends LitElement {
       aria-busy=${ifDefined(pending ? 'true' : undefined)}
       @click=${() => void this.#signOut(kind)}
     >
-      ${this.clerk.t(key)} ${pending ? spinner : nothing}
+      ${this.#clerk.t(key)} ${pending ? spinner : nothing}
     </button>`;
   }
 
   #avatar(user: ClerkUser) {
-    return avatar(user, {
-      brokenImages: this.brokenImages,
-      onImageError: (url) => (this.brokenImages = new Set([...this.brokenImages, url])),
-    });
+    return avatar(user, this);
   }
 
   // ---- actions
 
   async #signOut(kind: SignOutKind): Promise<void> {
-    const state = this.clerk.state;
-    if (!state || this.clerk.pending) return;
+    if (this.#clerk.pending) return;
     // Read before signing out: while Clerk switches accounts the menu briefly renders nothing and focus falls to <body>.
-    const hadFocus = this.#focusInside();
+    const hadFocus = this.#menu.focusInside();
     // With other accounts signed in, "Sign out" ends only this one (as Clerk's UserButton does).
     const scope = kind === 'sign-out' && this.#otherSessions.length ? 'current' : 'all';
     const result =
       kind === 'sign-out-other-devices'
-        ? await this.clerk.run(kind, 'userMenu.signOutOtherDevicesError', (onStart) =>
-            revokeDevices({ host: this, state, sessionIds: 'others', reverify: this.reverify, onStart }),
-          )
-        : await this.clerk.run(kind, 'userMenu.signOutError', (onStart) =>
-            signOut({ host: this, state, scope, redirectUrl: this.redirectUrl, onStart }),
-          );
+        ? await this.#clerk.run(kind, 'userMenu.signOutOtherDevicesError', revokeDevices, {
+            sessionIds: 'others',
+            reverify: this.reverify,
+          })
+        : await this.#clerk.run(kind, 'userMenu.signOutError', signOut, { scope, redirectUrl: this.redirectUrl });
     // No other device to sign out is done too: the item did what it says.
     const done =
       result.outcome === 'signed-out' || (kind === 'sign-out-other-devices' && result.outcome === 'nothing-to-do');
-    if (done) this.#returnFocusAfterSignOut(hadFocus);
-    if (result.error instanceof ReverificationRequiredError) {
-      this.clerk.error = this.clerk.t('otherDevices.reverificationRequired');
-    }
-  }
-
-  /** The menu may already have closed while Clerk switched accounts; focus still goes back to the (new) trigger. */
-  #returnFocusAfterSignOut(hadFocus: boolean): void {
-    if (this.open) return this.#close('select', hadFocus);
-    this.#focusTriggerAfterUpdate = hadFocus;
-    this.requestUpdate();
+    // The menu may already have closed while Clerk switched accounts; focus still goes back to the (new) trigger.
+    if (done && this.open) this.#menu.close('select', hadFocus);
+    else if (done) this.#menu.focusTriggerAfterUpdate(hadFocus);
   }
 
   async #switchTo(session: ClerkSession): Promise<void> {
-    const state = this.clerk.state;
-    if (!state || this.clerk.pending || this.urls.refused('after-switch-session-url')) return;
-    await this.clerk.run(`switch:${session.id}`, 'userMenu.switchSessionError', (onStart) =>
-      switchSession({
-        host: this,
-        state,
-        sessionId: session.id,
-        redirectUrl: this.urls.get('after-switch-session-url') ?? null,
-        onStart,
-        onSwitched: () => this.#close('select', this.#focusInside()),
-      }),
-    );
+    if (this.#clerk.pending || this.#urls.refused('after-switch-session-url')) return;
+    await this.#clerk.run(`switch:${session.id}`, 'userMenu.switchSessionError', switchSession, {
+      sessionId: session.id,
+      redirectUrl: this.#urls.get('after-switch-session-url') ?? null,
+      onSwitched: () => this.#menu.close('select', this.#menu.focusInside()),
+    });
   }
 
   /** Clerk's account modal when Clerk's UI is loaded; otherwise the `user-profile-url` link does its normal job. */
   #onManageAccount = (event: MouseEvent): void => {
-    if (this.clerk.pending) return event.preventDefault();
+    if (this.#clerk.pending) return event.preventDefault();
     const link = event.currentTarget instanceof HTMLAnchorElement;
     if (link && (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) return;
-    this.clerk.error = '';
-    const clerk = this.clerk.clerk;
+    this.#clerk.error = '';
+    const clerk = this.#clerk.instance;
     try {
       if (!clerk?.openUserProfile || (!link && !this.#clerkUiLoaded)) throw new Error('Clerk has no openUserProfile()');
       // With a link, try even without uiVersion: Clerk's UI may have been given as a promise that is still loading.
@@ -458,72 +407,37 @@ export class ClerkUserMenu extends LitElement {
           `<${this.localName}> could not open Clerk's account page (${toError(error).message}). ` +
             `Load Clerk's UI, or set user-profile-url to your account page.`,
         );
-        this.clerk.error = this.clerk.t('userMenu.manageAccountError');
+        this.#clerk.error = this.#clerk.t('userMenu.manageAccountError');
         return;
       }
     }
-    this.#close('select', true);
+    this.#menu.close('select', true);
   };
 
   #onLinkItem = (event: MouseEvent): void => {
-    if (this.clerk.pending) return event.preventDefault();
-    this.#close('select', true);
+    if (this.#clerk.pending) return event.preventDefault();
+    this.#menu.close('select', true);
   };
 
   /** An app item (slotted) was chosen: close, as for built-in items. */
   #onMenuClick = (event: MouseEvent): void => {
     const path = event.composedPath();
     const chosen = this.#slottedItems().find((item) => path.includes(item));
-    if (chosen && chosen.getAttribute('aria-disabled') !== 'true') this.#close('select', true);
-  };
-
-  // ---- opening and closing
-
-  #onTriggerClick = (): void => {
-    if (this.open) this.#close('trigger', false);
-    else void this.#openAndFocus('first');
-  };
-
-  async #openAndFocus(focus: 'first' | 'last'): Promise<void> {
-    this.open = true;
-    await this.updateComplete;
-    if (!this.open) return;
-    if (focus === 'first') this.keyboard.focusFirst();
-    else this.keyboard.focusLast();
-  }
-
-  /** `focusTrigger`: focus moves to the trigger now (before the items disappear), as APG asks after Escape or a choice. */
-  #close(reason: MenuCloseReason, focusTrigger: boolean): void {
-    if (!this.open) return;
-    this.#closeReason = reason;
-    if (focusTrigger) {
-      this.#trigger?.focus();
-      // Again once the popover is hidden: hiding may hand focus to whatever had it before the menu opened.
-      this.#focusTriggerAfterUpdate = true;
-    }
-    this.open = false;
-  }
-
-  /** Focus leaving the element (e.g. a screen reader's virtual cursor, or a click on another control) closes the menu. */
-  #onFocusOut = (event: FocusEvent): void => {
-    const next = event.relatedTarget;
-    if (!this.open || !(next instanceof Node)) return;
-    if (next === this || this.contains(next) || this.renderRoot.contains(next)) return;
-    this.#close('focus-out', false);
+    if (chosen && chosen.getAttribute('aria-disabled') !== 'true') this.#menu.close('select', true);
   };
 
   // ---- reading state and DOM
 
   /** The client's other signed-in accounts, in Clerk's order. */
   get #otherSessions(): ClerkSession[] {
-    const state = this.clerk.state;
+    const state = this.#clerk.state;
     const current = state?.session?.id;
     return (state?.client?.signedInSessions ?? []).filter((session) => session.id !== current && !!session.user);
   }
 
   /** Clerk's UI is there (clerk-js 6 with `@clerk/ui`, or clerk-js 5); without it `openUserProfile()` throws. */
   get #clerkUiLoaded(): boolean {
-    const clerk = this.clerk.clerk;
+    const clerk = this.#clerk.instance;
     return typeof clerk?.openUserProfile === 'function' && hasClerkUi(clerk);
   }
 
@@ -547,11 +461,5 @@ export class ClerkUserMenu extends LitElement {
       else items.push(node);
     }
     return items;
-  }
-
-  /** Focus is on the trigger, an item or a slotted item. (The root's activeElement is retargeted to this tree.) */
-  #focusInside(): boolean {
-    const active = (this.getRootNode() as Document | ShadowRoot).activeElement;
-    return !!active && (active === this || this.contains(active));
   }
 }

@@ -9,7 +9,7 @@ import {
   SITE,
   until,
   type ExampleLike,
-} from './site.js';
+} from '../support/docs-site.js';
 
 const pages = await sitePages();
 

@@ -1,5 +1,5 @@
-// The attacks of issue 10 (item 7) from a real browser: a page on another origin, a sandboxed frame and a DNS-rebinding
-// name try to sign out the emulator's sessions and drive its control routes. Chromium resolves `evil.test` to
+// The emulator's security model, attacked from a real browser: a page on another origin, a sandboxed frame and a
+// DNS-rebinding name try to sign out the emulator's sessions and drive its control routes. Chromium resolves `evil.test` to
 // 127.0.0.1 (--host-resolver-rules), so nothing leaves this machine. Skipped when no Chromium is installed.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';

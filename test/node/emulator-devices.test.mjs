@@ -1,4 +1,4 @@
-// The emulator's other devices (issue 13): a user signed in on several clients, `GET /v1/me/sessions/active`,
+// The emulator's other devices: a user signed in on several clients, `GET /v1/me/sessions/active`,
 // `POST /v1/me/sessions/{id}/revoke`, what the revoked device's own client then hears, the faults of both endpoints
 // (Clerk's 403 `session_reverification_required` included), and the control routes and JS API that set it all up.
 import assert from 'node:assert/strict';

@@ -121,7 +121,7 @@ const MATCHED_ROUTES = [
   ['POST', '/__control/requests/clear', ''],
   ['POST', '/__control/cookie-expires-at', ''],
   ['GET', '/npm/@clerk/clerk-js@6/dist/clerk.browser.js', ''],
-  // Other devices (issue 13): the user's sessions everywhere, revoking one, and a device's own client.
+  // Other devices: the user's sessions everywhere, revoking one, and a device's own client.
   ['GET', '/v1/me/sessions/active', '?_clerk_session_id={sid}'],
   ['GET', '/v1/me/sessions/active', ''],
   ['POST', '/v1/me/sessions/{dsid}/revoke', ''],

@@ -1,4 +1,4 @@
-// The emulator's security model (issue 10, item 7): who may change its state, which hosts it answers for, how much it
+// The emulator's security model: who may change its state, which hosts it answers for, how much it
 // remembers, which fault specs it takes, and that a malformed request gets an answer, never a dropped connection.
 import assert from 'node:assert/strict';
 import { createServer, request } from 'node:http';

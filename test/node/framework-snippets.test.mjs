@@ -1,8 +1,8 @@
 // The README's Angular block and its "Support" table say what the tests run:
-// - the `angular` block is test/frameworks/angular/sign-out.component.ts (which test/frameworks/angular.test.ts runs in
+// - the `angular` block is test/adoption/frameworks/angular/sign-out.component.ts (which test/adoption/frameworks/angular.test.ts runs in
 //   every engine), with the package's name where the file imports the source;
 // - Angular's ahead-of-time compiler with strict templates (what an Angular CLI build runs) accepts that component, and
-//   types `$event` of `(signed-out)` as SignedOutEvent (it refuses test/frameworks/angular/wrong-event-type.ts);
+//   types `$event` of `(signed-out)` as SignedOutEvent (it refuses test/adoption/frameworks/angular/wrong-event-type.ts);
 // - the Support table names the Clerk and framework versions package.json installs, and the peer range.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -17,7 +17,7 @@ const read = (path) => readFileSync(join(root, path), 'utf8');
 const require = createRequire(join(root, 'package.json'));
 const readme = read('README.md');
 const pkg = JSON.parse(read('package.json'));
-const COMPONENT = 'test/frameworks/angular/sign-out.component.ts';
+const COMPONENT = 'test/adoption/frameworks/angular/sign-out.component.ts';
 
 /** The fenced block after `<!-- snippet: id -->`, as the README shows it. */
 function snippet(id) {
@@ -45,13 +45,16 @@ const installedVersion = (name) =>
 describe('README: the Angular snippet', () => {
   it(`is ${COMPONENT}, the component the Angular test runs, with the package name for the source import`, () => {
     const file = read(COMPONENT);
-    assert.ok(file.includes("'../../../src/index.js'"), 'the component imports the source as ../../../src/index.js');
-    assert.equal(snippet('angular'), file.replaceAll("'../../../src/index.js'", "'clerk-sign-out-elements'"));
+    assert.ok(
+      file.includes("'../../../../src/index.js'"),
+      'the component imports the source as ../../../../src/index.js',
+    );
+    assert.equal(snippet('angular'), file.replaceAll("'../../../../src/index.js'", "'clerk-sign-out-elements'"));
   });
 
   it('compiles ahead of time with strict templates, and $event of (signed-out) is typed as SignedOutEvent', () => {
     const ngc = join(dirname(require.resolve('@angular/compiler-cli/package.json')), 'bundles/src/bin/ngc.js');
-    const run = spawnSync(process.execPath, [ngc, '-p', 'test/frameworks/angular/tsconfig.aot.json'], {
+    const run = spawnSync(process.execPath, [ngc, '-p', 'test/adoption/frameworks/angular/tsconfig.aot.json'], {
       cwd: root,
       encoding: 'utf8',
     });

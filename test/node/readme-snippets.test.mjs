@@ -1,4 +1,4 @@
-// Issue 15: what the README shows a package user is what the package ships and what the tests run.
+// What the README shows a package user is what the package ships and what the tests run.
 // - Every README block marked `<!-- snippet: <path> -->` is that file of test/snippets/ (the whole file, or an excerpt
 //   of it, re-indented), and `npm run test:snippets` runs those files against the built package.
 // - Every no-flash <style> line (quick starts, snippet pages, the demo) is the first rule of src/no-flash.css (shipped

@@ -4,7 +4,7 @@
 //   1. builds the package (vite.config.ts + tsconfig.node.json) into node_modules/clerk-sign-out-elements of a scratch
 //      project in the system's temp folder (its other node_modules are links to this repository's), so `import
 //      'clerk-sign-out-elements'` means the built package, never src/;
-//   2. checks that build: class names kept (issue 15), no-flash.css shipped;
+//   2. checks that build: class names kept, no-flash.css shipped;
 //   3. runs each snippet from a copy in that project, unchanged, and looks at the page in Debian's Chromium:
 //      Vite with the plugin, the standalone emulator beside another dev server, @web/test-runner (a nested run with the
 //      snippet's own config) and the Playwright spec (on a puppeteer-core stand-in for @playwright/test, see

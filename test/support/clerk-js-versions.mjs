@@ -26,24 +26,18 @@ export const CLERK_JS_MAJORS = {
 export const DEFAULT_CLERK_JS = '6';
 
 /**
- * The tests that run the real clerk-js (integration, the fault matrix, the bench's request checks): the Core 2 runs
- * take these. Every other test uses the fake Clerk, so it runs once.
+ * The tests that run the real clerk-js (one scenario per file, `test/real-clerk/`): the Core 2 runs take these. Every
+ * other test uses the fake Clerk (or no Clerk), so it runs once.
  */
-export const CLERK_DEPENDENT_FILES = [
-  'test/integration/**/*.test.ts',
-  'test/failures/**/*.test.ts',
-  'test/bench-checks/sign-out-requests-*.test.ts',
-];
+export const CLERK_DEPENDENT_FILES = ['test/real-clerk/**/*.test.ts'];
 
-/** Whether a test file path (relative to the repository, as given on the command line) is one of CLERK_DEPENDENT_FILES. */
+/**
+ * Whether a path given on the command line (relative to the repository) is, or covers, tests of CLERK_DEPENDENT_FILES:
+ * a test file under `test/real-clerk/`, or a folder or glob there.
+ */
 export function isClerkDependent(file) {
   const path = file.replace(/^\.\//, '').split(sep).join('/');
-  return (
-    /^test\/(integration|failures)\/(.+\/)?[^/]+\.test\.ts$/.test(path) ||
-    /^test\/bench-checks\/sign-out-requests-[^/]*\.test\.ts$/.test(path) ||
-    // a folder or glob that covers them
-    /^test\/(integration|failures)(\/(\*\*)?)?(\/\*\.test\.ts)?$/.test(path)
-  );
+  return /^test\/real-clerk(\/(.+\.test\.ts|[^.]*))?$/.test(path);
 }
 
 /** `CLERK_JS` checked: `5` or `6` (default 6). */

@@ -1,4 +1,4 @@
-// @web/test-runner plugins for the framework proofs in test/frameworks/. Each serves a framework the way its users get it,
+// @web/test-runner plugins for the framework proofs in test/adoption/frameworks/. Each serves a framework the way its users get it,
 // without a bundler of its own:
 //   cdnBundle()  /__cdn__/clerk-sign-out-elements.js = `vite build --config vite.cdn.config.ts`, built in memory from the
 //                current source (a stale or missing dist/ cannot fool the test; a fresh clone needs no build first)

@@ -20,6 +20,7 @@ import { applyCors, isLoopbackOrigin, readBody, sendJson } from './http.js';
 import { checkMaxRecordedRequests, clipText, recordFields } from './request-log.js';
 import { Tenant, type TenantSeed } from './tenant.js';
 
+/** What `createFapiEmulator()` (and every adapter) takes: where it answers, who may call it, what it starts with. */
 export interface FapiEmulatorOptions {
   /** The path it answers under; clerk-js's `proxyUrl` is `origin + prefix` (tenant `default`) or `+ /t/<tenant>`. */
   prefix?: string;
@@ -48,6 +49,7 @@ export interface FapiEmulatorOptions {
   clerkJsDist?: string | readonly string[];
 }
 
+/** The Frontend API emulator: a request handler for any Node server, and the tenants it keeps. */
 export interface FapiEmulator {
   /** Normalised prefix: leading slash, no trailing slash (`''` answers every path). */
   readonly prefix: string;
@@ -67,6 +69,21 @@ const TENANT_NAME = /^[\w.-]{1,100}$/;
 /** Every test creates a tenant; a long-running dev server forgets the oldest ones. */
 const MAX_TENANTS = 1000;
 
+/**
+ * An emulator of Clerk's Frontend API for the real `@clerk/clerk-js`, as a request handler: mount it in any Node
+ * server. The plugins and `startClerkEmulator()` are built on it.
+ *
+ * @example
+ * ```js
+ * import { createServer } from 'node:http';
+ * import { createFapiEmulator } from 'clerk-sign-out-elements/testing/node';
+ *
+ * const emulator = createFapiEmulator({ prefix: '/__clerk' });
+ * createServer(async (req, res) => {
+ *   if (!(await emulator.handle(req, res))) res.writeHead(404).end();
+ * }).listen(4010);
+ * ```
+ */
 export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmulator {
   const prefix = normalisePrefix(options.prefix ?? '/__clerk');
   const allowOrigin = options.allowOrigin ?? isLoopbackOrigin;

@@ -1,4 +1,5 @@
-// The JSON shapes Clerk's Frontend API answers, as far as clerk-js 6.40 reads them (see clerk-facts.md).
+// The JSON shapes Clerk's Frontend API answers, as far as clerk-js 6.40 reads them (read in its dist, checked by
+// running it).
 import { randomBytes } from 'node:crypto';
 import type { ClerkErrorInit, EmulatorSession, EmulatorUser } from '../emulator-protocol.js';
 

@@ -2,6 +2,7 @@
 import type { ClerkErrorInit, FapiEndpoint, Fault } from '../emulator-protocol.js';
 import { EmulatorError, quote } from './errors.js';
 
+/** Every endpoint name a fault can target (and the request log names). */
 export const FAPI_ENDPOINTS: readonly FapiEndpoint[] = [
   'environment',
   'client',

@@ -6,6 +6,7 @@ import { EMULATOR_PUBLISHABLE_KEY } from '../emulator-protocol.js';
 import { createFapiEmulator, type FapiEmulator, type FapiEmulatorOptions } from './fapi-emulator.js';
 import { answerServerError } from './http.js';
 
+/** What `startClerkEmulator()` takes: the emulator's options, and where its server listens. */
 export interface StartClerkEmulatorOptions extends FapiEmulatorOptions {
   /** Default 0: a free port. */
   port?: number;
@@ -13,6 +14,7 @@ export interface StartClerkEmulatorOptions extends FapiEmulatorOptions {
   host?: string;
 }
 
+/** A started standalone emulator: what to give the provider, the emulator itself, and `close()`. */
 export interface RunningClerkEmulator {
   /** The server's origin, e.g. `http://127.0.0.1:4010`. */
   url: string;
@@ -23,6 +25,19 @@ export interface RunningClerkEmulator {
   close(): Promise<void>;
 }
 
+/**
+ * Starts the emulator as a standalone HTTP server (on 127.0.0.1 unless `host` says otherwise), e.g. beside a dev server
+ * of your own or for Playwright.
+ *
+ * @example
+ * ```js
+ * import { startClerkEmulator } from 'clerk-sign-out-elements/testing/node';
+ *
+ * const clerk = await startClerkEmulator({ port: 4010 });
+ * console.log(`<clerk-provider publishable-key="${clerk.publishableKey}" proxy-url="${clerk.proxyUrl}">`);
+ * await clerk.close();
+ * ```
+ */
 export async function startClerkEmulator(options: StartClerkEmulatorOptions = {}): Promise<RunningClerkEmulator> {
   const { port = 0, host = '127.0.0.1', ...emulatorOptions } = options;
   // It answers for the name it listens on (e.g. `host: 'emulator'` in docker compose) besides loopback names and IPs.

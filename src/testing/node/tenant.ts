@@ -43,6 +43,7 @@ export interface TenantOptions {
   maxRecordedRequests?: number;
 }
 
+/** One tenant's state (users, its client and sessions, devices, faults, request log) and its control API, from Node. */
 export class Tenant {
   readonly name: string;
   #seed?: TenantSeed;

@@ -10,11 +10,13 @@ interface ConnectServer {
   };
 }
 
+/** What `clerkEmulatorVitePlugin()` takes: the emulator's options, with Ada Lovelace signed in by default. */
 export interface ClerkEmulatorVitePluginOptions extends Omit<FapiEmulatorOptions, 'seed'> {
   /** `true` (default): every tenant starts with Ada Lovelace signed in (`demoSeed`); `false`: empty; or your own seed. */
   seed?: boolean | TenantSeed;
 }
 
+/** The vite plugin that `clerkEmulatorVitePlugin()` returns (dev server and `vite preview`). */
 export interface ClerkEmulatorVitePlugin {
   name: 'clerk-fapi-emulator';
   emulator: FapiEmulator;
@@ -22,7 +24,19 @@ export interface ClerkEmulatorVitePlugin {
   configurePreviewServer(server: ConnectServer): void;
 }
 
-/** `plugins: [clerkEmulatorVitePlugin()]`, then give clerk-js `proxyUrl: location.origin + '/__clerk'`. */
+/**
+ * Serves the emulator from vite's dev server (and `vite preview`) under `/__clerk`: `plugins:
+ * [clerkEmulatorVitePlugin()]`, then give clerk-js `proxyUrl: location.origin + '/__clerk'`.
+ *
+ * @example
+ * ```ts
+ * // vite.config.ts
+ * import { defineConfig } from 'vite';
+ * import { clerkEmulatorVitePlugin } from 'clerk-sign-out-elements/testing/node';
+ *
+ * export default defineConfig({ plugins: [clerkEmulatorVitePlugin()] });
+ * ```
+ */
 export function clerkEmulatorVitePlugin(options: ClerkEmulatorVitePluginOptions = {}): ClerkEmulatorVitePlugin {
   const seed =
     options.seed === false ? undefined : options.seed === true || options.seed === undefined ? demoSeed : options.seed;

@@ -12,6 +12,7 @@ interface RequestEmitter {
   on(event: 'request', listener: RequestListener): unknown;
 }
 
+/** The @web/test-runner plugin that `clerkEmulatorPlugin()` returns. */
 export interface ClerkEmulatorPlugin {
   name: 'clerk-fapi-emulator';
   /** The emulator behind the plugin, for Node-side control (e.g. from a custom WTR command). */
@@ -25,6 +26,14 @@ export interface ClerkEmulatorPlugin {
  *
  * WTR composes its koa middleware before `serverStart` runs, so a middleware added there would never be called; the
  * plugin answers emulator paths in front of the server's request listener instead (everything else passes through).
+ *
+ * @example
+ * ```js
+ * // web-test-runner.config.mjs
+ * import { clerkEmulatorPlugin } from 'clerk-sign-out-elements/testing/node';
+ *
+ * export default { files: ['test/*.test.js'], nodeResolve: true, plugins: [clerkEmulatorPlugin()] };
+ * ```
  */
 export function clerkEmulatorPlugin(
   options: FapiEmulatorOptions & { emulator?: FapiEmulator } = {},
@@ -51,7 +60,17 @@ export function clerkEmulatorPlugin(
   };
 }
 
-/** The same as a koa middleware, for a config's `middleware: [clerkEmulatorMiddleware()]`. */
+/**
+ * The same as a koa middleware, for a config's `middleware: [clerkEmulatorMiddleware()]`.
+ *
+ * @example
+ * ```js
+ * // web-test-runner.config.mjs (or @web/dev-server's config)
+ * import { clerkEmulatorMiddleware } from 'clerk-sign-out-elements/testing/node';
+ *
+ * export default { middleware: [clerkEmulatorMiddleware()] };
+ * ```
+ */
 export function clerkEmulatorMiddleware(options: FapiEmulatorOptions & { emulator?: FapiEmulator } = {}) {
   const emulator = options.emulator ?? createFapiEmulator(options);
   return async (

@@ -1,0 +1,56 @@
+import { createContext } from '@lit/context';
+import type { ClerkClient, ClerkLike, ClerkSession, ClerkUser } from './clerk.js';
+import type { Localization } from './labels.js';
+
+/** Where the provider's Clerk is: `loading`, `ready` (loaded, its user known), or `error` (it could not load). */
+export type ClerkStatus = 'loading' | 'ready' | 'error';
+
+/**
+ * What `<clerk-provider>` shares with every element inside it. A new object on every change (consumers re-render).
+ * `user`/`session`: `null` = signed out, `undefined` = not known yet (Clerk is loading).
+ */
+export interface ClerkState {
+  readonly clerk: ClerkLike | undefined;
+  readonly status: ClerkStatus;
+  readonly user: ClerkUser | null | undefined;
+  readonly session: ClerkSession | null | undefined;
+  readonly client: ClerkClient | undefined;
+  readonly error: Error | undefined;
+  readonly localization: Localization | undefined;
+  /** Origins, besides the page's own, that URL attributes such as `redirect-url` may point to. */
+  readonly allowedRedirectOrigins: readonly string[];
+  /** `<clerk-provider after-sign-out-url>` as written; the sign-out flow checks it like `redirect-url`. */
+  readonly afterSignOutUrl: string | undefined;
+}
+
+/**
+ * The @lit/context key under which `<clerk-provider>` shares its `ClerkState`: a Lit element of your own reads Clerk
+ * from the nearest provider with it, as the package's elements do.
+ *
+ * @example
+ * ```ts
+ * import { ContextConsumer } from '@lit/context';
+ * import { LitElement, html } from 'lit';
+ * import { clerkContext } from 'clerk-sign-out-elements';
+ *
+ * class MyGreeting extends LitElement {
+ *   #clerk = new ContextConsumer(this, { context: clerkContext, subscribe: true });
+ *   render() {
+ *     return html`Hello, ${this.#clerk.value?.user?.firstName ?? 'guest'}`;
+ *   }
+ * }
+ * ```
+ */
+export const clerkContext = createContext<ClerkState>(Symbol.for('clerk-sign-out-elements/clerk-state'));
+
+const providerBrand = Symbol.for('clerk-sign-out-elements/provider');
+
+/** Marks a provider class, so elements recognise one under any tag name (see `clerk-sign-out-elements/elements`). */
+export function brandProvider(prototype: object): void {
+  Object.defineProperty(prototype, providerBrand, { value: true });
+}
+
+/** Whether an element is a `<clerk-provider>` (a branded provider class), under whatever tag it was registered. */
+export function isProvider(element: Element): boolean {
+  return providerBrand in element;
+}

@@ -1,0 +1,160 @@
+import type { ClerkLike } from '../clerk/clerk.js';
+
+/** Every event bubbles and crosses shadow roots, so a listener on `document` hears all of them. */
+const crossing = { bubbles: true, composed: true } as const;
+
+/** `sign-out`'s detail: which sessions are about to be signed out. */
+export interface SignOutDetail {
+  /** The session being signed out, or `null` for Clerk's default (all sessions; the only one in single-session apps). */
+  readonly sessionId: string | null;
+  readonly userId: string | null;
+}
+
+/** Before Clerk is called. Cancelable: `preventDefault()` stops the sign-out (e.g. to ask for confirmation first). */
+export class SignOutEvent extends CustomEvent<SignOutDetail> {
+  static readonly type = 'sign-out';
+  constructor(detail: SignOutDetail) {
+    super(SignOutEvent.type, { ...crossing, cancelable: true, detail });
+  }
+}
+
+/** `signed-out`'s detail: the sessions that ended, and where the page goes next. */
+export interface SignedOutDetail {
+  /** The sessions that ended. */
+  readonly sessionIds: readonly string[];
+  readonly userId: string | null;
+  /**
+   * Where the page goes next, always an absolute URL (the README's router recipe turns it into a path), or
+   * `null` when nothing navigates (another account's session was removed).
+   */
+  readonly redirectUrl: string | null;
+}
+
+/** After Clerk confirmed the sign-out. Cancelable: `preventDefault()` keeps the page (e.g. an SPA router navigates). */
+export class SignedOutEvent extends CustomEvent<SignedOutDetail> {
+  static readonly type = 'signed-out';
+  constructor(detail: SignedOutDetail) {
+    super(SignedOutEvent.type, { ...crossing, cancelable: true, detail });
+  }
+}
+
+/** `sign-out-error`'s detail: what went wrong, and which sessions are still signed in. */
+export interface SignOutErrorDetail {
+  readonly error: Error;
+  /** The session asked to end, or `null` for all of them (as in `sign-out`). */
+  readonly sessionId: string | null;
+  /** The sessions asked to end that are still signed in (the server's answer, when it could be asked). */
+  readonly sessionIds: readonly string[];
+}
+
+/** Clerk refused the sign-out, or the element was misconfigured. At least one session asked to end is still signed in. */
+export class SignOutErrorEvent extends CustomEvent<SignOutErrorDetail> {
+  static readonly type = 'sign-out-error';
+  constructor(detail: SignOutErrorDetail) {
+    super(SignOutErrorEvent.type, { ...crossing, detail });
+  }
+}
+
+/** `device-sign-out`'s detail: the other devices about to be signed out. */
+export interface DeviceSignOutDetail {
+  /** The sessions (one per device) about to be signed out: other devices of the signed-in user, never this one. */
+  readonly sessionIds: readonly string[];
+  readonly userId: string | null;
+}
+
+/**
+ * Before any device is signed out (nothing has been revoked yet). Cancelable: `preventDefault()` stops it, e.g. to ask
+ * for confirmation first.
+ */
+export class DeviceSignOutEvent extends CustomEvent<DeviceSignOutDetail> {
+  static readonly type = 'device-sign-out';
+  constructor(detail: DeviceSignOutDetail) {
+    super(DeviceSignOutEvent.type, { ...crossing, cancelable: true, detail });
+  }
+}
+
+/** `device-signed-out`'s detail: the other devices that were signed out. */
+export interface DeviceSignedOutDetail {
+  /** The sessions the Frontend API no longer lists as signed in: those devices are signed out. */
+  readonly sessionIds: readonly string[];
+  readonly userId: string | null;
+}
+
+/**
+ * Devices were signed out: Clerk's Frontend API confirmed it. Only the sessions really gone are named; when others
+ * asked for are still signed in, a `sign-out-error` follows, naming them.
+ */
+export class DeviceSignedOutEvent extends CustomEvent<DeviceSignedOutDetail> {
+  static readonly type = 'device-signed-out';
+  constructor(detail: DeviceSignedOutDetail) {
+    super(DeviceSignedOutEvent.type, { ...crossing, detail });
+  }
+}
+
+/** `<clerk-provider>` has a loaded Clerk. */
+export class ClerkLoadedEvent extends CustomEvent<{ readonly clerk: ClerkLike }> {
+  static readonly type = 'clerk-loaded';
+  constructor(clerk: ClerkLike) {
+    super(ClerkLoadedEvent.type, { ...crossing, detail: { clerk } });
+  }
+}
+
+/** `<clerk-provider>` could not load Clerk. `detail.error.message` names the attribute to fix. */
+export class ClerkErrorEvent extends CustomEvent<{ readonly error: Error }> {
+  static readonly type = 'clerk-error';
+  constructor(error: Error) {
+    super(ClerkErrorEvent.type, { ...crossing, detail: { error } });
+  }
+}
+
+/** `<clerk-user-menu>` opened its menu. */
+export class MenuOpenEvent extends Event {
+  static readonly type = 'menu-open';
+  constructor() {
+    super(MenuOpenEvent.type, crossing);
+  }
+}
+
+/** Why the menu closed: a key, a click outside, focus leaving, an item chosen, the user changing, or the `open` property. */
+export type MenuCloseReason =
+  'escape' | 'tab' | 'outside' | 'focus-out' | 'trigger' | 'select' | 'user-changed' | 'property';
+
+/** `<clerk-user-menu>` closed its menu. */
+export class MenuCloseEvent extends CustomEvent<{ readonly reason: MenuCloseReason }> {
+  static readonly type = 'menu-close';
+  constructor(reason: MenuCloseReason) {
+    super(MenuCloseEvent.type, { ...crossing, detail: { reason } });
+  }
+}
+
+/** `session-switched`'s detail: the account that is active now, and where the page goes next. */
+export interface SessionSwitchedDetail {
+  /** The session that is active now. */
+  readonly sessionId: string;
+  readonly userId: string | null;
+  /** Where the page goes next (`after-switch-session-url`), or `null` when nothing navigates. */
+  readonly redirectUrl: string | null;
+}
+
+/** Another signed-in account became the active one. Cancelable: `preventDefault()` stops the navigation to `redirectUrl`. */
+export class SessionSwitchedEvent extends CustomEvent<SessionSwitchedDetail> {
+  static readonly type = 'session-switched';
+  constructor(detail: SessionSwitchedDetail) {
+    super(SessionSwitchedEvent.type, { ...crossing, cancelable: true, detail });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'sign-out': SignOutEvent;
+    'signed-out': SignedOutEvent;
+    'sign-out-error': SignOutErrorEvent;
+    'clerk-loaded': ClerkLoadedEvent;
+    'clerk-error': ClerkErrorEvent;
+    'menu-open': MenuOpenEvent;
+    'menu-close': MenuCloseEvent;
+    'session-switched': SessionSwitchedEvent;
+    'device-sign-out': DeviceSignOutEvent;
+    'device-signed-out': DeviceSignedOutEvent;
+  }
+}

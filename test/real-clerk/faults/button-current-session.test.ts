@@ -1,0 +1,5 @@
+import '../../../src/testing/isolate-tabs.js';
+import { buttonCurrentSession } from '../../support/real-sign-out-actions.js';
+import { faultMatrix } from '../../support/real-fault-matrix.js';
+
+faultMatrix(buttonCurrentSession);
