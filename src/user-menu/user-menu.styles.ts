@@ -7,6 +7,8 @@ import { css } from 'lit';
 export const userMenuStyles = css`
   :host {
     --_size: var(--clerk-user-menu-avatar-size, 2rem);
+    /* Lines that only separate: the border, lighter (controls keep its 3:1). Not in the theme: the button has none. */
+    --_divider: color-mix(in srgb, var(--_border) 45%, transparent);
     display: inline-flex;
     vertical-align: middle;
   }
@@ -98,7 +100,7 @@ export const userMenuStyles = css`
     margin: 0;
     padding: 0.375rem;
     overflow: auto;
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_divider);
     border-radius: var(--clerk-user-menu-radius, var(--_radius));
     background: var(--clerk-user-menu-background, var(--_surface));
     color: var(--clerk-user-menu-color, var(--_text));
@@ -190,7 +192,7 @@ export const userMenuStyles = css`
   [part~='separator'] {
     block-size: 1px;
     margin: 0.375rem -0.375rem;
-    background: var(--_border);
+    background: var(--_divider);
   }
 
   [part~='spinner'] {
