@@ -63,6 +63,11 @@ export const userMenuStyles = css`
     block-size: 0.75em;
     border-radius: 999px;
   }
+  /* Room after the name, so the pill-shaped focus ring clears its last letters; the placeholder keeps it too. */
+  [part~='name'],
+  [data-name]::after {
+    margin-inline-end: calc(var(--_size) / 4);
+  }
 
   [part~='avatar'] {
     display: inline-block;
