@@ -3,7 +3,8 @@
 // checked each text named here), and 3:1 for focus rings, control borders, the avatar's error ring, the placeholder
 // and spinners (measured here). Each page is a frame whose preference for light or dark the test sets (see
 // test/support/page-frame.ts); an engine that cannot give a frame the preference asked for skips those pages (and
-// says so).
+// says so). WebKit is one: it runs the OS-dark pages when started dark, e.g.
+// `GTK_THEME=Adwaita:dark WTR_ENGINE=webkit npx web-test-runner test/theme/theme.test.ts` (then it skips the others).
 import { expect } from '@open-wc/testing';
 import type { AxeResults, NodeResult } from 'axe-core';
 import { focusPage } from '../support/engine.js';
