@@ -13,6 +13,8 @@ document.querySelector('#mode')!.textContent = emulator
   : 'Using your Clerk instance (VITE_CLERK_PUBLISHABLE_KEY).';
 
 logEvents();
+const theme = document.querySelector<HTMLSelectElement>('#theme')!;
+theme.addEventListener('change', () => (document.documentElement.style.colorScheme = theme.value));
 document.addEventListener('signed-out', (event) => {
   if (document.querySelector<HTMLInputElement>('#stay')?.checked) event.preventDefault();
 });

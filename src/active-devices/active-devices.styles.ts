@@ -3,10 +3,12 @@ import { css } from 'lit';
 export const activeDevicesStyles = css`
   :host {
     display: block;
+    /* Lines that only separate: the border, lighter (its buttons keep the 3:1 border). As in the user menu. */
+    --_divider: color-mix(in srgb, var(--_border) 45%, transparent);
   }
   [part~='panel'] {
     padding: var(--clerk-active-devices-padding, 1rem);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_divider);
     border-radius: var(--_radius);
     background: var(--clerk-active-devices-background, var(--_surface));
     color: var(--clerk-active-devices-color, var(--_text));
@@ -27,7 +29,7 @@ export const activeDevicesStyles = css`
     justify-items: start;
     gap: 0.25rem 0.5rem;
     padding: 0.75rem 0;
-    border-block-start: 1px solid var(--_border);
+    border-block-start: 1px solid var(--_divider);
   }
   [part~='name'] {
     font-weight: 600;

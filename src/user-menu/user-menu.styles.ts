@@ -7,6 +7,8 @@ import { css } from 'lit';
 export const userMenuStyles = css`
   :host {
     --_size: var(--clerk-user-menu-avatar-size, 2rem);
+    /* Lines that only separate: the border, lighter (controls keep its 3:1). Not in the theme: the button has none. */
+    --_divider: color-mix(in srgb, var(--_border) 45%, transparent);
     display: inline-flex;
     vertical-align: middle;
   }
@@ -61,6 +63,11 @@ export const userMenuStyles = css`
     block-size: 0.75em;
     border-radius: 999px;
   }
+  /* Room after the name, so the pill-shaped focus ring clears its last letters; the placeholder keeps it too. */
+  [part~='name'],
+  [data-name]::after {
+    margin-inline-end: calc(var(--_size) / 4);
+  }
 
   [part~='avatar'] {
     display: inline-block;
@@ -98,7 +105,7 @@ export const userMenuStyles = css`
     margin: 0;
     padding: 0.375rem;
     overflow: auto;
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_divider);
     border-radius: var(--clerk-user-menu-radius, var(--_radius));
     background: var(--clerk-user-menu-background, var(--_surface));
     color: var(--clerk-user-menu-color, var(--_text));
@@ -190,7 +197,7 @@ export const userMenuStyles = css`
   [part~='separator'] {
     block-size: 1px;
     margin: 0.375rem -0.375rem;
-    background: var(--_border);
+    background: var(--_divider);
   }
 
   [part~='spinner'] {

@@ -2,7 +2,7 @@
 //   press-keys            a key with modifiers held (`['Shift', 'Tab']`): puppeteer's keyboard in Chromium (CDP) and Firefox
 //                         (BiDi); raw WebDriver key actions in WebKit, where WTR's sendKeys only knows `press` and `type`
 //   emulate-color-scheme  prefers-color-scheme through CDP where the engine has it (Chromium); answers false elsewhere
-//                         (WebDriver BiDi and WebDriver classic have no such command), and the page then forces the rules
+//                         (WebDriver BiDi and WebDriver classic have no such command)
 
 /** WebDriver's code points for named keys (https://w3c.github.io/webdriver/#keyboard-actions). */
 const WEBDRIVER_KEYS = {

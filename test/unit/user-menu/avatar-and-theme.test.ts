@@ -2,7 +2,6 @@ import { expect, html } from '@open-wc/testing';
 import { FakeClerk, fakeUser } from '../../../src/testing/index.js';
 import { AVATAR_COLORS, avatarColor, isLoadableImageUrl } from '../../../src/user-menu/avatar.js';
 import { displayName, initials } from '../../../src/user-menu/user-display.js';
-import { emulateColorScheme } from '../../support/engine.js';
 import { until } from '../../support/fixtures.js';
 import { openByClick, openMenu, popup, shadow, trigger, withMenu } from '../../support/fake-menu.js';
 
@@ -153,8 +152,6 @@ describe('<clerk-user-menu> avatar', () => {
 });
 
 describe('<clerk-user-menu> theming', () => {
-  afterEach(() => emulateColorScheme('light'));
-
   it('takes ::part() styles and CSS custom properties from the page', async () => {
     const style = document.createElement('style');
     style.textContent = `
@@ -171,11 +168,11 @@ describe('<clerk-user-menu> theming', () => {
     style.remove();
   });
 
-  it('uses the shared theme tokens, dark under prefers-color-scheme: dark', async () => {
+  it("uses the shared theme tokens: light, dark where the page's color-scheme says so", async () => {
     const { el } = await withMenu();
     await openByClick(el);
     expect(getComputedStyle(popup(el)).backgroundColor).to.equal('rgb(255, 255, 255)');
-    await emulateColorScheme('dark');
+    el.style.colorScheme = 'dark';
     expect(getComputedStyle(popup(el)).backgroundColor).to.equal('rgb(31, 35, 40)');
     expect(getComputedStyle(popup(el)).color).to.equal('rgb(240, 243, 246)');
     await expect(el).to.be.accessible();
