@@ -46,7 +46,7 @@ export async function openFramePage({
 <script src="${new URL('/node_modules/axe-core/axe.min.js', location.href).href}"></script>
 <script type="module">
   import * as testing from ${JSON.stringify(url('../../src/testing/index.ts'))};
-  import * as activities from ${JSON.stringify(url('./device-activities.ts'))};
+  import * as activities from ${JSON.stringify(url('./sample-activities.ts'))};
   await import(${JSON.stringify(url('../../src/index.ts'))});
   window.kit = { ...testing, ...activities };
 </script></head><body>${body}</body></html>`);

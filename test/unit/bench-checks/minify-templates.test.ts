@@ -10,7 +10,13 @@ const TAGS = ['clerk-provider', 'clerk-sign-out-button', 'clerk-signed-in', 'cle
 function rules(cssText: string): string[] {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(cssText);
-  return [...sheet.cssRules].map((rule) => rule.cssText);
+  return [...sheet.cssRules].map(serialise);
+}
+
+/** A rule as the browser parsed it. `@supports` keeps its condition's text as written, spaces included, which mean nothing. */
+function serialise(rule: CSSRule): string {
+  if (!(rule instanceof CSSSupportsRule)) return rule.cssText;
+  return `@supports ${rule.conditionText.replace(/\s+/g, '')} { ${[...rule.cssRules].map(serialise).join(' ')} }`;
 }
 
 describe('template minification (CDN build)', () => {
