@@ -107,6 +107,12 @@ export function clerkJsProblem(dists?: string | readonly string[], bases?: reado
   );
 }
 
+/** Says in the terminal, once at start, why pages will not get Clerk's script, when they will not. */
+export function warnAtStart(emulator: { clerkJsProblem(): string | undefined }, warn = console.warn): void {
+  const problem = emulator.clerkJsProblem();
+  if (problem) warn(`[clerk emulator] ${problem}`);
+}
+
 const notInstalled = () =>
   `${CLERK_JS} is not installed, so Clerk's browser script cannot be served and pages that load Clerk through the ` +
   `emulator stay blank. Install it in the app (no restart needed): ${INSTALL_CLERK_JS}`;

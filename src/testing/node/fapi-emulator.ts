@@ -1,7 +1,7 @@
 // The framework-free core: one `handle(req, res)` that every adapter (WTR, vite, standalone server) mounts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FapiEndpoint, RecordedRequest } from '../emulator-protocol.js';
-import { isScriptPath, sendScript } from './clerk-script.js';
+import { clerkJsProblem, isScriptPath, sendScript } from './clerk-script.js';
 import { runControl } from './control-routes.js';
 import { EmulatorError, quote } from './errors.js';
 import type { EmulatedClient } from './clients.js';
@@ -59,6 +59,11 @@ export interface FapiEmulator {
   tenantNames(): string[];
   /** The bytes it holds now across all tenants (an estimate; never more than `maxRetainedBytes`). */
   readonly retainedBytes: number;
+  /**
+   * Why it cannot serve Clerk's browser script right now, with the command that fixes it; `undefined` when it can.
+   * Looked up afresh each time (so is every script request): installing @clerk/clerk-js needs no restart.
+   */
+  clerkJsProblem(): string | undefined;
   /**
    * The `proxyUrl` to give clerk-js for a tenant, e.g. `proxyUrl('http://127.0.0.1:8000', 'abc')`; with `device` (a
    * client id from `tenant.addDevice()`), the one for that device's page: `…/device/<clientId>`.
@@ -210,6 +215,7 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
     prefix,
     tenant,
     tenantNames: () => [...tenants.keys()],
+    clerkJsProblem: () => clerkJsProblem(options.clerkJsDist),
     get retainedBytes() {
       return retention.retainedBytes;
     },
