@@ -134,6 +134,17 @@ describe('emulator memory: one bound across all tenants', () => {
     assert.ok(emulator.retainedBytes < 64 * 1024, `after a reset it holds ${emulator.retainedBytes} bytes`);
   });
 
+  it('a tenant forgotten while a request of its own is in flight does not come back into the account', () => {
+    const emulator = createFapiEmulator();
+    const old = emulator.tenant('old');
+    for (let index = 0; index < 1000; index++) emulator.tenant(`new${index}`);
+    assert.ok(!emulator.tenantNames().includes('old'));
+    const held = emulator.retainedBytes;
+    old.record(bigEntry(1)); // what the request in flight does next
+    old.createUser({ firstName: 'n'.repeat(10_000) });
+    assert.equal(emulator.retainedBytes, held);
+  });
+
   it('refuses a budget too small to hold a tenant', () => {
     assert.throws(() => createFapiEmulator({ maxRetainedBytes: 1000 }), /maxRetainedBytes/);
     assert.throws(() => createFapiEmulator({ maxRetainedBytes: '16MB' }), /maxRetainedBytes/);

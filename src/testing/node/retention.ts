@@ -97,6 +97,8 @@ export class Retention {
   readonly maxRecordedRequests: number;
   #evictTenant: (keep: object) => boolean;
   #holders = new Map<object, Holder>();
+  /** Tenants forgotten while a request of theirs was still in flight: what that request does is not kept. */
+  #forgotten = new WeakSet<object>();
   /** Every tenant's log entries in arrival order, so the oldest of all goes first; dropped ones lose their request. */
   #log = new Queue<Entry>();
   /** Entries of `#log` dropped by their own tenant (its log full, or cleared), not yet out of the queue. */
@@ -115,7 +117,7 @@ export class Retention {
   }
 
   record(owner: object, request: RecordedRequest): void {
-    if (this.maxRecordedRequests === 0) return;
+    if (this.maxRecordedRequests === 0 || this.#forgotten.has(owner)) return;
     const holder = this.#holder(owner);
     const entry: Entry = { request, bytes: ENTRY_BYTES + estimateBytes(request), holder };
     holder.log.push(entry);
@@ -140,6 +142,7 @@ export class Retention {
    * when the owner alone would not fit.
    */
   reserve(owner: object, bytes: number): void {
+    if (this.#forgotten.has(owner)) return;
     while (this.#bytes + bytes > this.maxBytes) {
       if (this.#dropOldestEntry() || this.#evictTenant(owner)) continue;
       const held = this.#holders.get(owner)?.stateBytes ?? 0;
@@ -153,6 +156,7 @@ export class Retention {
 
   /** Records the size of `owner`'s state after a change; if it grew past the budget, makes room as `reserve` does. */
   setStateBytes(owner: object, bytes: number): void {
+    if (this.#forgotten.has(owner)) return;
     const holder = this.#holder(owner);
     this.#bytes += bytes - holder.stateBytes;
     holder.stateBytes = bytes;
@@ -161,6 +165,7 @@ export class Retention {
 
   /** Forgets everything of `owner` (an evicted tenant). */
   forget(owner: object): void {
+    this.#forgotten.add(owner);
     const holder = this.#holders.get(owner);
     if (!holder) return;
     this.clearRequests(owner);
