@@ -6,7 +6,7 @@ import { TEST_FILES } from './test-files.mjs';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const read = (path) => readFileSync(`${ROOT}/${path}`, 'utf8');
 
-/** The fenced block right after `<!-- snippet: id -->` in README.md (as test/first-five-minutes/readme.ts reads it). */
+/** The fenced block right after `<!-- snippet: id -->` in README.md (as test/support/readme.ts reads it). */
 function readmeBlock(id) {
   const lines = read('README.md').split('\n');
   const marker = lines.indexOf(`<!-- snippet: ${id} -->`);

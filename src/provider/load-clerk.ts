@@ -11,22 +11,28 @@ declare global {
   }
 }
 
-/** The Frontend API host a publishable key encodes (`pk_test_` / `pk_live_` + base64 of `host$`). */
-function frontendApiFromKey(key: string): string {
+/**
+ * The Frontend API host a publishable key encodes (`pk_test_` / `pk_live_` + base64 of `host$`): a plain host name, one
+ * that `new URL` keeps as it is, so no user name (`@`), path (`/`, `\\`), query or fragment can send the script
+ * elsewhere.
+ */
+export function frontendApiFromKey(key: string): string {
   const fix = 'Copy the key from the Clerk dashboard (API keys); it looks like pk_test_… or pk_live_….';
   const match = /^pk_(test|live)_([A-Za-z0-9+/=_-]+)$/.exec(key.trim());
   if (!match)
     throw new ConfigurationError(`<clerk-provider> publishable-key="${key}" is not a Clerk publishable key. ${fix}`);
-  let decoded = '';
+  let host = '';
+  let parsed;
   try {
-    decoded = atob(match[2].replace(/-/g, '+').replace(/_/g, '/'));
+    host = atob(match[2].replace(/-/g, '+').replace(/_/g, '/'));
+    host = host.endsWith('$') ? host.slice(0, -1) : '';
+    parsed = new URL(`https://${host}`).host;
   } catch {
     // reported below
   }
-  const host = decoded.endsWith('$') ? decoded.slice(0, -1) : '';
-  if (!host.includes('.') || /[\s/$]/.test(host)) {
+  if (parsed !== host || !host.includes('.')) {
     throw new ConfigurationError(
-      `<clerk-provider> publishable-key="${key}" does not encode a Frontend API host. ${fix}`,
+      `<clerk-provider> publishable-key="${key}" does not encode a Frontend API host name: it encodes ${JSON.stringify(host)}. ${fix}`,
     );
   }
   return host;
@@ -98,11 +104,7 @@ export function loadClerkScript(source: ScriptSource): Promise<ClerkLike> {
       );
       script.addEventListener('error', () => {
         script.remove();
-        reject(
-          new ConfigurationError(
-            `<clerk-provider> could not load Clerk's script from ${url}. Check clerk-js-url (or publishable-key / proxy-url) and that the URL is reachable.`,
-          ),
-        );
+        void scriptFailure(url).then(reject);
       });
       document.head.append(script);
     });
@@ -111,4 +113,17 @@ export function loadClerkScript(source: ScriptSource): Promise<ClerkLike> {
     loading.set(url, promise);
   }
   return promise;
+}
+
+/** Why Clerk's script did not load: the Clerk emulator says why in a Clerk error body (e.g. clerk-js not installed). */
+async function scriptFailure(url: string): Promise<ConfigurationError> {
+  let reason = '. Check clerk-js-url (or publishable-key / proxy-url) and that the URL is reachable.';
+  try {
+    const response = await fetch(url);
+    const said = !response.ok && (await response.json()).errors[0].long_message;
+    if (said) reason = `: ${said}`;
+  } catch {
+    // no answer, or not Clerk's shape: no reason to give
+  }
+  return new ConfigurationError(`<clerk-provider> could not load Clerk's script from ${url}${reason}`);
 }

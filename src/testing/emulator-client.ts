@@ -34,7 +34,8 @@ export interface EmulatorConnection {
   createUser(init?: EmulatorUserInit): Promise<EmulatorUser>;
   /**
    * Adds a signed-in session for the user (an id or what `createUser` returned) and makes it the client's active one.
-   * `activity`: where and how it was last used (default: Chrome on Linux, 127.0.0.1, no location).
+   * `activity`: where and how it was last used (default: Chrome on Linux, 127.0.0.1, no location; without a browser
+   * named, the browser this page runs in, as its User-Agent says).
    */
   signIn(user: string | EmulatorUser, options?: { activity?: Partial<EmulatorActivity> }): Promise<EmulatorSession>;
   /**

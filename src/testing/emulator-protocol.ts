@@ -61,7 +61,11 @@ export interface EmulatorActivity {
   country: string | null;
 }
 
-/** What a session's activity says when a test does not: a desktop Chrome on this machine, location unknown. */
+/**
+ * What a session's activity says when a test does not: a desktop Chrome on this machine, location unknown. When the
+ * test names no browser (name, version, device type, mobile), the Frontend API's answers to a browser name that
+ * browser instead, from its User-Agent, as Clerk records the browser a session is used from.
+ */
 export const DEFAULT_ACTIVITY: Readonly<EmulatorActivity> = Object.freeze({
   browserName: 'Chrome',
   browserVersion: '140.0.0.0',
@@ -88,14 +92,20 @@ export interface EmulatorSession {
 
 /** Options of `signIn`. */
 export interface EmulatorSignInOptions {
-  /** Where and how the session was last used; missing fields take the defaults (Chrome on Linux, 127.0.0.1). */
+  /**
+   * Where and how the session was last used; missing fields take the defaults (Chrome on Linux, 127.0.0.1). Without a
+   * browser named, answers to a browser take its name, version and device from its User-Agent.
+   */
   activity?: Partial<EmulatorActivity>;
 }
 
 /** A device to add: another client (its own browser, its own cookies) where `userId` is signed in. */
 export interface EmulatorDeviceInit {
   userId: string;
-  /** Missing fields take the defaults (Chrome on Linux, 127.0.0.1, no location). */
+  /**
+   * Missing fields take the defaults (Chrome on Linux, 127.0.0.1, no location). Without a browser named, answers to
+   * that device's page take its name, version and device from the page's User-Agent.
+   */
   activity?: Partial<EmulatorActivity>;
   /** Epoch milliseconds; default: now. The session's `createdAt` is the same (or earlier) moment. */
   lastActiveAt?: number;

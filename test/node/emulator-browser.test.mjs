@@ -24,6 +24,16 @@ function attackPage(emulatorOrigin, sid, attacks) {
       fetch('${base}/__control/users', { method: 'POST', mode: 'no-cors', body: JSON.stringify({ id: 'user_eve' }) });
       fetch('${base}/__control/reset', { method: 'POST', mode: 'no-cors' });
       fetch('${base}/v1/client/sessions/${sid}/remove', { method: 'POST', mode: 'no-cors', body: new Blob(['x']) });`,
+    // Reads: an <img>, a no-cors fetch, a frame navigated there, and tenant names the emulator has never seen.
+    reads: `
+      for (const path of ['/v1/client', '/v1/me/sessions/active', '/__control/state'])
+        document.body.append(Object.assign(new Image(), { src: '${base}' + path }));
+      fetch('${base}/v1/client/touch?redirect_url=' + encodeURIComponent('${emulatorOrigin}/'), { mode: 'no-cors' });
+      document.body.append(Object.assign(document.createElement('iframe'), { src: '${base}/v1/client' }));
+      for (let index = 0; index < 5; index++)
+        document.body.append(Object.assign(new Image(), { src: '${emulatorOrigin}/__clerk/t/evil-' + index + '/v1/environment' }));`,
+    // What clerk-js does after a sign-out when the cookie is about to expire: a navigation through /v1/client/touch.
+    touch: `location.href = '${base}/v1/client/touch?redirect_url=' + encodeURIComponent(location.origin + '/landed');`,
     sandboxed: `
       const frame = document.createElement('iframe');
       frame.sandbox = 'allow-forms allow-scripts';
@@ -106,6 +116,66 @@ describe('emulator security in a real browser (Chromium)', { skip: chromium ? fa
         .state()
         .users.map((user) => user.id),
       ['user_ada', 'user_grace'],
+    );
+  });
+
+  it('reads from a page on another origin (<img>, no-cors fetch, a frame) neither use a fault, renew the cookie, log, nor create tenants', async () => {
+    const port = pages.address().port;
+    const tenant = victim();
+    tenant.reset();
+    tenant.signIn(tenant.createUser({ id: 'user_ada' }).id);
+    tenant.setFault('client', { status: 500, times: 1 });
+    tenant.setCookieExpiresAt(Date.now() + 3600_000);
+    const before = tenant.state();
+    const names = emulator.emulator.tenantNames();
+    // Counted where they arrive: the browser hides some answers from the page (an <img> of JSON is blocked).
+    const arrived = [];
+    const { handle } = emulator.emulator;
+    emulator.emulator.handle = (req, res) => {
+      res.on('finish', () => arrived.push(`${res.statusCode} ${req.url.split('?')[0]}`));
+      return handle(req, res);
+    };
+    try {
+      await page.goto(`http://evil.test:${port}/?attacks=reads`);
+      const deadline = Date.now() + 10_000;
+      while (arrived.length < 10 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      emulator.emulator.handle = handle;
+    }
+    assert.deepEqual(arrived.sort(), [
+      '403 /__clerk/t/evil-0/v1/environment',
+      '403 /__clerk/t/evil-1/v1/environment',
+      '403 /__clerk/t/evil-2/v1/environment',
+      '403 /__clerk/t/evil-3/v1/environment',
+      '403 /__clerk/t/evil-4/v1/environment',
+      '403 /__clerk/t/victim/__control/state',
+      '403 /__clerk/t/victim/v1/client',
+      '403 /__clerk/t/victim/v1/client', // the frame
+      '403 /__clerk/t/victim/v1/client/touch',
+      '403 /__clerk/t/victim/v1/me/sessions/active',
+    ]);
+    assert.deepEqual(tenant.state(), before, "the fault, the cookie's expiry and the sessions as the test set them");
+    assert.deepEqual(tenant.requests(), []);
+    assert.deepEqual(emulator.emulator.tenantNames(), names, 'no tenant created or evicted');
+  });
+
+  it("a loopback app on another origin still follows clerk-js's redirect through /v1/client/touch (no Origin: its Referer)", async () => {
+    const port = pages.address().port;
+    const tenant = victim();
+    tenant.reset();
+    answers = [];
+    await page.goto(`http://localhost:${port}/?attacks=touch`); // cross-site: localhost is not 127.0.0.1
+    const deadline = Date.now() + 10_000;
+    while (new URL(page.url()).pathname !== '/landed' && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(new URL(page.url()).pathname, '/landed');
+    assert.deepEqual(
+      answers.map(({ url, status }) => `${status} ${new URL(url).pathname}`),
+      ['302 /__clerk/t/victim/v1/client/touch'],
+    );
+    assert.deepEqual(
+      tenant.requests().map((logged) => `${logged.path} ${logged.status}`),
+      ['/v1/client/touch 302'],
     );
   });
 

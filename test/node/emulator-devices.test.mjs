@@ -467,3 +467,96 @@ describe('other devices: control routes and JS API', () => {
     assert.equal(tenant.sessions[0].status, 'active');
   });
 });
+
+describe("other devices: the asking browser's User-Agent names this device", () => {
+  let running;
+  before(async () => (running = await startClerkEmulator()));
+  after(() => running.close());
+
+  /** User-Agents as these browsers send them, and what Clerk's Frontend API records of each. */
+  const BROWSERS = [
+    [
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+      ['Chrome', '156.0.0.0', 'Linux', false],
+    ],
+    ['Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0', ['Firefox', '153.0', 'Linux', false]],
+    [
+      'Mozilla/5.0 (X11; Ubuntu; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15',
+      ['Safari', '18.0', 'Linux', false],
+    ],
+    [
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1',
+      ['Safari', '17.1', 'iPhone', true],
+    ],
+    [
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.2 Safari/605.1.15',
+      ['Safari', '18.2', 'Macintosh', false],
+    ],
+    [
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36 Edg/141.0.3537.57',
+      ['Edge', '141.0.3537.57', 'Windows', false],
+    ],
+    [
+      'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.7339.51 Mobile Safari/537.36',
+      ['Chrome', '140.0.7339.51', 'Android', true],
+    ],
+    [
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/139.0.0.0 Safari/537.36 OPR/124.0.0.0',
+      ['Opera', '124.0.0.0', 'Macintosh', false],
+    ],
+    [
+      'Mozilla/5.0 (iPad; CPU OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/140.0.7339.101 Mobile/15E148 Safari/604.1',
+      ['Chrome', '140.0.7339.101', 'iPad', true],
+    ],
+  ];
+
+  /** Ada signed in here without naming a browser, and on a phone that names one. */
+  function ada(name) {
+    const tenant = running.emulator.tenant(name);
+    tenant.reset();
+    const user = tenant.createUser({ id: 'user_ada' });
+    const here = tenant.signIn(user.id, { activity: { city: 'Berlin', country: 'DE' } });
+    const phone = tenant.addDevice({ userId: user.id, activity: PHONE });
+    return { tenant, here, phone, base: `${running.url}/__clerk/t/${name}` };
+  }
+
+  const browserOf = ({ latest_activity: a }) => [a.browser_name, a.browser_version, a.device_type, a.is_mobile];
+
+  it('names the browser, its version, the device type and mobile from the User-Agent of the browser that asks', async () => {
+    const { tenant, here, phone, base } = ada('ua');
+    const before = tenant.state();
+    for (const [userAgent, expected] of BROWSERS) {
+      const { status, json } = await call(`${base}/v1/me/sessions/active`, { headers: { 'user-agent': userAgent } });
+      assert.equal(status, 200);
+      const [current, other] = json;
+      assert.equal(current.id, here.id);
+      assert.deepEqual(browserOf(current), expected, userAgent);
+      assert.deepEqual([current.latest_activity.city, current.latest_activity.ip_address], ['Berlin', '127.0.0.1']);
+      assert.deepEqual(browserOf(other), ['Safari', '18.2', 'iPhone', true], 'another device keeps what it was given');
+      assert.equal(other.id, phone.sessions[0].id);
+    }
+    assert.deepEqual(tenant.state(), before, 'reading the list stores nothing');
+  });
+
+  it('keeps the defaults for a request that is no browser (Node, curl) or one it does not know, and a browser a test named', async () => {
+    const { tenant, base } = ada('ua-none');
+    for (const userAgent of ['node', 'curl/7.88.1', 'Mozilla/5.0 (compatible; Googlebot/2.1)', '']) {
+      const { json } = await call(`${base}/v1/me/sessions/active`, { headers: { 'user-agent': userAgent } });
+      assert.deepEqual(
+        browserOf(json[0]),
+        [DEFAULT_ACTIVITY.browserName, DEFAULT_ACTIVITY.browserVersion, DEFAULT_ACTIVITY.deviceType, false],
+        JSON.stringify(userAgent),
+      );
+    }
+    tenant.reset();
+    const user = tenant.createUser();
+    tenant.signIn(user.id, { activity: { browserName: 'Firefox' } });
+    const { json } = await call(`${base}/v1/me/sessions/active`, { headers: { 'user-agent': BROWSERS[0][0] } });
+    assert.deepEqual(browserOf(json[0]), [
+      'Firefox',
+      DEFAULT_ACTIVITY.browserVersion,
+      DEFAULT_ACTIVITY.deviceType,
+      false,
+    ]);
+  });
+});

@@ -1,10 +1,14 @@
 // The standalone emulator (startClerkEmulator) under generated hostile requests: request lines, headers and bodies
 // (sizes, encodings, nesting) sent over a raw socket. It never crashes, never hangs, answers within a bound (or, for a
-// request cut short, closes), never answers 5xx, and its state stays consistent: refused writes change nothing, reads
-// change no user or session, and every tenant's users, sessions, faults and log keep their invariants.
+// request cut short, closes), never answers 5xx, and its state stays consistent: a request from a page it does not
+// allow changes nothing at all (state, faults, log, tenants, memory), reads change no user, session or cookie (a fault
+// they hit only counts down), every tenant's users, sessions, faults and log keep their invariants, and what it holds
+// stays within its memory budget. A third property sends only reads from other pages (<img>, navigations, fetches) at
+// tenants armed with one-shot faults and a cookie about to expire, and at tenant names it has never seen.
 //
 // Seeded: FC_SEED=<integer> replays a run (fast-check prints the seed and the shrunk request of any failure);
-// FC_RUNS=<n> sets the number of well-framed runs (default 400; a quarter as many cut-short runs follow).
+// FC_RUNS=<n> sets the number of well-framed runs (default 400; a quarter as many cut-short runs and as many
+// foreign reads follow).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -21,6 +25,7 @@ const ANSWER_MS = 5000;
 /** Per property: fast-check stops generating (and says so) past this, so the suite stays under a minute on 2 busy cores. */
 const PROPERTY_MS = 35_000;
 const MAX_RECORDED = 40;
+const MAX_RETAINED_BYTES = 1024 * 1024;
 const VALUE_LIMIT = 2048 + 64; // a recorded value, with its truncation marker
 const TENANTS = ['fuzz', 'default'];
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -517,6 +522,52 @@ function requestSpecs(breaking) {
 
 const requests = fc.oneof({ weight: 3, arbitrary: requestSpecs(false) }, { weight: 1, arbitrary: requestSpecs(true) });
 
+/**
+ * Pages the emulator does not allow, as a browser describes them: by Origin (a fetch), by Referer (an <img>, a <script>,
+ * a navigation), or only by Sec-Fetch-Site (the page withholds its Referer).
+ */
+const FOREIGN_PAGES = [
+  { origin: 'https://evil.example', fetchSite: 'cross-site' },
+  { origin: 'null', fetchSite: 'cross-site' },
+  { origin: 'http://localhost.evil.example' },
+  { referer: 'https://evil.example/page?x=1', fetchSite: 'cross-site' },
+  { referer: 'http://evil.example:{port}/', fetchSite: 'same-site' },
+  { referer: 'https://evil.example/' },
+  { referer: 'file:///home/user/page.html' },
+  { fetchSite: 'cross-site' },
+  { fetchSite: 'same-site' },
+];
+
+/** A read (GET, HEAD, OPTIONS) from such a page: at known routes, generated ones, and tenant names never seen. */
+const foreignReads = fc
+  .record({
+    spec: requestSpecs(false),
+    page: fc.constantFrom(...FOREIGN_PAGES),
+    method: fc.constantFrom('GET', 'GET', 'GET', 'HEAD', 'OPTIONS'),
+    host: fc.constantFrom('127.0.0.1:{port}', 'localhost:{port}', 'localhost'),
+    tenant: fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom('/__clerk/t/fuzz', '/__clerk') },
+      {
+        weight: 2,
+        arbitrary: fc.stringMatching(/^[a-z0-9._-]{1,24}$/).map((name) => `/__clerk/t/new-${name}`),
+      },
+    ),
+  })
+  .map(({ spec, page, method, host, tenant }) => ({
+    ...spec,
+    method,
+    host,
+    root: tenant,
+    origin: page.origin,
+    fetchSite: page.fetchSite,
+    extra: [
+      ...(page.referer ? [['Referer', page.referer]] : []),
+      ...spec.extra.filter(([name]) => name.toLowerCase() !== 'referer'),
+    ],
+    body: { kind: 'none' },
+    contentType: undefined,
+  }));
+
 /** Where to cut a request short: a fraction of its bytes, and what else the broken request does. */
 const cuts = fc.record({
   request: requests,
@@ -563,7 +614,7 @@ function toBytes(spec, context) {
   if (spec.origin !== undefined) headers.push(['Origin', fill(String(spec.origin), context)]);
   if (spec.fetchSite !== undefined) headers.push(['Sec-Fetch-Site', spec.fetchSite]);
   if (spec.contentType !== undefined) headers.push(['Content-Type', spec.contentType]);
-  headers.push(...spec.extra);
+  headers.push(...spec.extra.map(([name, value]) => [name, fill(value, context)]));
   if (!spec.extra.some(([name]) => name.toLowerCase() === 'connection')) headers.push(['Connection', 'close']);
   let body = bodyBytes(spec.body);
   if (body && spec.framing.kind === 'chunked') {
@@ -590,15 +641,77 @@ function mediaType(type) {
   return type?.split(';')[0].trim().toLowerCase();
 }
 
+/** The first Referer a request carries (Node keeps the first of duplicates), as Node presents it. */
+function refererOf(spec) {
+  return spec.extra.find(([name]) => name.toLowerCase() === 'referer')?.[1].trim();
+}
+
+/**
+ * Whether the page that sent it is one the emulator may take a request from: named by Origin, else by Referer's origin;
+ * a browser saying it is this origin or no page (address bar) is; one saying it is another site without naming a page is
+ * not; no browser at all (Node, curl) is. `undefined` = no page named, taken.
+ */
+function pageAllowed(spec, context) {
+  const host = spec.host === undefined ? undefined : fill(spec.host, context).toLowerCase();
+  const allowed = (page) =>
+    page !== 'null' &&
+    (page.toLowerCase() === `http://${host}` || page.toLowerCase() === `https://${host}` || isLoopback(page));
+  if (spec.origin !== undefined) return allowed(fill(String(spec.origin), context));
+  if (spec.fetchSite === 'same-origin' || spec.fetchSite === 'none') return true;
+  let referer;
+  try {
+    referer = new URL(refererOf(spec) ?? '').origin;
+  } catch {
+    referer = undefined;
+  }
+  if (referer !== undefined) return allowed(referer);
+  return spec.fetchSite !== 'cross-site' && spec.fetchSite !== 'same-site';
+}
+
+function isLoopback(origin) {
+  try {
+    return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(origin).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The path under a tenant (and device) as the server reads the request target, e.g. `/v1/client` or `/__control/state`:
+ * a path (even one starting with //) or an absolute URL, dot segments resolved; `undefined` outside `/__clerk`.
+ */
+function tenantPath(spec, context) {
+  const target = fill(spec.root + spec.tail + spec.query, context);
+  let path;
+  try {
+    path = (target.startsWith('/') ? new URL(`http://x${target}`) : new URL(target)).pathname;
+  } catch {
+    return undefined;
+  }
+  if (path !== '/__clerk' && !path.startsWith('/__clerk/')) return undefined;
+  const scoped = /^\/t\/[^/]+(\/.*)?$/.exec(path.slice('/__clerk'.length));
+  const inTenant = scoped ? (scoped[1] ?? '/') : path.slice('/__clerk'.length) || '/';
+  const device = /^\/device\/[^/]+(\/.*)?$/.exec(inTenant);
+  return device ? (device[1] ?? '/') : inTenant;
+}
+
+/** Whether it asks for Clerk's script, which any page may load (a GET or HEAD of `…/npm/@clerk/clerk-js@…/dist/…`). */
+function isScriptRead(spec, context) {
+  const path = tenantPath(spec, context);
+  return ['GET', 'HEAD'].includes(spec.method) && !!path && /^\/npm\/@clerk\/clerk-js(?:@[^/]+)?\/dist\/./.test(path);
+}
+
 /** Why the emulator must refuse this request without touching any state, or `undefined` when it may act on it. */
-function mustRefuse(spec) {
+function mustRefuse(spec, context) {
   if (spec.host !== undefined && !HOSTS[spec.host]) return `host ${JSON.stringify(spec.host)}`;
+  if (!pageAllowed(spec, context))
+    return isScriptRead(spec, context) ? 'SCRIPT' : `a ${spec.method} from a page it does not allow`;
   if (READS.has(spec.method)) return undefined;
-  if (spec.origin !== undefined && !ORIGINS[spec.origin]) return `a write from origin ${JSON.stringify(spec.origin)}`;
-  if (spec.origin === undefined && spec.fetchSite === 'cross-site') return 'a cross-site write without Origin';
-  const hasBody = spec.body.kind !== 'none';
+  // As the server counts one: chunked (even empty), or a Content-Length above 0.
+  const bytes = bodyBytes(spec.body);
+  const hasBody = bytes !== undefined && (spec.framing.kind === 'chunked' || bytes.length > 0);
   if (
-    spec.tail.startsWith('/__control/') &&
+    tenantPath(spec, context)?.startsWith('/__control/') &&
     mediaType(spec.contentType) !== 'application/json' &&
     (spec.contentType !== undefined || hasBody)
   ) {
@@ -619,12 +732,19 @@ const totals = { runs: 0, violations: 0 };
 let statuses = {};
 
 function snapshot() {
-  return Object.fromEntries(
-    TENANTS.map((name) => {
-      const tenant = running.emulator.tenant(name);
-      return [name, { state: tenant.state(), requests: tenant.requests() }];
-    }),
-  );
+  // Tenant names first: looking a tenant up counts as using it.
+  const tenants = running.emulator.tenantNames();
+  const retainedBytes = running.emulator.retainedBytes;
+  return {
+    tenants,
+    retainedBytes,
+    ...Object.fromEntries(
+      TENANTS.map((name) => {
+        const tenant = running.emulator.tenant(name);
+        return [name, { state: tenant.state(), requests: tenant.requests() }];
+      }),
+    ),
+  };
 }
 
 /** Each tenant: two users (`user_first`, `user_second`), both signed in, `user_first` also on a device, a clean log and no faults. */
@@ -639,6 +759,11 @@ function seedTenants() {
     tenant.signIn('user_second');
     const device = tenant.addDevice({ userId: 'user_first', activity: { browserName: 'Safari', isMobile: true } });
     ids[name] = { sid, device: device.clientId, dsid: device.sessions[0].id };
+    // A test's instruments: one-shot faults (4xx, so an answer of 5xx still means a bug) and a cookie about to expire.
+    tenant.setFault('client', { status: 429, times: 1 });
+    tenant.setFault('activeSessions', { status: 401, times: 2 });
+    tenant.setFault('script', { status: 404, times: 1 });
+    tenant.setCookieExpiresAt(Date.now() + 3600_000);
   }
   return { port, ids };
 }
@@ -715,6 +840,7 @@ function checkInvariants(name, { state, requests }) {
     );
   }
   assert.ok(requests.length <= MAX_RECORDED, `${name}: the log keeps at most ${MAX_RECORDED}`);
+  assert.ok(running.emulator.retainedBytes <= MAX_RETAINED_BYTES, `${running.emulator.retainedBytes} bytes held`);
   for (const logged of requests) {
     assert.ok(logged.path.length <= VALUE_LIMIT, `${name}: a recorded path of ${logged.path.length} chars`);
     for (const field of [logged.query, logged.body]) {
@@ -733,7 +859,18 @@ function checkInvariants(name, { state, requests }) {
   }
 }
 
-const withoutLog = ({ state }) => ({ ...state, cookieExpiresAt: 0 });
+/** A read changes no user, session, device or cookie; a fault it hits only counts down. */
+function checkReadChangedNothing(name, method, before, after) {
+  const { faults: faultsBefore, ...stateBefore } = before.state;
+  const { faults: faultsAfter, ...stateAfter } = after.state;
+  assert.deepEqual(stateAfter, stateBefore, `a ${method} changed ${name}'s state`);
+  for (const [endpoint, fault] of Object.entries(faultsAfter)) {
+    const was = faultsBefore[endpoint];
+    assert.ok(was, `a ${method} set a fault on ${endpoint}`);
+    assert.deepEqual({ ...fault, remaining: 0 }, { ...was, remaining: 0 }, `a ${method} changed a fault`);
+    assert.ok(was.remaining === null || fault.remaining <= was.remaining, `a ${method} added hits to a fault`);
+  }
+}
 
 /** The server still answers, promptly: a plain FAPI read on a freshly reset tenant. */
 async function checkHealthy() {
@@ -765,6 +902,7 @@ async function runProperty(label, property, numRuns) {
     numRuns,
     interruptAfterTimeLimit: PROPERTY_MS,
     markInterruptAsFailure: false,
+    verbose: process.env.FC_VERBOSE ? 1 : 0,
   });
   const runs = details.numRuns;
   const violations = details.failed ? 1 : 0;
@@ -777,12 +915,15 @@ async function runProperty(label, property, numRuns) {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([status, times]) => `${status}×${times}`);
   console.log(`  answers (shrinking included): ${seen.join(' ')}`);
-  if (details.failed) assert.fail(fc.defaultReportMessage(details));
+  if (details.failed) assert.fail(`${fc.defaultReportMessage(details)}\n${details.errorInstance}`);
 }
 
 describe('emulator under hostile requests (fast-check)', () => {
   before(async () => {
-    running = await startClerkEmulator({ maxRecordedRequests: MAX_RECORDED });
+    running = await startClerkEmulator({
+      maxRecordedRequests: MAX_RECORDED,
+      maxRetainedBytes: MAX_RETAINED_BYTES,
+    });
     port = Number(new URL(running.url).port);
     consoleError = console.error;
     console.error = (...args) => {
@@ -813,21 +954,37 @@ describe('emulator under hostile requests (fast-check)', () => {
       checkNoEmulatorErrors();
       const after = snapshot();
       for (const name of TENANTS) checkInvariants(name, after[name]);
-      const refusal = mustRefuse(spec);
+      const refusal = mustRefuse(spec, context);
       if (refusal) {
-        assert.ok(answer.status >= 400, `${refusal} was answered ${answer.status}`);
-        assert.deepEqual(after, before, `${refusal} changed the emulator's state or log`);
+        if (refusal !== 'SCRIPT') assert.ok(answer.status >= 400, `${refusal} was answered ${answer.status}`);
+        assert.deepEqual(after, before, `${refusal} changed the emulator's state, log, tenants or memory`);
       } else if (READS.has(spec.method)) {
-        for (const name of TENANTS)
-          assert.deepEqual(
-            withoutLog(after[name]),
-            withoutLog(before[name]),
-            `a ${spec.method} changed ${name}'s state`,
-          );
+        for (const name of TENANTS) checkReadChangedNothing(name, spec.method, before[name], after[name]);
       }
       await checkHealthy();
     });
     await runProperty('well-framed requests', property, RUNS);
+  });
+
+  it('changes nothing (state, faults, cookie, log, tenants, memory) for a read from a page it does not allow', async () => {
+    const property = fc.asyncProperty(foreignReads, async (spec) => {
+      const context = seedTenants();
+      const before = snapshot();
+      const answer = await rawRequest(port, toBytes(spec, context), {
+        timeoutMs: ANSWER_MS,
+        head: spec.method === 'HEAD',
+      });
+      count(answer);
+      assert.ok(!answer.dropped, `the connection was dropped without an answer (${answer.error ?? 'closed'})`);
+      assert.ok(answer.status < 500, `answered ${answer.status}`);
+      checkNoEmulatorErrors();
+      const refusal = mustRefuse(spec, context);
+      assert.ok(refusal, 'the oracle knows this page is not allowed');
+      if (refusal !== 'SCRIPT') assert.ok(answer.status >= 400, `${refusal} was answered ${answer.status}`);
+      assert.deepEqual(snapshot(), before, `${refusal} changed the emulator's state, log, tenants or memory`);
+      await checkHealthy();
+    });
+    await runProperty('reads from pages it does not allow', property, RUNS);
   });
 
   it('closes or answers a request cut short (or with bytes past its end) within the bound, and keeps answering', async () => {
@@ -855,8 +1012,8 @@ describe('emulator under hostile requests (fast-check)', () => {
       checkNoEmulatorErrors();
       const after = snapshot();
       for (const name of TENANTS) checkInvariants(name, after[name]);
-      const refusal = mustRefuse(spec);
-      if (refusal) assert.deepEqual(after, before, `${refusal} changed the emulator's state or log`);
+      const refusal = mustRefuse(spec, context);
+      if (refusal) assert.deepEqual(after, before, `${refusal} changed the emulator's state, log, tenants or memory`);
       await checkHealthy();
     });
     await runProperty('requests cut short', property, CUT_RUNS);

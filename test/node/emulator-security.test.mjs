@@ -85,7 +85,7 @@ describe('emulator security: who may change state', () => {
     assert.equal(tenant.sessions.length, 2);
   });
 
-  it('still takes writes without Origin (node, curl), from its own origin, from loopback pages and reads from anywhere', async () => {
+  it('still takes writes without Origin (node, curl), from its own origin and from loopback pages', async () => {
     const port = new URL(running.url).port;
     const path = (name) => `/__clerk/t/${name}/v1/client/sessions?_method=DELETE`;
     seeded(running, 'w-none');
@@ -113,7 +113,7 @@ describe('emulator security: who may change state', () => {
       'Origin decides when present',
     );
     assert.equal(running.emulator.tenant('w-site').sessions.length, 0);
-    // A cross-site GET is no write: pages on other origins load the script and navigate to /client/touch.
+    // Clerk's script is public: a page on another origin may load it.
     const script = await send(running.url, '/__clerk/npm/@clerk/clerk-js@6/dist/clerk.browser.js', {
       method: 'HEAD',
       headers: { origin: 'https://app.example', 'sec-fetch-site': 'cross-site' },
@@ -198,6 +198,158 @@ describe('emulator security: who may change state', () => {
     assert.equal(json.json.firstName, 'Eve');
     // connectEmulator() posts reset() and clearRequests() with no body at all.
     assert.equal((await send(running.url, '/__clerk/t/json-only/__control/reset', { method: 'POST' })).status, 200);
+  });
+});
+
+describe('emulator security: a read from another page changes nothing', () => {
+  let running;
+  before(async () => (running = await startClerkEmulator()));
+  after(() => running.close());
+
+  /** What a page on evil.example sends: an <img> or a navigation (no Origin, its Referer), or a fetch (Origin). */
+  const FROM_EVIL = [
+    { 'sec-fetch-site': 'cross-site', referer: 'https://evil.example/page' },
+    { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    { 'sec-fetch-site': 'cross-site' }, // Referrer-Policy: no-referrer
+    { 'sec-fetch-site': 'same-site' }, // another port of this host, naming no page
+    { origin: 'null' },
+    { referer: 'http://evil.example:8000/' }, // an older browser: no Sec-Fetch-Site
+  ];
+
+  /** A tenant in use by a test: Ada signed in, a one-shot fault armed, a cookie expiring within the hour. */
+  function inUse(name) {
+    const tenant = running.emulator.tenant(name);
+    tenant.reset();
+    tenant.signIn(tenant.createUser({ id: 'user_ada' }).id);
+    tenant.setFault('client', { status: 500, times: 1 });
+    tenant.setFault('activeSessions', { status: 500, times: 1 });
+    tenant.setCookieExpiresAt(Date.now() + 3600_000);
+    return tenant;
+  }
+
+  it("neither uses up a test's fault, renews its cookie, logs, nor shows its state: 403 naming the page", async () => {
+    const tenant = inUse('victim-reads');
+    const before = tenant.state();
+    const base = '/__clerk/t/victim-reads';
+    const target = encodeURIComponent('http://localhost:3000/after');
+    for (const headers of FROM_EVIL) {
+      for (const path of [
+        '/v1/client',
+        '/v1/environment',
+        '/v1/me/sessions/active',
+        `/v1/client/touch?redirect_url=${target}`,
+        '/__control/state',
+        '/__control/requests',
+        '/v1/nope',
+      ]) {
+        const answer = await send(running.url, base + path, { headers });
+        assert.equal(answer.status, 403, `${path} ${JSON.stringify(headers)}`);
+        assert.match(answer.message, /allowOrigin/);
+        assert.equal(answer.text.includes('user_ada'), false, 'no state in the answer');
+      }
+    }
+    const page = await send(running.url, `${base}/v1/client`, { headers: FROM_EVIL[0] });
+    assert.match(page.message, /Refused GET from a page on "https:\/\/evil\.example"/);
+    const blind = await send(running.url, `${base}/v1/client`, { headers: FROM_EVIL[2] });
+    assert.match(blind.message, /Sec-Fetch-Site: cross-site/);
+    assert.deepEqual(tenant.state(), before, 'faults, cookie, users and sessions as the test left them');
+    assert.deepEqual(tenant.requests(), [], 'nothing logged');
+    // The test's own page still meets its faults, once each.
+    assert.equal((await send(running.url, `${base}/v1/client`)).status, 500);
+    assert.equal((await send(running.url, `${base}/v1/client`)).status, 200);
+  });
+
+  it('creates no tenant and evicts none for new tenant names, whatever the count', async () => {
+    const tenant = inUse('victim-tenants');
+    const { clientId } = tenant;
+    const names = running.emulator.tenantNames();
+    for (let index = 0; index < 1100; index++) {
+      const headers = FROM_EVIL[index % FROM_EVIL.length];
+      const answer = await send(running.url, `/__clerk/t/evil-${index}/v1/environment`, { headers });
+      assert.equal(answer.status, 403);
+    }
+    assert.deepEqual(running.emulator.tenantNames(), names, 'the same tenants');
+    assert.equal(running.emulator.tenant('victim-tenants').clientId, clientId, 'the same client');
+    assert.deepEqual(
+      tenant.state().users.map((user) => user.id),
+      ['user_ada'],
+    );
+  });
+
+  it('takes reads from its own page, allowed pages (by Origin or Referer), the address bar and local processes', async () => {
+    const port = new URL(running.url).port;
+    const allowed = [
+      {},
+      { 'user-agent': 'curl/7.88.1' },
+      { 'sec-fetch-site': 'same-origin' },
+      { 'sec-fetch-site': 'none' },
+      { origin: `http://127.0.0.1:${port}`, 'sec-fetch-site': 'same-origin' },
+      { origin: 'http://localhost:3000', 'sec-fetch-site': 'cross-site' },
+      // clerk-js's post-sign-out navigation through /v1/client/touch from an app on another loopback origin.
+      { 'sec-fetch-site': 'cross-site', referer: 'http://localhost:3000/account' },
+      { 'sec-fetch-site': 'same-site', referer: `http://127.0.0.1:5173/` },
+      { referer: 'http://[::1]:8080/' },
+    ];
+    const target = 'http://localhost:3000/after';
+    for (const headers of allowed) {
+      const tenant = inUse('reads-ok');
+      const expiry = tenant.cookieExpiresAt;
+      const base = '/__clerk/t/reads-ok';
+      assert.equal((await send(running.url, `${base}/v1/client`, { headers })).status, 500, JSON.stringify(headers));
+      assert.equal((await send(running.url, `${base}/__control/state`, { headers })).status, 200);
+      const touch = await send(running.url, `${base}/v1/client/touch?redirect_url=${encodeURIComponent(target)}`, {
+        headers,
+      });
+      assert.equal(touch.status, 302, JSON.stringify(headers));
+      assert.equal(touch.headers.location, target);
+      assert.equal(tenant.cookieExpiresAt, expiry, 'a read never renews the cookie: setCookieExpiresAt does');
+      assert.deepEqual(
+        tenant.requests().map((logged) => `${logged.path} ${logged.status}`),
+        ['/v1/client 500', '/v1/client/touch 302'],
+      );
+    }
+  });
+
+  it("serves Clerk's script to any page (it is public), but only allowed pages meet its fault", async () => {
+    const tenant = running.emulator.tenant('script-fault');
+    tenant.reset();
+    tenant.setFault('script', { status: 503, times: 1 });
+    const path = '/__clerk/t/script-fault/npm/@clerk/clerk-js@6/dist/clerk.browser.js';
+    for (const headers of FROM_EVIL) {
+      assert.equal((await send(running.url, path, { method: 'HEAD', headers })).status, 200, JSON.stringify(headers));
+    }
+    assert.equal(tenant.state().faults.script.remaining, 1);
+    assert.equal((await send(running.url, path, { method: 'HEAD' })).status, 503);
+    assert.equal(
+      (
+        await send(running.url, '/__clerk/t/no-such-tenant/npm/@clerk/clerk-js@6/dist/clerk.browser.js', {
+          method: 'HEAD',
+          headers: FROM_EVIL[0],
+        })
+      ).status,
+      200,
+    );
+    assert.ok(!running.emulator.tenantNames().includes('no-such-tenant'));
+  });
+});
+
+describe('emulator security: tenants', () => {
+  it('forgets the least recently used tenant past 1000, never one in use nor `default`', async () => {
+    const emulator = createFapiEmulator();
+    emulator.tenant('default');
+    const busy = emulator.tenant('busy');
+    busy.signIn(busy.createUser({ id: 'user_busy' }).id);
+    for (let index = 0; index < 1500; index++) {
+      emulator.tenant(`t${index}`);
+      if (index % 100 === 0) emulator.tenant('busy'); // a test using its tenant meanwhile
+    }
+    const names = emulator.tenantNames();
+    assert.equal(names.length, 1000);
+    assert.ok(names.includes('default'));
+    assert.ok(names.includes('busy'));
+    assert.equal(emulator.tenant('busy'), busy, 'the same tenant, its state kept');
+    assert.equal(busy.sessions.length, 1);
+    assert.ok(!names.includes('t0') && names.includes('t1499'));
   });
 });
 

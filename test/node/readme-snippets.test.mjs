@@ -78,6 +78,8 @@ describe('README snippets', () => {
     const ids = all.map((snippet) => snippet.id);
     for (const file of [
       'test/snippets/vite/vite.config.ts',
+      'test/snippets/vite/.env.development',
+      'test/snippets/vite/.env.production',
       'test/snippets/vite/index.html',
       'test/snippets/standalone/clerk-emulator.mjs',
       'test/snippets/standalone/index.html',
@@ -90,6 +92,27 @@ describe('README snippets', () => {
     assert.ok(readme.includes('pk_live_Y2xlcmsuZXhhbXBsZS5jb20k'), 'the emulator key is in the README');
     assert.ok(readme.includes('EMULATOR_PUBLISHABLE_KEY'), 'and its export');
     assert.ok(readme.includes('seed: demoSeed'), 'and the seed of the standalone emulator');
+  });
+
+  it("the Vite snippet keeps the emulator's key out of a production build: from env, and not in .env.production", () => {
+    const page = read('test/snippets/vite/index.html');
+    assert.ok(!page.includes('pk_live_Y2xlcmsuZXhhbXBsZS5jb20k'), 'index.html takes the key from env');
+    assert.match(page, /publishable-key="%VITE_CLERK_PUBLISHABLE_KEY%" proxy-url="%VITE_CLERK_PROXY_URL%"/);
+    const production = read('test/snippets/vite/.env.production');
+    assert.ok(!production.includes('pk_live_Y2xlcmsuZXhhbXBsZS5jb20k'));
+    assert.match(production, /^VITE_CLERK_PROXY_URL=$/m);
+    assert.match(read('test/snippets/vite/vite.config.ts'), /mode === 'production' \? \[\]/);
+  });
+
+  it('no snippet asks for a fixed port: the emulators take a free one and give their URL', () => {
+    for (const file of ['test/snippets/standalone/clerk-emulator.mjs', 'test/snippets/playwright/sign-out.spec.ts']) {
+      assert.doesNotMatch(read(file), /port: 4010|startClerkEmulator\(\{ port: \d/, file);
+    }
+    assert.match(
+      read('test/snippets/playwright/sign-out.spec.ts'),
+      /await clerk\?\.close\(\)/,
+      'afterAll never throws',
+    );
   });
 });
 

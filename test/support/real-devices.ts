@@ -11,7 +11,7 @@ import {
   type EmulatorUser,
 } from '../../src/testing/index.js';
 import { clerkScriptPath } from './clerk-js.js';
-import { MAC, PHONE } from './sample-activities.js';
+import { HERE, MAC, PHONE } from './sample-activities.js';
 import { mountNpmClerk, type Mounted } from './real-clerk.js';
 import { until } from './fixtures.js';
 
@@ -28,12 +28,12 @@ export interface AdaEverywhere {
   sid(device: EmulatorDevice): string;
 }
 
-/** A fresh tenant: Ada signed in on this page (Berlin), on a phone and on a laptop. */
+/** A fresh tenant: Ada signed in on this page (Chrome in Berlin), on a phone and on a laptop. */
 export async function adaEverywhere(): Promise<AdaEverywhere> {
   const emulator = connectEmulator();
   await emulator.reset();
   const ada = await emulator.createUser({ firstName: 'Ada', lastName: 'Lovelace' });
-  const here = await emulator.signIn(ada, { activity: { city: 'Berlin', country: 'DE' } });
+  const here = await emulator.signIn(ada, { activity: HERE });
   const phone = await emulator.addDevice(ada, { activity: PHONE, lastActiveAt: Date.now() - 3600_000 });
   const laptop = await emulator.addDevice(ada, { activity: MAC, lastActiveAt: Date.now() - 2 * 3600_000 });
   return { emulator, ada, here, phone, laptop, sid: (device) => device.sessions[0].id };

@@ -39,3 +39,15 @@ export const PHONE = {
   city: 'Lyon',
   country: 'FR',
 };
+/**
+ * This page's own session in the real clerk-js scenarios. It names its browser, so the emulator does not take it from
+ * the engine's User-Agent (it would differ per engine and version).
+ */
+export const HERE = {
+  browserName: 'Chrome',
+  browserVersion: '140.0.0.0',
+  deviceType: 'Linux',
+  isMobile: false,
+  city: 'Berlin',
+  country: 'DE',
+};

@@ -2,12 +2,12 @@
 // from the installed @clerk/clerk-js, so pages load the REAL clerk-js with no network. The version in the path picks the
 // installed one it names, as Clerk serves the newest release of that major: `@6` → @clerk/clerk-js 6.x, `@5` → an npm
 // alias installed beside it (`"clerk-js-5": "npm:@clerk/clerk-js@5"` in the app's package.json).
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
 import { EmulatorError, quote } from './errors.js';
 
 const SCRIPT_PATH = /^\/npm\/@clerk\/clerk-js(?:@([^/]+))?\/dist\/(.+)$/;
@@ -27,20 +27,23 @@ export interface ClerkJsBuild {
   readonly version: string | undefined;
 }
 
-const defaultBases = () => [join(process.cwd(), 'package.json'), import.meta.url];
+/** Where an app's packages are looked up: the folder the server runs in (the app), then this package's own folder. */
+const defaultBases = () => [process.cwd(), dirname(fileURLToPath(import.meta.url))];
 
-/** The `dist` folder of the @clerk/clerk-js the app installed (a peer dependency), else the one next to this package. */
-export function findClerkJsDist(from: string[] = defaultBases()): string | undefined {
-  return distOf(CLERK_JS, from);
-}
+/** The command that installs what the script route serves. */
+export const INSTALL_CLERK_JS = `npm install -D ${CLERK_JS}@6`;
 
-function distOf(name: string, from: string[]): string | undefined {
-  for (const base of from) {
-    try {
-      // '@clerk/clerk-js' resolves to dist/clerk.js; its package.json is not exported.
-      return dirname(createRequire(base).resolve(name));
-    } catch {
-      // try the next base
+/**
+ * The `dist` folder of an installed package: `node_modules/<name>` in `base` or a folder above it, as Node finds
+ * packages. Read from the disk each time, never from Node's module caches, so a package installed while the server runs
+ * is found by the next request.
+ */
+function distOf(name: string, bases: readonly string[]): string | undefined {
+  for (const base of bases) {
+    for (let dir = resolve(base); ; dir = dirname(dir)) {
+      const folder = join(dir, 'node_modules', name);
+      if (existsSync(join(folder, 'package.json'))) return join(folder, 'dist');
+      if (dirname(dir) === dir) break;
     }
   }
   return undefined;
@@ -59,9 +62,9 @@ function versionOf(dist: string): string | undefined {
 }
 
 /** The app's npm aliases of @clerk/clerk-js: dependencies whose spec is `npm:@clerk/clerk-js@…`. */
-function aliasNames(packageJson: string): string[] {
+function aliasNames(appFolder: string): string[] {
   try {
-    const manifest = JSON.parse(readFileSync(packageJson, 'utf8')) as Record<string, unknown>;
+    const manifest = JSON.parse(readFileSync(join(appFolder, 'package.json'), 'utf8')) as Record<string, unknown>;
     const groups = ['dependencies', 'devDependencies', 'optionalDependencies'].map((key) => manifest[key]);
     return groups.flatMap((group) =>
       group && typeof group === 'object'
@@ -77,14 +80,42 @@ function aliasNames(packageJson: string): string[] {
 
 /**
  * The builds the script route can serve: `dists` when given (the first answers paths without a version), else the
- * installed @clerk/clerk-js and the app's npm aliases of it.
+ * installed @clerk/clerk-js and the app's npm aliases of it. `bases`: the folders packages are looked up from.
  */
-export function findClerkJsBuilds(dists?: string | readonly string[], from: string[] = defaultBases()): ClerkJsBuild[] {
+export function findClerkJsBuilds(
+  dists?: string | readonly string[],
+  bases: readonly string[] = defaultBases(),
+): ClerkJsBuild[] {
   const given = dists === undefined ? undefined : [dists].flat();
-  const folders = given ?? [findClerkJsDist(from), ...aliasNames(from[0]).map((alias) => distOf(alias, from))];
+  const folders = given ?? [CLERK_JS, ...aliasNames(bases[0])].map((name) => distOf(name, bases));
   const unique = [...new Set(folders.filter((dist): dist is string => !!dist).map((dist) => resolve(dist)))];
   return unique.map((dist) => ({ dist, version: versionOf(dist) }));
 }
+
+/**
+ * Why the script route cannot serve Clerk's browser script, with the fix; `undefined` when it can. The adapters say it
+ * in the terminal when they start; the answer to a script request says it too.
+ */
+export function clerkJsProblem(dists?: string | readonly string[], bases?: readonly string[]): string | undefined {
+  const builds = findClerkJsBuilds(dists, bases);
+  if (builds.some((build) => existsSync(join(build.dist, 'clerk.browser.js')))) return undefined;
+  if (dists === undefined) return notInstalled();
+  const folders = [dists].flat().map((dist) => quote(dist, 200));
+  return (
+    `Clerk's browser script cannot be served: no clerk.browser.js in clerkJsDist (${folders.join(', ') || 'none given'}). ` +
+    `Point clerkJsDist at @clerk/clerk-js's dist folder, or leave it out to use the installed ${CLERK_JS}.`
+  );
+}
+
+/** Says in the terminal, once at start, why pages will not get Clerk's script, when they will not. */
+export function warnAtStart(emulator: { clerkJsProblem(): string | undefined }, warn = console.warn): void {
+  const problem = emulator.clerkJsProblem();
+  if (problem) warn(`[clerk emulator] ${problem}`);
+}
+
+const notInstalled = () =>
+  `${CLERK_JS} is not installed, so Clerk's browser script cannot be served and pages that load Clerk through the ` +
+  `emulator stay blank. Install it in the app (no restart needed): ${INSTALL_CLERK_JS}`;
 
 const numbers = (version: string) => version.split(/[.+-]/);
 
@@ -104,8 +135,7 @@ function newer(a: ClerkJsBuild, b: ClerkJsBuild): number {
  * any. Throws a 404 naming what is installed when nothing matches.
  */
 export function pickClerkJsBuild(builds: readonly ClerkJsBuild[], requested: string | undefined): ClerkJsBuild {
-  if (!builds.length)
-    throw new EmulatorError(404, `${CLERK_JS} is not installed, so its browser script cannot be served.`);
+  if (!builds.length) throw new EmulatorError(404, notInstalled());
   if (!requested || !/^[\^~]?\d/.test(requested)) return builds[0];
   const parts = numbers(requested.slice(/^[\^~]/.test(requested) ? 1 : 0));
   const wanted = parts.slice(0, (parts.findIndex((part) => !/^\d+$/.test(part)) + 1 || parts.length + 1) - 1); // 5.x = 5
@@ -153,13 +183,23 @@ export function isScriptPath(path: string): boolean {
   return SCRIPT_PATH.test(path);
 }
 
-/** Streams the file; 404 when it does not exist (or is a folder). */
-export async function sendScriptFile(res: ServerResponse, file: string | undefined, method: string): Promise<void> {
+/**
+ * Answers a script path with the file from the build its version picks: streamed, or a 404 that says why (clerk-js is
+ * not installed, no installed version matches, no such file).
+ */
+export async function sendScript(
+  res: ServerResponse,
+  dists: string | readonly string[] | undefined,
+  path: string,
+  method = 'GET',
+): Promise<void> {
+  const build = pickClerkJsBuild(findClerkJsBuilds(dists), scriptVersion(path));
+  const file = scriptFile(build.dist, path);
   const info = file ? await stat(file).catch(() => undefined) : undefined;
   if (!file || !info?.isFile()) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Not found');
-    return;
+    const name = SCRIPT_PATH.exec(path)?.[2] ?? path;
+    const what = build.version ? `${CLERK_JS} ${build.version}` : quote(build.dist, 200);
+    throw new EmulatorError(404, `No file ${quote(name, 200)} in ${what}'s dist folder.`);
   }
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',

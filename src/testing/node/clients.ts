@@ -7,10 +7,17 @@ import {
 } from '../emulator-protocol.js';
 import { EmulatorError, quote } from './errors.js';
 import { randomId } from './fapi-json.js';
+import type { BrowserActivity } from './user-agent.js';
 
 export const FAR_FUTURE = () => Date.now() + 365 * 24 * 3600_000;
 
 const ACTIVITY_TEXT = ['browserName', 'browserVersion', 'deviceType', 'ipAddress', 'city', 'country'] as const;
+const BROWSER_FIELDS = ['browserName', 'browserVersion', 'deviceType', 'isMobile'];
+
+/** Whether an activity a test gave leaves the browser unsaid (none of its name, version, device type, mobile). */
+export function namesNoBrowser(value: unknown): boolean {
+  return typeof value !== 'object' || value === null || !Object.keys(value).some((key) => BROWSER_FIELDS.includes(key));
+}
 const MAX_ACTIVITY_TEXT = 200;
 
 /** A full activity from a partial one; refuses (400, naming the field) anything but its strings, `null`s and `isMobile`. */
@@ -63,6 +70,8 @@ export class EmulatedClient {
   #sessions: EmulatorSession[] = [];
   #revoked: EmulatorSession[] = [];
   #lastActiveSessionId: string | null = null;
+  /** Sessions whose browser no test named: answers to this client's browser name that browser (its User-Agent). */
+  #browserFromRequest = new Set<string>();
   cookieExpiresAt = FAR_FUTURE();
 
   /** Signed-in sessions, oldest first. */
@@ -83,8 +92,11 @@ export class EmulatedClient {
     return [...this.#sessions, ...this.#revoked].sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  /** Signs the user in (one session per user: signing in again reuses it) and makes that session the active one. */
-  signIn(userId: string, activity: EmulatorActivity, at = Date.now()): EmulatorSession {
+  /**
+   * Signs the user in (one session per user: signing in again reuses it) and makes that session the active one.
+   * `browserFromRequest`: the activity names no browser, so answers to this client take it from the request.
+   */
+  signIn(userId: string, activity: EmulatorActivity, at = Date.now(), browserFromRequest = false): EmulatorSession {
     let session = this.#sessions.find((candidate) => candidate.userId === userId);
     if (!session) {
       session = {
@@ -97,6 +109,7 @@ export class EmulatedClient {
         activity,
       };
       this.#sessions.push(session);
+      if (browserFromRequest) this.#browserFromRequest.add(session.id);
     }
     session.lastActiveAt = at;
     this.#lastActiveSessionId = session.id;
@@ -114,6 +127,15 @@ export class EmulatedClient {
     throw new EmulatorError(404, `No signed-in session ${quote(sessionId)} on this client.`);
   }
 
+  /**
+   * A session's activity as an answer to a request shows it: for a session of this client whose browser no test named,
+   * the browser that asks (`browser`, from its User-Agent), as Clerk records the browser a session is used from.
+   */
+  activityOf(session: EmulatorSession, browser: BrowserActivity | undefined): EmulatorActivity {
+    const fromRequest = browser && this.#browserFromRequest.has(session.id);
+    return fromRequest ? { ...session.activity, ...browser } : session.activity;
+  }
+
   touch(sessionId: string): EmulatorSession {
     const session = this.session(sessionId);
     session.lastActiveAt = Date.now();
@@ -125,6 +147,7 @@ export class EmulatedClient {
   remove(sessionId: string): EmulatorSession {
     const session = this.session(sessionId);
     this.#sessions = this.#sessions.filter((candidate) => candidate !== session);
+    this.#browserFromRequest.delete(sessionId);
     this.#pickActive(sessionId);
     return session;
   }
@@ -134,6 +157,7 @@ export class EmulatedClient {
     const ended = this.#sessions;
     this.#sessions = [];
     this.#revoked = [];
+    this.#browserFromRequest.clear();
     this.#lastActiveSessionId = null;
     return ended;
   }
@@ -153,6 +177,7 @@ export class EmulatedClient {
   clear(): void {
     this.#sessions = [];
     this.#revoked = [];
+    this.#browserFromRequest.clear();
     this.#lastActiveSessionId = null;
     this.cookieExpiresAt = FAR_FUTURE();
   }

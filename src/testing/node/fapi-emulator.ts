@@ -1,24 +1,18 @@
 // The framework-free core: one `handle(req, res)` that every adapter (WTR, vite, standalone server) mounts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FapiEndpoint, RecordedRequest } from '../emulator-protocol.js';
-import {
-  findClerkJsBuilds,
-  isScriptPath,
-  pickClerkJsBuild,
-  scriptFile,
-  scriptVersion,
-  sendScriptFile,
-  type ClerkJsBuild,
-} from './clerk-script.js';
+import { clerkJsProblem, isScriptPath, sendScript } from './clerk-script.js';
 import { runControl } from './control-routes.js';
 import { EmulatorError, quote } from './errors.js';
 import type { EmulatedClient } from './clients.js';
 import { errorJson, REVERIFICATION_ERROR } from './fapi-json.js';
 import { findRoute } from './fapi-routes.js';
-import { checkHost, checkJsonBody, checkWriteOrigin } from './guard.js';
+import { checkHost, checkJsonBody, originRefusal } from './guard.js';
 import { applyCors, isLoopbackOrigin, readBody, sendJson } from './http.js';
 import { checkMaxRecordedRequests, clipText, recordFields } from './request-log.js';
+import { Retention } from './retention.js';
 import { Tenant, type TenantSeed } from './tenant.js';
+import { browserFromUserAgent } from './user-agent.js';
 
 /** What `createFapiEmulator()` (and every adapter) takes: where it answers, who may call it, what it starts with. */
 export interface FapiEmulatorOptions {
@@ -41,6 +35,12 @@ export interface FapiEmulatorOptions {
   /** How many FAPI requests each tenant's log keeps, the newest (default 1000; 0 keeps none). Values are cut at 2 KB. */
   maxRecordedRequests?: number;
   /**
+   * The most memory it keeps, in bytes, across ALL its tenants: their users, sessions, devices, faults and request logs,
+   * as estimated (default 16 MB, at least 256 KB). Past it the oldest log entries go first (of any tenant), then the
+   * least recently used tenants; a tenant that alone would not fit is refused with 409.
+   */
+  maxRetainedBytes?: number;
+  /**
    * Where `clerk.browser.js` and its chunks are served from: one `dist` folder, or several (the version in the script
    * path, `/npm/@clerk/clerk-js@5/…`, picks the one whose package.json matches; the first answers any other). Default:
    * the installed `@clerk/clerk-js/dist` and those of the app's npm aliases of it (`"clerk-js-5":
@@ -57,6 +57,15 @@ export interface FapiEmulator {
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   /** A tenant's state and control API, created on first use. Concurrent test files each use their own tenant. */
   tenant(name?: string): Tenant;
+  /** The tenants it holds now, by name, least recently used first. */
+  tenantNames(): string[];
+  /** The bytes it holds now across all tenants (an estimate; never more than `maxRetainedBytes`). */
+  readonly retainedBytes: number;
+  /**
+   * Why it cannot serve Clerk's browser script right now, with the command that fixes it; `undefined` when it can.
+   * Looked up afresh each time (so is every script request): installing @clerk/clerk-js needs no restart.
+   */
+  clerkJsProblem(): string | undefined;
   /**
    * The `proxyUrl` to give clerk-js for a tenant, e.g. `proxyUrl('http://127.0.0.1:8000', 'abc')`; with `device` (a
    * client id from `tenant.addDevice()`), the one for that device's page: `…/device/<clientId>`.
@@ -66,7 +75,7 @@ export interface FapiEmulator {
 
 const DEFAULT_TENANT = 'default';
 const TENANT_NAME = /^[\w.-]{1,100}$/;
-/** Every test creates a tenant; a long-running dev server forgets the oldest ones. */
+/** Every test creates a tenant; a long-running dev server forgets the least recently used ones. */
 const MAX_TENANTS = 1000;
 
 /**
@@ -88,22 +97,38 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
   const prefix = normalisePrefix(options.prefix ?? '/__clerk');
   const allowOrigin = options.allowOrigin ?? isLoopbackOrigin;
   const allowedHosts = [...(options.allowedHosts ?? [])];
-  const maxRecordedRequests = checkMaxRecordedRequests(options.maxRecordedRequests);
-  let clerkJsBuilds: ClerkJsBuild[] | undefined;
+  /** Least recently used first: each use moves a tenant to the end. */
   const tenants = new Map<string, Tenant>();
+  const retention = new Retention({
+    maxBytes: options.maxRetainedBytes,
+    maxRecordedRequests: checkMaxRecordedRequests(options.maxRecordedRequests),
+    evictTenant: (keep) => evictOne((candidate) => candidate !== keep),
+  });
+
+  /** Forgets the least recently used tenant `may` accepts (never `default`); `false` when there is none. */
+  function evictOne(may: (tenant: Tenant) => boolean): boolean {
+    for (const [name, candidate] of tenants) {
+      if (name === DEFAULT_TENANT || !may(candidate)) continue;
+      tenants.delete(name);
+      candidate.releaseDelays();
+      retention.forget(candidate);
+      return true;
+    }
+    return false;
+  }
 
   function tenant(name = DEFAULT_TENANT): Tenant {
     if (!TENANT_NAME.test(name)) throw new EmulatorError(400, `Tenant ${quote(name)} must match ${TENANT_NAME}.`);
-    let found = tenants.get(name);
-    if (!found) {
-      found = new Tenant(name, options.seed, { maxRecordedRequests });
+    const found = tenants.get(name);
+    if (found) {
+      tenants.delete(name);
       tenants.set(name, found);
-      for (const old of tenants.keys()) {
-        if (tenants.size <= MAX_TENANTS) break;
-        if (old !== DEFAULT_TENANT) tenants.delete(old);
-      }
+      return found;
     }
-    return found;
+    while (tenants.size >= MAX_TENANTS && evictOne(() => true));
+    const created = new Tenant(name, options.seed, { retention });
+    tenants.set(name, created);
+    return created;
   }
 
   const tenantRoot = (name: string) => (name === DEFAULT_TENANT ? prefix : `${prefix}/t/${encodeURIComponent(name)}`);
@@ -111,25 +136,27 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     checkHost(req, allowedHosts);
     if (applyCors(req, res, allowOrigin)) return;
-    checkWriteOrigin(req, allowOrigin);
     const scoped = /^\/t\/([^/]+)(\/.*)?$/.exec(url.pathname.slice(prefix.length));
-    const name = scoped ? safeDecode(scoped[1]) : DEFAULT_TENANT;
     const tenantPath = scoped ? (scoped[2] ?? '/') : url.pathname.slice(prefix.length) || '/';
-    const current = tenant(name);
-    // Another device's page: `…/device/<clientId>/v1/…` reaches that client, as another browser's cookie would.
     const onDevice = /^\/device\/([^/]+)(\/.*)?$/.exec(tenantPath);
-    const client = onDevice ? current.deviceClient(safeDecode(onDevice[1], 'device')) : current.ownClient();
     const path = onDevice ? (onDevice[2] ?? '/') : tenantPath;
-
-    if (isScriptPath(path)) {
-      if ((await runFault(current, 'script', req, res)) !== undefined) return;
-      clerkJsBuilds ??= findClerkJsBuilds(options.clerkJsDist);
-      const build = pickClerkJsBuild(clerkJsBuilds, scriptVersion(path));
-      return sendScriptFile(res, scriptFile(build.dist, path), req.method ?? 'GET');
+    // Nothing of a tenant (created, faulted, logged, read) is reached before the request's page is known to be allowed.
+    // Only Clerk's script is public, as on Clerk's CDN: any page may load it, but only allowed ones meet its fault.
+    const refused = originRefusal(req, allowOrigin);
+    const name = () => (scoped ? safeDecode(scoped[1]) : DEFAULT_TENANT);
+    if (isScriptPath(path) && (req.method === 'GET' || req.method === 'HEAD')) {
+      const current = refused ? undefined : tenant(name());
+      if (current && (await runFault(current, 'script', req, res)) !== undefined) return;
+      return sendScript(res, options.clerkJsDist, path, req.method);
     }
-    if (path.startsWith('/__control/')) {
+    if (refused) throw refused;
+    const control = path.startsWith('/__control/');
+    if (control) checkJsonBody(req);
+    const current = tenant(name());
+    // Another device's page: `…/device/<clientId>/v1/…` reaches that client, as another browser's cookie would.
+    const client = onDevice ? current.deviceClient(safeDecode(onDevice[1], 'device')) : current.ownClient();
+    if (control) {
       if (onDevice) throw new EmulatorError(404, "Control routes live at the tenant's root, not under a device.");
-      checkJsonBody(req);
       const body = req.method === 'GET' ? {} : await readBody(req);
       return sendJson(
         res,
@@ -137,7 +164,7 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
         runControl(current, req.method ?? 'GET', path.slice('/__control'.length), body) ?? null,
       );
     }
-    if (path.startsWith('/v1/')) return fapi(req, res, url, path, current, name, client);
+    if (path.startsWith('/v1/')) return fapi(req, res, url, path, current, client);
     throw new EmulatorError(404, `${quote(path)} is not a Frontend API path (they start with /v1/).`);
   }
 
@@ -147,7 +174,6 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
     url: URL,
     path: string,
     current: Tenant,
-    name: string,
     client: EmulatedClient,
   ) {
     const httpMethod = req.method ?? 'GET';
@@ -184,8 +210,9 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
           method,
           path,
           query: url.searchParams,
-          issuer: origin + tenantRoot(name),
+          issuer: origin + tenantRoot(current.name),
           allowRedirect: (target) => target.origin === origin || allowOrigin(target.origin),
+          browser: browserFromUserAgent(req.headers['user-agent']),
         },
         found.params,
       );
@@ -204,6 +231,11 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
   return {
     prefix,
     tenant,
+    tenantNames: () => [...tenants.keys()],
+    clerkJsProblem: () => clerkJsProblem(options.clerkJsDist),
+    get retainedBytes() {
+      return retention.retainedBytes;
+    },
     proxyUrl: (origin, name = DEFAULT_TENANT, device) =>
       origin.replace(/\/$/, '') +
       tenantRoot(name) +

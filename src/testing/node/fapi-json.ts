@@ -1,7 +1,7 @@
 // The JSON shapes Clerk's Frontend API answers, as far as clerk-js 6.40 reads them (read in its dist, checked by
 // running it).
 import { randomBytes } from 'node:crypto';
-import type { ClerkErrorInit, EmulatorSession, EmulatorUser } from '../emulator-protocol.js';
+import type { ClerkErrorInit, EmulatorActivity, EmulatorSession, EmulatorUser } from '../emulator-protocol.js';
 
 /** Token lifetime: long enough that clerk-js never refreshes during a test; clerk-js arms timers with it, and browser
  * timers overflow beyond 24.8 days, so it stays well below that. */
@@ -112,8 +112,7 @@ export function sessionJson(
 }
 
 /** A session's `latest_activity`, as `GET /v1/me/sessions/active` lists it (clerk-js maps it to `latestActivity`). */
-export function activityJson(session: EmulatorSession) {
-  const { activity } = session;
+export function activityJson(session: EmulatorSession, activity: EmulatorActivity = session.activity) {
   return {
     object: 'session_activity',
     id: `sess_activity_${session.id.replace(/^sess_/, '')}`,
@@ -131,7 +130,7 @@ export function activityJson(session: EmulatorSession) {
  * One entry of `GET /v1/me/sessions/active`, whose answer is a BARE array of these (no `response` envelope): clerk-js
  * 6.40's `SessionWithActivities.retrieve()` maps `payload` itself.
  */
-export function sessionWithActivitiesJson(session: EmulatorSession) {
+export function sessionWithActivitiesJson(session: EmulatorSession, activity?: EmulatorActivity) {
   return {
     object: 'session',
     id: session.id,
@@ -139,7 +138,7 @@ export function sessionWithActivitiesJson(session: EmulatorSession) {
     expire_at: session.lastActiveAt + 7 * 24 * 3600_000,
     abandon_at: session.createdAt + 30 * 24 * 3600_000,
     last_active_at: session.lastActiveAt,
-    latest_activity: activityJson(session),
+    latest_activity: activityJson(session, activity),
     actor: null,
   };
 }

@@ -1,7 +1,7 @@
 // The Frontend API calls clerk-js 6.40 makes for load, token refresh, sign-out, setActive, the touch redirect, and the
 // user's sessions on other devices (list, revoke).
 import type { EmulatorSession, FapiEndpoint } from '../emulator-protocol.js';
-import { FAR_FUTURE, signedOut, type EmulatedClient } from './clients.js';
+import { signedOut, type EmulatedClient } from './clients.js';
 import {
   activityJson,
   environmentJson,
@@ -12,6 +12,7 @@ import {
 } from './fapi-json.js';
 import { EmulatorError, quote } from './errors.js';
 import type { Tenant } from './tenant.js';
+import type { BrowserActivity } from './user-agent.js';
 
 export interface FapiRequest {
   tenant: Tenant;
@@ -26,6 +27,8 @@ export interface FapiRequest {
   issuer: string;
   /** Whether a redirect target may be used by `/client/touch`. */
   allowRedirect: (url: URL) => boolean;
+  /** The asking browser, from its User-Agent (`undefined` for Node, curl, …). */
+  browser: BrowserActivity | undefined;
 }
 
 export type FapiAnswer = { status: number; json: unknown } | { status: 302; location: string };
@@ -105,7 +108,7 @@ const ROUTES: Route[] = [
       if (!/^https?:$/.test(url.protocol) || !r.allowRedirect(url)) {
         throw new EmulatorError(400, `redirect_url "${target}" is not an allowed redirect origin.`);
       }
-      r.client.cookieExpiresAt = FAR_FUTURE();
+      // Clerk would renew the client cookie here; the emulator's reads change nothing (setCookieExpiresAt does).
       return { status: 302, location: url.href };
     },
   },
@@ -115,7 +118,12 @@ const ROUTES: Route[] = [
     endpoint: 'activeSessions',
     method: 'GET',
     path: /^\/v1\/me\/sessions\/active$/,
-    answer: (r) => ok(r.tenant.activeSessions(requester(r).userId).map(sessionWithActivitiesJson)),
+    answer: (r) =>
+      ok(
+        r.tenant
+          .activeSessions(requester(r).userId)
+          .map((session) => sessionWithActivitiesJson(session, r.client.activityOf(session, r.browser))),
+      ),
   },
   {
     // clerk-js reads `response` as the session (it updates its SessionWithActivities) and applies `client`.
@@ -133,7 +141,7 @@ const ROUTES: Route[] = [
       const revoked = r.tenant.revokeSession(id);
       const response = {
         ...sessionJson(revoked, r.tenant.user(userId), r.issuer, 'revoked'),
-        latest_activity: activityJson(revoked),
+        latest_activity: activityJson(revoked, r.client.activityOf(revoked, r.browser)),
       };
       return ok({ response, client: clientJson(r) });
     },

@@ -1,5 +1,6 @@
 // Who may talk to the emulator. It holds test state anyone on the machine could otherwise change: a page on another
-// origin can always SEND a simple request (a form post, a no-cors fetch); CORS only decides who may READ the answer.
+// origin can always SEND a simple request (a form post, a no-cors fetch, an <img>); CORS only decides who may READ the
+// answer. So a request from such a page is refused before it reaches any state, reads included.
 import { isIP } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import { EmulatorError, quote } from './errors.js';
@@ -50,31 +51,59 @@ export function checkHost(req: IncomingMessage, allowedHosts: readonly string[])
 }
 
 /**
- * A request that changes state (any method but GET, HEAD and OPTIONS) must come from this server's own origin, from an
- * origin `allowOrigin` accepts, or from no browser at all (no `Origin`: Node, curl). `Origin: null` (sandboxed frames,
- * file:// pages, some redirects) is refused; so is a browser that says `Sec-Fetch-Site: cross-site` without an Origin.
+ * Whether the request may use the emulator at all: read a tenant's state or log, hit a fault, create a tenant, be logged,
+ * follow `/client/touch`, or change anything. A browser names the page that sent a request in `Origin` (fetches across
+ * origins, and every method but GET and HEAD), else in `Referer` (navigations, `<script>`, `<img>`, unless the page
+ * withholds it); `Sec-Fetch-Site` says whether that page is this origin (`same-origin`), no page at all (`none`: the
+ * address bar) or another one. So the request is refused (403) when its page is known and is neither this server's
+ * origin nor one `allowOrigin` accepts (`Origin: null`, a sandboxed frame or a file:// page, included), and when a
+ * browser says it comes from another site without naming the page. A request with none of these headers is no browser's
+ * (Node, curl: local processes) and passes. Returns the refusal (403), or `undefined` when the request may go on.
  */
-export function checkWriteOrigin(req: IncomingMessage, allowOrigin: (origin: string) => boolean): void {
+export function originRefusal(
+  req: IncomingMessage,
+  allowOrigin: (origin: string) => boolean,
+): EmulatorError | undefined {
+  const page = requestPage(req);
+  if (page === undefined || isSameOrigin(page, req.headers.host) || (page !== 'null' && allowOrigin(page))) return;
   const method = req.method ?? 'GET';
-  if (READ_METHODS.has(method)) return;
-  const origin = req.headers.origin;
-  const rule =
-    "the emulator takes writes only from its own origin and from origins its `allowOrigin` option accepts, so that no other page can sign users out or change a test's state";
-  if (origin === undefined) {
-    if (req.headers['sec-fetch-site'] !== 'cross-site') return;
-    throw new EmulatorError(
-      403,
-      `Refused ${method} sent by the browser from another site (Sec-Fetch-Site: cross-site) without an Origin: ${rule}.`,
-    );
+  const from =
+    page === CROSS_SITE
+      ? `sent by the browser from another page (Sec-Fetch-Site: ${req.headers['sec-fetch-site']}) without an Origin or a Referer`
+      : page === 'null'
+        ? 'from origin "null" (a sandboxed frame, a file:// page or a redirect across origins)'
+        : `from ${req.headers.origin === undefined ? 'a page on' : 'origin'} ${quote(page)}`;
+  return new EmulatorError(
+    403,
+    `Refused ${method} ${from}: the emulator answers only its own origin, origins its \`allowOrigin\` ` +
+      "option accepts and local processes, so that no other page can read or change a test's state.",
+  );
+}
+
+const CROSS_SITE = 'a page of another site';
+
+/**
+ * The origin of the page that sent the request: `Origin`, else the origin of `Referer`; `undefined` when the browser
+ * says it is this origin or no page, or when nothing names a page (not a browser); `CROSS_SITE` when a browser says it
+ * is another site (or the same site on another origin) but names no page.
+ */
+function requestPage(req: IncomingMessage): string | undefined {
+  const { origin, referer } = req.headers;
+  if (origin !== undefined) return origin;
+  const site = req.headers['sec-fetch-site'];
+  if (site === 'same-origin' || site === 'none') return undefined;
+  const fromReferer = refererOrigin(referer);
+  if (fromReferer !== undefined) return fromReferer;
+  return site === 'cross-site' || site === 'same-site' ? CROSS_SITE : undefined;
+}
+
+function refererOrigin(referer: string | undefined): string | undefined {
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return undefined;
   }
-  if (origin === 'null') {
-    throw new EmulatorError(
-      403,
-      `Refused ${method} from origin "null" (a sandboxed frame, a file:// page or a redirect across origins): ${rule}.`,
-    );
-  }
-  if (isSameOrigin(origin, req.headers.host) || allowOrigin(origin)) return;
-  throw new EmulatorError(403, `Refused ${method} from origin ${quote(origin)}: ${rule}.`);
 }
 
 export function isSameOrigin(origin: string, host: string | undefined): boolean {

@@ -1,6 +1,5 @@
-// What the request log keeps of a request: bounded, so a long-running dev server (or a hostile page) cannot grow it
-// without limit. Every tenant keeps its newest `maxRecordedRequests`; each one keeps a bounded copy of its fields.
-import type { RecordedRequest } from '../emulator-protocol.js';
+// What the request log keeps of a request: a bounded copy of its fields. How many it keeps is retention.ts's business:
+// each tenant's newest `maxRecordedRequests`, within the one byte budget of all tenants.
 
 export const DEFAULT_MAX_RECORDED_REQUESTS = 1000;
 /** Longer recorded values (and paths) are cut here, with a marker saying how long they were. */
@@ -47,33 +46,6 @@ export function recordFields(entries: Iterable<[string, unknown]>): Record<strin
   }
   if (left) kept.push([MORE_FIELDS_KEY, `${left} more field${left > 1 ? 's' : ''} not recorded`]);
   return Object.fromEntries(kept);
-}
-
-/** The newest `capacity` requests, oldest first: a ring, so recording is O(1) however long the server runs. */
-export class RequestRing {
-  #entries: RecordedRequest[] = [];
-  #oldest = 0;
-
-  constructor(readonly capacity: number) {}
-
-  push(request: RecordedRequest): void {
-    if (this.capacity === 0) return;
-    if (this.#entries.length < this.capacity) {
-      this.#entries.push(request);
-      return;
-    }
-    this.#entries[this.#oldest] = request;
-    this.#oldest = (this.#oldest + 1) % this.capacity;
-  }
-
-  toArray(): RecordedRequest[] {
-    return [...this.#entries.slice(this.#oldest), ...this.#entries.slice(0, this.#oldest)];
-  }
-
-  clear(): void {
-    this.#entries = [];
-    this.#oldest = 0;
-  }
 }
 
 export function checkMaxRecordedRequests(value: unknown): number {

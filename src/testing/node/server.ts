@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { EMULATOR_PUBLISHABLE_KEY } from '../emulator-protocol.js';
 import { createFapiEmulator, type FapiEmulator, type FapiEmulatorOptions } from './fapi-emulator.js';
+import { warnAtStart } from './clerk-script.js';
 import { answerServerError } from './http.js';
 
 /** What `startClerkEmulator()` takes: the emulator's options, and where its server listens. */
@@ -66,6 +67,7 @@ export async function startClerkEmulator(options: StartClerkEmulatorOptions = {}
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
+  warnAtStart(emulator);
   const { port: actualPort } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
   return {

@@ -12,11 +12,12 @@ import type {
   Fault,
   RecordedRequest,
 } from '../emulator-protocol.js';
-import { checkActivity, copySession, EmulatedClient, FAR_FUTURE } from './clients.js';
+import { checkActivity, copySession, EmulatedClient, FAR_FUTURE, namesNoBrowser } from './clients.js';
 import { EmulatorError, quote } from './errors.js';
 import { initialsAvatar, randomId } from './fapi-json.js';
 import { checkEndpoint, checkFault } from './faults.js';
-import { checkMaxRecordedRequests, RequestRing } from './request-log.js';
+import { checkMaxRecordedRequests } from './request-log.js';
+import { estimateBytes, Retention } from './retention.js';
 
 const NAMES: Array<[string, string]> = [
   ['Ada', 'Lovelace'],
@@ -30,6 +31,10 @@ const DEVICE_FIELDS = ['userId', 'activity', 'lastActiveAt'];
 
 /** Every tenant's limit: a test adds a few devices; a runaway loop gets a 409 instead of eating memory. */
 const MAX_DEVICES = 100;
+/** What a tenant costs besides its state's values: its objects, maps and client (counted against the budget). */
+const TENANT_BYTES = 4096;
+/** What a new session (or device) adds besides its activity's text. */
+const SESSION_BYTES = 1024;
 
 /** Fills a tenant after creation and after every `reset()` (e.g. the demo's signed-in user). */
 export type TenantSeed = (tenant: Tenant) => void;
@@ -41,6 +46,11 @@ interface ActiveFault extends Fault {
 export interface TenantOptions {
   /** How many requests its log keeps: the newest ones (default 1000; 0 keeps none). */
   maxRecordedRequests?: number;
+  /**
+   * The account of memory it shares with the other tenants of its emulator (the emulator gives it); without one, a
+   * budget of its own (16 MB).
+   */
+  retention?: Retention;
 }
 
 /** One tenant's state (users, its client and sessions, devices, faults, request log) and its control API, from Node. */
@@ -51,7 +61,7 @@ export class Tenant {
   /** Like Clerk's, the client outlives its sessions: signing out empties it, it does not replace it. */
   #own = new EmulatedClient();
   #devices = new Map<string, EmulatedClient>();
-  #requests: RequestRing;
+  #retention: Retention;
   #faults = new Map<FapiEndpoint, ActiveFault>();
   /** Requests waiting out a `delayMs` fault; `releaseDelays()` lets them go on at once. */
   #waiting = new Set<{ endpoint: FapiEndpoint; release: () => void }>();
@@ -59,8 +69,21 @@ export class Tenant {
   constructor(name: string, seed?: TenantSeed, options: TenantOptions = {}) {
     this.name = name;
     this.#seed = seed;
-    this.#requests = new RequestRing(checkMaxRecordedRequests(options.maxRecordedRequests));
+    this.#retention =
+      options.retention ??
+      new Retention({ maxRecordedRequests: checkMaxRecordedRequests(options.maxRecordedRequests) });
+    this.#retention.reserve(this, TENANT_BYTES);
+    this.#changed();
     seed?.(this);
+  }
+
+  /** The bytes its state holds (users, sessions, devices, faults; not its log), as counted against the budget. */
+  get stateBytes(): number {
+    return TENANT_BYTES + estimateBytes(this.state());
+  }
+
+  #changed(): void {
+    this.#retention.setStateBytes(this, this.stateBytes);
   }
 
   /** The tenant's own client (the test page's browser). */
@@ -73,9 +96,10 @@ export class Tenant {
     this.#users.clear();
     this.#own.clear();
     this.#devices.clear();
-    this.#requests.clear();
+    this.#retention.clearRequests(this);
     this.#faults.clear();
     this.releaseDelays();
+    this.#changed();
     this.#seed?.(this);
     return this.state();
   }
@@ -104,19 +128,25 @@ export class Tenant {
       email,
       imageUrl: init.imageUrl ?? initialsAvatar(id, firstName, lastName, username ?? email ?? id),
     };
+    this.#retention.reserve(this, estimateBytes(user));
     this.#users.set(id, user);
+    this.#changed();
     return { ...user };
   }
 
   /**
    * Signs the user in on the tenant's own client (another session in a multi-session client) and makes that session the
-   * active one. `options.activity` says where it was used (see `EmulatorActivity`; default: Chrome on Linux, 127.0.0.1).
+   * active one. `options.activity` says where it was used (see `EmulatorActivity`; default: Chrome on Linux, 127.0.0.1;
+   * without a browser named, the Frontend API names the browser that asks, from its User-Agent).
    */
   signIn(userId: string, options: EmulatorSignInOptions = {}): EmulatorSession {
     this.user(userId, 'create it first');
     const activity = checkActivity(options?.activity);
+    this.#retention.reserve(this, SESSION_BYTES + estimateBytes(activity));
     // Like Clerk, one client holds at most one session per user: signing in again just switches to it.
-    return copySession(this.#own.signIn(userId, activity));
+    const session = copySession(this.#own.signIn(userId, activity, Date.now(), namesNoBrowser(options?.activity)));
+    this.#changed();
+    return session;
   }
 
   /**
@@ -141,9 +171,11 @@ export class Tenant {
     }
     if (this.#devices.size >= MAX_DEVICES)
       throw new EmulatorError(409, `A tenant holds at most ${MAX_DEVICES} devices; reset it.`);
+    this.#retention.reserve(this, 2 * SESSION_BYTES + estimateBytes(activity));
     const device = new EmulatedClient();
-    device.signIn(init.userId, activity, at);
+    device.signIn(init.userId, activity, at, namesNoBrowser(init.activity));
     this.#devices.set(device.id, device);
+    this.#changed();
     return device.device();
   }
 
@@ -179,7 +211,9 @@ export class Tenant {
   revokeSession(sessionId: string): EmulatorSession {
     for (const client of this.#clients()) {
       const revoked = client.revoke(sessionId);
-      if (revoked) return copySession(revoked);
+      if (!revoked) continue;
+      this.#changed();
+      return copySession(revoked);
     }
     throw new EmulatorError(404, `No signed-in session ${quote(sessionId)} in this tenant.`, {
       code: 'resource_not_found',
@@ -194,11 +228,15 @@ export class Tenant {
 
   /** Ends one session; when it was the active one, the most recently active remaining session takes over. */
   removeSession(sessionId: string): EmulatorSession {
-    return this.#own.remove(sessionId);
+    const removed = this.#own.remove(sessionId);
+    this.#changed();
+    return removed;
   }
 
   removeAllSessions(): EmulatorSession[] {
-    return this.#own.removeAll();
+    const removed = this.#own.removeAll();
+    this.#changed();
+    return removed;
   }
 
   /** A signed-in session of the tenant's own client (401 `signed_out` when it was revoked, 404 when unknown). */
@@ -237,28 +275,31 @@ export class Tenant {
     this.#own.cookieExpiresAt = FAR_FUTURE();
   }
 
-  /** Logs a request; past `maxRecordedRequests` the oldest goes. */
+  /** Logs a request; past `maxRecordedRequests`, or past the memory budget of all tenants, the oldest goes. */
   record(request: RecordedRequest): void {
-    this.#requests.push(request);
+    this.#retention.record(this, request);
   }
 
   requests(): RecordedRequest[] {
-    return this.#requests.toArray().map((request) => ({ ...request }));
+    return this.#retention.requests(this).map((request) => ({ ...request }));
   }
 
   clearRequests(): void {
-    this.#requests.clear();
+    this.#retention.clearRequests(this);
   }
 
   /** Makes the endpoint fail (see `Fault`) until `clearFaults`, or for `fault.times` requests. */
   setFault(endpoint: FapiEndpoint, fault: Fault): void {
     const checked = checkFault(fault);
+    this.#retention.reserve(this, estimateBytes(checked));
     this.#faults.set(checkEndpoint(endpoint), { ...checked, remaining: checked.times ?? null });
+    this.#changed();
   }
 
   clearFaults(endpoint?: FapiEndpoint): void {
     if (endpoint) this.#faults.delete(checkEndpoint(endpoint));
     else this.#faults.clear();
+    this.#changed();
   }
 
   /** The fault that hits this request (counting it), if any. */

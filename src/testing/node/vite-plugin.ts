@@ -1,6 +1,7 @@
 // vite adapter (dev server and `vite preview`). Structural types only: no runtime dependency on vite.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createFapiEmulator, type FapiEmulator, type FapiEmulatorOptions } from './fapi-emulator.js';
+import { warnAtStart } from './clerk-script.js';
 import { demoSeed } from './seeds.js';
 import type { TenantSeed } from './tenant.js';
 
@@ -8,6 +9,8 @@ interface ConnectServer {
   middlewares: {
     use(handler: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void): unknown;
   };
+  /** Vite's logger, which prints in the dev server's terminal. */
+  config?: { logger?: { warn(message: string): void } };
 }
 
 /** What `clerkEmulatorVitePlugin()` takes: the emulator's options, with Ada Lovelace signed in by default. */
@@ -46,6 +49,8 @@ export function clerkEmulatorVitePlugin(options: ClerkEmulatorVitePluginOptions 
     server.middlewares.use((req, res, next) => {
       emulator.handle(req, res).then((handled) => handled || next(), next);
     });
+    const logger = server.config?.logger;
+    warnAtStart(emulator, logger ? (message) => logger.warn(message) : undefined);
   };
   return { name: 'clerk-fapi-emulator', emulator, configureServer: mount, configurePreviewServer: mount };
 }

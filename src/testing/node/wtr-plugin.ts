@@ -1,6 +1,7 @@
 // @web/test-runner (and @web/dev-server) adapter. Structural types only: no runtime dependency on @web/* packages.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createFapiEmulator, type FapiEmulator, type FapiEmulatorOptions } from './fapi-emulator.js';
+import { warnAtStart } from './clerk-script.js';
 import { answerServerError } from './http.js';
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -17,7 +18,7 @@ export interface ClerkEmulatorPlugin {
   name: 'clerk-fapi-emulator';
   /** The emulator behind the plugin, for Node-side control (e.g. from a custom WTR command). */
   emulator: FapiEmulator;
-  serverStart(args: { server?: unknown }): void;
+  serverStart(args: { server?: unknown; logger?: { warn(...messages: unknown[]): void } }): void;
 }
 
 /**
@@ -42,7 +43,7 @@ export function clerkEmulatorPlugin(
   return {
     name: 'clerk-fapi-emulator',
     emulator,
-    serverStart({ server }) {
+    serverStart({ server, logger }) {
       if (!isRequestEmitter(server)) {
         throw new Error(
           "clerkEmulatorPlugin needs the dev server's http server; in middleware mode use clerkEmulatorMiddleware().",
@@ -56,6 +57,7 @@ export function clerkEmulatorPlugin(
           () => answerServerError(res), // handle() answers its own errors: a last resort
         );
       });
+      warnAtStart(emulator, logger ? (message) => logger.warn(message) : undefined);
     },
   };
 }

@@ -2,7 +2,8 @@
 import { defineConfig } from 'vite';
 import { clerkEmulatorVitePlugin } from 'clerk-sign-out-elements/testing/node';
 
-export default defineConfig({
-  // Clerk's Frontend API, emulated by this dev server under /__clerk, with Ada Lovelace signed in.
-  plugins: [clerkEmulatorVitePlugin()],
-});
+export default defineConfig(({ mode }) => ({
+  // Clerk's Frontend API, emulated by the dev server under /__clerk, with Ada Lovelace signed in: in development and
+  // tests only. `vite build` (mode production) gets neither the emulator nor its key (see .env.production).
+  plugins: mode === 'production' ? [] : [clerkEmulatorVitePlugin()],
+}));

@@ -5,11 +5,13 @@
 //
 // Matching follows Playwright where the snippet depends on it: getByText finds an element containing the text
 // (shadow DOM included), getByRole an element with that role and accessible name; expectations and clicks wait for
-// the element to be visible (up to 10 s).
+// the element to be visible (up to 10 s); page.route matches a URL glob (`**` any characters, `*` any but `/`) and
+// route.continue({ url }) sends the request elsewhere, unseen by the page. As in Playwright, a failed beforeAll skips
+// the tests and the afterAll hooks still run.
 import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
 
-const hooks = { beforeAll: [], afterAll: [] };
+const hooks = { beforeAll: [], afterAll: [], beforeEach: [] };
 const tests = [];
 const TIMEOUT = 10_000;
 
@@ -18,6 +20,7 @@ export function test(title, body) {
 }
 test.beforeAll = (body) => hooks.beforeAll.push(body);
 test.afterAll = (body) => hooks.afterAll.push(body);
+test.beforeEach = (body) => hooks.beforeEach.push(body);
 
 class Locator {
   constructor(page, selector) {
@@ -32,9 +35,30 @@ class Locator {
   }
 }
 
+/** A Playwright URL glob as a regular expression over the whole URL. */
+function globToRegExp(glob) {
+  const escaped = glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped.replace(/\*\*/g, '\0').replace(/\*/g, '[^/]*').replace(/\0/g, '.*')}$`);
+}
+
 function wrapPage(page, baseURL) {
   const quote = (text) => JSON.stringify(text);
+  const routes = [];
   return {
+    async route(glob, handler) {
+      if (!routes.length) {
+        await page.setRequestInterception(true);
+        page.on('request', (request) => {
+          const route = routes.find(({ pattern }) => pattern.test(request.url()));
+          if (!route) return void request.continue();
+          route.handler({
+            request: () => ({ url: () => request.url() }),
+            continue: (overrides = {}) => request.continue(overrides.url ? { url: overrides.url } : {}),
+          });
+        });
+      }
+      routes.push({ pattern: globToRegExp(glob), handler });
+    },
     goto: (url) => page.goto(new URL(url, baseURL).href),
     getByText: (text) => new Locator(page, `::-p-text(${quote(text)})`),
     getByRole: (role, { name } = {}) =>
@@ -47,24 +71,47 @@ export function expect(value) {
   return { toHaveLength: (length) => assert.equal(value.length, length) };
 }
 
-/** Runs what the imported spec files registered. `launch`: puppeteer-core's launch options. */
-export async function run({ baseURL, launch }) {
+/**
+ * Runs what the imported spec files registered, in Playwright's order: beforeAll, then each test (beforeEach hooks first)
+ * with a fresh page, then afterAll, which runs even when beforeAll failed. `launch`: puppeteer-core's launch options.
+ * `startFails`: an error the beforeAll hooks throw instead of running, as a start that failed would.
+ * Resolves with the titles of the tests that passed and every error thrown (`{ where, error }`).
+ */
+export async function run({ baseURL, launch, startFails }) {
   const browser = await puppeteer.launch(launch);
-  const results = [];
+  const passed = [];
+  const errors = [];
   try {
-    for (const hook of hooks.beforeAll) await hook({});
-    for (const { title, body } of tests) {
+    let started = true;
+    try {
+      if (startFails) throw startFails;
+      for (const hook of hooks.beforeAll) await hook({});
+    } catch (error) {
+      started = false;
+      errors.push({ where: 'beforeAll', error });
+    }
+    for (const { title, body } of started ? tests : []) {
       const context = await browser.createBrowserContext();
       try {
-        await body({ page: wrapPage(await context.newPage(), baseURL) });
-        results.push(title);
+        const page = wrapPage(await context.newPage(), baseURL);
+        for (const hook of hooks.beforeEach) await hook({ page });
+        await body({ page });
+        passed.push(title);
+      } catch (error) {
+        errors.push({ where: title, error });
       } finally {
         await context.close();
       }
     }
+    for (const hook of hooks.afterAll) {
+      try {
+        await hook({});
+      } catch (error) {
+        errors.push({ where: 'afterAll', error });
+      }
+    }
   } finally {
-    for (const hook of hooks.afterAll) await hook({});
     await browser.close();
   }
-  return results;
+  return { passed, errors };
 }
