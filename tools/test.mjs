@@ -2,8 +2,10 @@
 // itself and its own wall time), on clerk-js 6 (Core 3: every test), then the tests that run the real clerk-js again on
 // clerk-js 5 (Core 2) in each engine (test/support/clerk-js-versions.mjs). Before running anything it checks that every
 // engine asked for is installed; a missing one is installed with apt-get when this runs as root, otherwise it stops with
-// the command that installs it. Then it builds the emulator (npm run build:node) and runs the Node tests (npm run
-// test:node), then the runs.
+// the command that installs it. Then it builds the emulator (npm run build:node) and the docs site (npm run docs:build),
+// runs the Node tests (test/node/) and, when no test file is named, the snippets as a user runs them (test/snippets/:
+// the packed tarball installed in a scratch project), then the browser runs. WebKit gets one more run of the theme tests
+// with GTK's dark theme (webkit+os-dark): WebKitGTK takes the OS's colour scheme only at start.
 //
 //   npm test                                   all three engines, on both Clerk majors
 //   npm test -- --engine firefox               one engine (repeat --engine, or give a list: --engine chromium,webkit)
@@ -12,8 +14,8 @@
 //   npm test -- --engine webkit test/unit/user-menu/keyboard.test.ts    other arguments go to web-test-runner; the Core 2
 //                                              runs take only the given files that run the real clerk-js
 //
-// The summary names each run (`chromium`, …, `chromium+clerk5`) and its time; the last line is the total,
-// "N passed, N failed".
+// The summary names each run (`node`, `snippets`, `chromium`, …, `chromium+clerk5`) and its time; the last line is the
+// total of all of them, "N passed, N failed".
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -90,8 +92,24 @@ function plan(engines, majors, wtrArgs) {
       runs.push({ name: major === DEFAULT_CLERK_JS ? engine : `${engine}+clerk${major}`, engine, major, args });
     }
   }
+  // WebKitGTK takes the OS's colour scheme from GTK at start and cannot be told otherwise while it runs, so the theme
+  // pages that need a dark OS get a WebKit run of their own, started dark.
+  const themeFiles = files.length ? files.filter((file) => file.includes('test/unit/theme')) : [OS_DARK_FILE];
+  if (engines.includes('webkit') && majors.includes(DEFAULT_CLERK_JS) && themeFiles.length) {
+    const args = [...wtrArgs.filter((arg) => !isFileArg(arg)), ...themeFiles];
+    runs.push({
+      name: 'webkit+os-dark',
+      engine: 'webkit',
+      major: DEFAULT_CLERK_JS,
+      args,
+      env: { GTK_THEME: 'Adwaita:dark' },
+    });
+  }
   return runs;
 }
+
+/** The test file whose pages need the OS to prefer dark (test/support/page-frame.ts). */
+const OS_DARK_FILE = 'test/unit/theme/theme.test.ts';
 
 function isRoot() {
   return typeof process.getuid === 'function' && process.getuid() === 0;
@@ -137,13 +155,13 @@ function ensureEngines(engines) {
   }
 }
 
-function runWtr({ engine, major, args }, countFile) {
+function runWtr({ engine, major, args, env }, countFile) {
   // The package's bin (dist/bin.js, beside its main entry; not in its "exports").
   const bin = join(dirname(createRequire(import.meta.url).resolve('@web/test-runner')), 'bin.js');
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], {
       stdio: 'inherit',
-      env: { ...process.env, WTR_ENGINE: engine, CLERK_JS: major, WTR_COUNT_FILE: countFile },
+      env: { ...process.env, ...env, WTR_ENGINE: engine, CLERK_JS: major, WTR_COUNT_FILE: countFile },
     });
     const forward = (signal) => child.kill(signal);
     process.on('SIGINT', forward);
@@ -156,6 +174,37 @@ function runWtr({ engine, major, args }, countFile) {
   });
 }
 
+/** Runs `node --test` with the spec reporter on screen, and reads its counts from a TAP copy. */
+function nodeTests(args, tapFile) {
+  const { status, signal } = spawnSync(
+    process.execPath,
+    [
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tapFile}`,
+      ...args,
+    ],
+    { stdio: 'inherit' },
+  );
+  let tap = '';
+  try {
+    tap = readFileSync(tapFile, 'utf8');
+  } catch {
+    // no report: counted below as a failure
+  }
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+  const counts = {
+    passed: count('pass'),
+    failed: count('fail') + count('cancelled'),
+    skipped: count('skipped'),
+    code: status,
+  };
+  if (status !== 0 && !counts.failed) return { ...counts, failed: 1, crashed: signal ?? `exit ${status}` };
+  return counts;
+}
+
 function duration(ms) {
   const seconds = Math.round(ms / 1000);
   return seconds >= 60 ? `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s` : `${seconds} s`;
@@ -166,17 +215,34 @@ ensureEngines(engines);
 const runs = plan(engines, majors, wtrArgs);
 const clerkJs = Object.fromEntries(majors.map((major) => [major, clerkJsPackage(major)]));
 
-// docs:build: the docs site that test/docs/ visits (dist/docs/).
-for (const script of ['build:node', 'docs:build', 'test:node']) {
-  if (spawnSync('npm', ['run', '--silent', script], { stdio: 'inherit' }).status === 0) continue;
-  console.log(`\nnpm run ${script} failed: no browser tests were run`);
+/** Runs an npm script the tests need; when it fails nothing can be tested. */
+function prepare(script) {
+  if (spawnSync('npm', ['run', '--silent', script], { stdio: 'inherit' }).status === 0) return;
+  console.log(`\nnpm run ${script} failed: no tests were run`);
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
 
+prepare('build:node');
 const dir = mkdtempSync(join(tmpdir(), 'wtr-engines-'));
 const results = [];
 const begun = Date.now();
+// The Node tests (the emulator, the docs and lists checks), and with no file named, the snippets as a user runs them
+// (the packed tarball in a scratch project; they rebuild dist/): counted in the total like the browser runs.
+const nodeRuns = [{ name: 'node', args: ['test/node/'] }];
+if (!wtrArgs.some(isFileArg)) {
+  nodeRuns.push({ name: 'snippets', args: ['--test-concurrency=1', 'test/snippets/snippets.test.mjs'] });
+}
+for (const { name, args } of nodeRuns) {
+  console.log(`\n== ${name}: node --test ${args.join(' ')}`);
+  const started = Date.now();
+  results.push({ name, ...nodeTests(args, join(dir, `${name}.tap`)), ms: Date.now() - started });
+  const last = results.at(-1);
+  console.log(`== ${name}: ${last.passed} passed, ${last.failed} failed in ${duration(last.ms)}`);
+}
+// The docs site that test/docs/ visits (dist/docs/), after the snippets' build emptied dist/.
+prepare('docs:build');
+
 try {
   for (const run of runs) {
     const { name, engine, major } = run;
@@ -215,6 +281,6 @@ const total = results.reduce(
   },
 );
 console.log(`\n${results.map(describe).join(' · ')}`);
-console.log(`browser runs: ${duration(Date.now() - begun)} in all`);
+console.log(`all runs: ${duration(Date.now() - begun)}`);
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exitCode = total.failed || results.some((r) => r.code !== 0) || results.length < runs.length ? 1 : 0;
