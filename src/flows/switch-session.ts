@@ -26,9 +26,13 @@ export interface SwitchSessionResult {
  */
 export function switchSession(request: SwitchSessionRequest): Promise<SwitchSessionResult> {
   const { sessionId } = request;
+  const failed = (error: Error): SwitchSessionResult => {
+    console.error(`<${request.host.localName}> could not switch to session ${sessionId}: ${error.message}`);
+    return { outcome: 'failed', error };
+  };
   return runFlow<Error | undefined, SwitchSessionResult>(request, {
     kind: 'switch-session',
-    refused: (error) => ({ outcome: 'failed', error }),
+    refused: failed,
     plan: (clerk) => {
       const session = clerk.client?.signedInSessions.find((candidate) => candidate.id === sessionId);
       const previousId = clerk.session?.id;
@@ -46,10 +50,7 @@ export function switchSession(request: SwitchSessionRequest): Promise<SwitchSess
             return new Error('that session is no longer signed in');
           },
           finish: async (error) => {
-            if (error) {
-              console.error(`<${request.host.localName}> could not switch to session ${sessionId}: ${error.message}`);
-              return { outcome: 'failed', error };
-            }
+            if (error) return failed(error);
             request.onSwitched?.();
             const redirectUrl = isRetired(clerk) ? null : request.redirectUrl;
             const switched = new SessionSwitchedEvent({ sessionId, userId: session.user?.id ?? null, redirectUrl });
