@@ -56,8 +56,8 @@ export interface Flow<Ran, Result> {
  * goes through it, in this order:
  *
  * 1. the preconditions of every flow, in this one place: a ready Clerk and a host in the document (and the flow's own
- *    `canStart`), else `nothing-to-do`; no other action in flight on that Clerk, else `busy`; a browser that is online,
- *    else `OfflineError`. A rule that throws here refuses every flow alike (its `refused`: the error event, nothing
+ *    `canStart`), else `nothing-to-do`; a browser that is online, else `OfflineError`; no other action in flight on that
+ *    Clerk, else `busy`. A rule that throws here refuses every flow alike (its `refused`: the error event, nothing
  *    sent);
  * 2. `plan` (a throw refuses the flow; `undefined`: `nothing-to-do`);
  * 3. the cancelable `before` event on the host (`cancelled`), then the busy check again (a listener may have started
@@ -78,8 +78,8 @@ export async function runFlow<Ran, Result>(request: FlowRequest, flow: Flow<Ran,
     if (!clerk || state.status !== 'ready' || !host.isConnected || flow.canStart?.(clerk) === false) {
       return stopped('nothing-to-do');
     }
-    if (isBusy(clerk)) return stopped('busy');
     if (isOffline()) throw new OfflineError();
+    if (isBusy(clerk)) return stopped('busy');
     const planned = flow.plan(clerk);
     plan = planned instanceof Promise ? await planned : planned;
   } catch (thrown) {

@@ -1,9 +1,9 @@
 import type { ClerkLike, ClerkSession } from '../clerk/clerk.js';
 import { SignedOutEvent, SignOutEvent } from '../contract/events.js';
-import { ConfigurationError, SignOutNotConfirmedError, toError } from '../contract/errors.js';
+import { ConfigurationError, OfflineError, SignOutNotConfirmedError, toError } from '../contract/errors.js';
 import { checkNavigableUrl } from '../internal/urls.js';
 import { showSignedInSession } from './active-session.js';
-import { fail, outcomeTarget, runFlow, type Flow, type FlowRequest } from './flow.js';
+import { fail, isOffline, outcomeTarget, runFlow, type Flow, type FlowRequest } from './flow.js';
 import { isRetired } from './provider-use.js';
 
 /** Which sessions to end: Clerk's default (`all`: every session, the only one in single-session apps) or the current one. */
@@ -151,6 +151,9 @@ async function endSessions(clerk: ClerkLike, plan: SignOutPlan): Promise<StillSi
   } catch (error) {
     failure = toError(error);
   }
+  // The connection went during the call: clerk-js signed out on this page only, and asking the server would take most
+  // of a minute of retries. Nothing is known to have ended; the provider shows the session again (see its recovery).
+  if (isOffline()) return { error: new OfflineError(), stillSignedIn: plan.endingIds };
   // clerk-js resolves after some failures (e.g. a network error) and a failure may mean the sessions had already ended
   // elsewhere (e.g. a 401): either way only the server knows.
   const stillListed = () => plan.endingIds.filter((id) => isSignedIn(clerk, id));

@@ -9,6 +9,7 @@ import { isBusy, onActionEnd } from '../flows/action-lock.js';
 import { countProviderUse } from '../flows/provider-use.js';
 import { checkNavigableUrl, parseOrigins } from '../internal/urls.js';
 import { checkProxyUrl, loadClerkScript } from './load-clerk.js';
+import { SessionRecovery } from './session-recovery.js';
 
 const SOURCE_PROPERTIES = ['clerk', 'publishableKey', 'proxyUrl', 'domain', 'clerkJsUrl', 'clerkJsVersion'] as const;
 
@@ -22,6 +23,8 @@ const SOURCE_PROPERTIES = ['clerk', 'publishableKey', 'proxyUrl', 'domain', 'cle
  * @slot - The page content that uses Clerk.
  * @fires clerk-loaded - Clerk is loaded and ready. `detail.clerk` is the instance.
  * @fires clerk-error - Clerk could not be loaded. `detail.error.message` names the attribute to fix.
+ * @fires session-unavailable - Clerk shows nobody although this browser is still signed in, and no session could be
+ *   made active for about two minutes (`detail.sessionIds`); the elements show neither state meanwhile.
  */
 export class ClerkProvider extends LitElement {
   static {
@@ -100,6 +103,7 @@ export class ClerkProvider extends LitElement {
 
   #active?: ClerkLike;
   #unsubscribe?: () => void;
+  readonly #recovery = new SessionRecovery(this);
   /** Bumped on every new source so that a slow, outdated load cannot overwrite a newer one. */
   #attempt = 0;
 
@@ -117,6 +121,7 @@ export class ClerkProvider extends LitElement {
     super.disconnectedCallback();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    this.#recovery.stop();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -144,7 +149,7 @@ export class ClerkProvider extends LitElement {
       if (!clerk.loaded) await clerk.load(this.#loadOptions());
       if (attempt !== this.#attempt) return;
       checkNotDegraded(clerk);
-      this.#set({ status: 'ready', error: undefined, ...settled(this.state, clerk) });
+      this.#set({ status: 'ready', error: undefined, ...this.#settle(clerk, clerk) });
       this.dispatchEvent(new ClerkLoadedEvent(clerk));
     } catch (thrown) {
       if (attempt !== this.#attempt) return;
@@ -188,6 +193,7 @@ export class ClerkProvider extends LitElement {
     if (clerk === this.#active) return;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    this.#recovery.stop();
     if (this.#active) countProviderUse(this.#active, -1);
     this.#active = clerk;
     if (clerk) countProviderUse(clerk, 1);
@@ -202,15 +208,29 @@ export class ClerkProvider extends LitElement {
       if (clerk !== this.#active) return;
       // While any action is in flight Clerk passes through states that are not the outcome (even `null` on the way to
       // a restored session): hold the last settled user until the action ends, then read Clerk again.
-      this.#set(isBusy(clerk) ? { client: resources.client ?? this.state.client } : settled(this.state, resources));
+      this.#set(isBusy(clerk) ? { client: resources.client ?? this.state.client } : this.#settle(clerk, resources));
     });
     const fromActionEnd = onActionEnd(clerk, () => {
-      if (clerk === this.#active) this.#set(settled(this.state, clerk));
+      if (clerk === this.#active) this.#set(this.#settle(clerk, clerk));
     });
     this.#unsubscribe = () => {
       fromClerk();
       fromActionEnd();
     };
+  }
+
+  /**
+   * What to share for what Clerk reports. Clerk showing nobody while this browser still has signed-in sessions is not
+   * "signed out": the session shown stays shown if it is one of them, else neither state is (`user: undefined`), while
+   * the recovery makes one active.
+   */
+  #settle(clerk: ClerkLike, next: ClerkResources): Partial<ClerkState> {
+    const shown = this.state.session?.id;
+    if (!this.#recovery.needed(clerk, next, shown)) return settled(this.state, next);
+    const client = next.client ?? this.state.client;
+    return client?.signedInSessions.some((session) => session.id === shown)
+      ? { client }
+      : { client, user: undefined, session: undefined };
   }
 
   #loadOptions(): ClerkLoadOptions {
