@@ -106,11 +106,16 @@ export class ClerkActiveDevices extends ReverifyingElement {
     const active = this.shadowRoot!.activeElement;
     const index = active ? Math.max(0, this.#deviceButtons().indexOf(active as HTMLElement)) : -1;
     const name: DevicesAction = sessionIds === 'others' ? 'others' : `device:${sessionIds.join(' ')}`;
+    const listedFor = this.#listedFor;
     const result = await this.#clerk.run(name, 'activeDevices.signOutError', revokeDevices, {
       sessionIds,
       devices: shown,
       reverify: this.reverify,
     });
+    // The list read after the revocations is newer than any read still in flight (one of those may predate them), and
+    // it is only shown while the list is still this user's (the provider may have another Clerk or user by now).
+    if (listedFor !== this.#listedFor) return result;
+    this.#reads++;
     const gone = new Set(result.revokedIds);
     this.devices = result.devices ?? shown?.filter((device) => !gone.has(device.sessionId));
     this.failedIds = result.stillSignedInIds;
