@@ -94,10 +94,10 @@ export function signOutFlow(request: SignOutRequest): Flow<StillSignedIn | undef
       };
     },
     refused: (error) => {
-      const asked = request.sessionId
-        ? [request.sessionId]
-        : signedIn(request.state.clerk!).map((session) => session.id);
-      return fail(host, error, request.sessionId ?? null, asked);
+      const clerk = request.state.clerk!;
+      const sessionId = request.sessionId ?? (request.scope === 'current' ? (clerk.session?.id ?? null) : null);
+      const asked = sessionId ? [sessionId] : signedIn(clerk).map((session) => session.id);
+      return fail(host, error, sessionId, asked);
     },
   };
 }

@@ -1,7 +1,7 @@
-import { toError } from '../contract/errors.js';
+import { OfflineError, toError } from '../contract/errors.js';
 import { SessionSwitchedEvent } from '../contract/events.js';
 import { showSignedInSession } from './active-session.js';
-import { outcomeTarget, runFlow, type FlowRequest } from './flow.js';
+import { isOffline, outcomeTarget, runFlow, type FlowRequest } from './flow.js';
 import { isRetired } from './provider-use.js';
 
 /** Which account to make active, from which element; `host`, `state` and `onStart` as every flow takes them. */
@@ -44,10 +44,12 @@ export function switchSession(request: SwitchSessionRequest): Promise<SwitchSess
             } catch (thrown) {
               return toError(thrown);
             }
+            // Offline, clerk-js switches on this page only: the server still has the previous account active.
+            const offline = isOffline();
             // The account may have signed out elsewhere meanwhile: show what the client still has, and say so.
-            if (clerk.session?.id === sessionId) return undefined;
+            if (clerk.session?.id === sessionId && !offline) return undefined;
             await showSignedInSession(clerk, previousId);
-            return new Error('that session is no longer signed in');
+            return offline ? new OfflineError() : new Error('that session is no longer signed in');
           },
           finish: async (error) => {
             if (error) return failed(error);

@@ -55,18 +55,24 @@ export async function goOffline(durationMs: number): Promise<OfflineWindow> {
       },
     };
   }
+  const back = simulateOffline();
+  return { mode: 'simulated', back: async () => back() };
+}
+
+/**
+ * The simulated offline (what WebKit gets), at once and for as long as needed; also for unit tests on the fake Clerk,
+ * which sends no request: `navigator.onLine` false and `offline`, until the returned function brings it back (`online`).
+ */
+export function simulateOffline(): () => void {
   simulating = true;
   Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false });
   for (const cut of inFlight) cut(new TypeError('Failed to fetch (offline)'));
   inFlight.clear();
   window.dispatchEvent(new Event('offline'));
-  return {
-    mode: 'simulated',
-    back: async () => {
-      simulating = false;
-      Object.defineProperty(Navigator.prototype, 'onLine', onLine);
-      window.dispatchEvent(new Event('online'));
-    },
+  return () => {
+    simulating = false;
+    Object.defineProperty(Navigator.prototype, 'onLine', onLine);
+    window.dispatchEvent(new Event('online'));
   };
 }
 
