@@ -11,9 +11,7 @@ export class ConfigurationError extends Error {
 export class OfflineError extends Error {
   override name = 'OfflineError';
   constructor() {
-    super(
-      'This device is offline, so Clerk could not be asked and nothing changed: you are still signed in. Reconnect to the internet, then try again.',
-    );
+    super('You are offline, so nothing was sent and you are still signed in. Reconnect, then try again.');
   }
 }
 

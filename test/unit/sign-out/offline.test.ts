@@ -69,7 +69,7 @@ describe('offline', () => {
       ['failed', true],
       ['failed', true],
     ]);
-    expect(switched.error.join()).to.contain('could not switch to session sess_user_grace: This device is offline');
+    expect(switched.error.join()).to.contain('could not switch to session sess_user_grace: You are offline');
     expect({ calls: calls(), reads: clerk.getSessionsCalls }, 'nothing sent').to.deep.equal(before);
     expect(events.of('sign-out'), 'nothing was about to be sent').to.have.length(0);
     expect(events.of('device-sign-out')).to.have.length(0);
