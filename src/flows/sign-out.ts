@@ -151,12 +151,12 @@ async function endSessions(clerk: ClerkLike, plan: SignOutPlan): Promise<StillSi
   } catch (error) {
     failure = toError(error);
   }
-  // The connection went during the call: clerk-js signed out on this page only, and asking the server would take most
-  // of a minute of retries. Nothing is known to have ended; the provider shows the session again (see its recovery).
-  if (isOffline()) return { error: new OfflineError(), stillSignedIn: plan.endingIds };
   // clerk-js resolves after some failures (e.g. a network error) and a failure may mean the sessions had already ended
   // elsewhere (e.g. a 401): either way only the server knows.
   const stillListed = () => plan.endingIds.filter((id) => isSignedIn(clerk, id));
+  // The connection went during the call, and no answer removed the sessions: clerk-js signed out on this page only, and
+  // asking the server would take most of a minute of retries. The provider shows the session again (`#settle`).
+  if (isOffline() && stillListed().length) return { error: new OfflineError(), stillSignedIn: stillListed() };
   if (failure || stillListed().length) await reloadClient(clerk);
   await showSignedInSession(clerk, plan.currentId);
   const stillSignedIn = stillListed();

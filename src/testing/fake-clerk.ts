@@ -159,6 +159,12 @@ export class FakeClerk implements ClerkLike {
   loadOptions: ClerkLoadOptions | undefined;
   /** Set: `openUserProfile()` works. `undefined`: it throws as clerk-js does without Clerk's UI bundle. */
   uiVersion: string | undefined;
+  /**
+   * The browser lost its connection (set it with `navigator.onLine`): every call answered from now on, including one
+   * already in flight, resolves as clerk-js does offline, without reaching the server (see `FakeFault` `lost`);
+   * `signOut` of the current session clears it on this page only, the client still listing it.
+   */
+  offline = false;
 
   readonly signOutCalls: ClerkSignOutOptions[] = [];
   readonly setActiveCalls: Array<string | null> = [];
@@ -482,6 +488,7 @@ export class FakeClerk implements ClerkLike {
     const ends = (session: ClerkSession) => !options.sessionId || session.id === options.sessionId;
     if (endsCurrent) this.#clearForTransition();
     await this.#call('signOut', next?.gate);
+    if (this.offline) return endsCurrent ? this.#activate(null) : undefined;
     if (next?.swallowed) return this.#activate(null);
     if (next?.error) {
       if (next.reloadFails) this.failNextReload();
@@ -514,7 +521,8 @@ export class FakeClerk implements ClerkLike {
 
   async setActive({ session }: { session: string | null }): Promise<void> {
     this.setActiveCalls.push(session);
-    const fault = this.#takeFault('setActive');
+    // Activating nobody sends nothing (there is no session to touch): nothing to go wrong.
+    const fault = session === null ? undefined : this.#takeFault('setActive');
     await this.#call('setActive');
     if (fault?.kind === 'error') throw fault.error;
     this.#activate(this.#sessions.find((candidate) => candidate.id === session) ?? null);
@@ -573,7 +581,7 @@ export class FakeClerk implements ClerkLike {
     const fault = this.#takeFault('reload');
     await this.#call('reload');
     if (fault?.kind === 'error') throw fault.error;
-    if (fault) return;
+    if (fault || this.offline) return;
     this.#sessions = this.#sessions.filter((session) => this.#server.has(session.id));
     this.client = this.#makeClient();
     if (this.session && !this.#server.has(this.session.id)) this.#activate(null);
@@ -604,7 +612,7 @@ export class FakeClerk implements ClerkLike {
         const fault = this.#takeFault('getSessions');
         const asked = this.#sessionsWithActivities(user.id);
         await this.#call('getSessions', next?.gate);
-        const failed = next?.swallowed || fault?.kind === 'error' || fault?.kind === 'lost';
+        const failed = next?.swallowed || this.offline || fault?.kind === 'error' || fault?.kind === 'lost';
         const list = failed ? [] : fault ? asked : this.#sessionsWithActivities(user.id);
         holder.cachedSessionsWithActivities = list;
         return list;
@@ -645,7 +653,7 @@ export class FakeClerk implements ClerkLike {
     }
     const next = this.#nextRevoke.shift();
     await this.#call('revoke', next?.gate);
-    if (next?.swallowed) return resource;
+    if (next?.swallowed || this.offline) return resource;
     if (next?.error) {
       if (next.endedOnServer) this.#endOnServer(resource.id);
       throw next.error;

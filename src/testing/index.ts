@@ -2,6 +2,7 @@
 export {
   FakeClerk,
   fakeUser,
+  type FakeCall,
   type FakeClerkInit,
   type FakeFault,
   type FakeFaultableCall,
