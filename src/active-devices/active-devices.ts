@@ -112,12 +112,13 @@ export class ClerkActiveDevices extends ReverifyingElement {
       devices: shown,
       reverify: this.reverify,
     });
-    // The list read after the revocations is newer than any read still in flight (one of those may predate them), and
-    // it is only shown while the list is still this user's (the provider may have another Clerk or user by now).
+    // Only while the list is still this user's (the provider may have another Clerk or user by now). The list read
+    // after the revocations is newer than any read still in flight (one may predate them); without one, the rows
+    // Clerk confirmed signed out leave the list shown now.
     if (listedFor !== this.#listedFor) return result;
-    this.#reads++;
     const gone = new Set(result.revokedIds);
-    this.devices = result.devices ?? shown?.filter((device) => !gone.has(device.sessionId));
+    if (result.devices) this.#reads++;
+    this.devices = result.devices ?? this.devices?.filter((device) => !gone.has(device.sessionId));
     this.failedIds = result.stillSignedInIds;
     if (index >= 0) {
       await this.updateComplete;

@@ -217,6 +217,7 @@ class Run {
         for (let i = 0; i < action.count && this.scheduler.count() > 0; i++) {
           await this.scheduler.waitOne();
           await flush();
+          await this.checkAfterStep();
         }
         return;
       case 'remove':
@@ -238,6 +239,7 @@ class Run {
   async drain(): Promise<void> {
     for (let round = 0; round < 500; round++) {
       await flush();
+      await this.checkAfterStep();
       if (this.scheduler.count() === 0) return;
       await this.scheduler.waitOne();
     }
@@ -515,6 +517,258 @@ describe('sign-out flow: generated interleavings', () => {
     console.log(
       `flow: ${details.numRuns.toLocaleString('en')} runs (${steps.toLocaleString('en')} steps), ` +
         `${details.failed ? 1 : 0} violations, ${seconds} s, seed ${runSeed}; events: ${JSON.stringify(seen)}`,
+    );
+    if (details.failed) {
+      const cause =
+        details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+      throw new Error(`${fc.defaultReportMessage(details)}\n${cause}`);
+    }
+  });
+});
+
+// ---- The devices property: device sign-outs (the list's rows, "all other devices" from the list, the button and
+// the menu) interleaved with app-initiated reads (`refresh()`), `.clerk` swaps, account switches, vetoes, faults of
+// the revocations and of the list reads (failed, or answered with what the server had when asked), answers in any
+// order. Once quiet, the list shown is the server's list for the provider's current user (or its load failure, with
+// a retry), and every failure leaves a visible role=alert/status.
+
+type DevicesStep =
+  | { kind: 'revoke-row'; row: number }
+  | { kind: 'revoke-others'; from: 'list' | 'button' | 'menu' }
+  | { kind: 'refresh' }
+  | { kind: 'swap'; to: number }
+  | { kind: 'switch' }
+  | { kind: 'veto'; on: boolean }
+  | { kind: 'fault'; fault: 'revoke-500' | 'revoke-lost' | 'list-failed' | 'list-stale' }
+  | { kind: 'answer'; count: number };
+
+const devicesStep: fc.Arbitrary<DevicesStep> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('revoke-row' as const), row: fc.nat(2) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('revoke-others' as const),
+      from: fc.constantFrom('list' as const, 'button' as const, 'menu' as const),
+    }),
+  },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('refresh' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('swap' as const), to: fc.nat(1) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('switch' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('veto' as const), on: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('fault' as const),
+      fault: fc.constantFrom(
+        'revoke-500' as const,
+        'revoke-lost' as const,
+        'list-failed' as const,
+        'list-stale' as const,
+      ),
+    }),
+  },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('answer' as const), count: fc.integer({ min: 1, max: 3 }) }) },
+);
+
+/** One page: a provider with `<clerk-active-devices>`, the bulk button and the menu; two Clerks to swap between. */
+class DevicesRun {
+  readonly provider = document.createElement('clerk-provider') as ClerkProvider;
+  readonly list: HTMLElement & { refresh(): Promise<void>; updateComplete: Promise<unknown> };
+  readonly menu: ClerkUserMenu;
+  readonly clerks: FakeClerk[];
+  readonly violations: string[] = [];
+  /** Each device session: whose it is and the IP address its row shows (this client's sessions show 127.0.0.1). */
+  readonly devices = new Map<string, { userId: string; ip: string }>();
+  failures = 0;
+  announcementsChecked = 0;
+  closedMenuFailures = 0;
+  quietChecks = 0;
+  #veto = false;
+  #failed: EventTarget[] = [];
+
+  constructor(private readonly scheduler: fc.Scheduler) {
+    const latency = (call: FakeCall) => this.scheduler.schedule(Promise.resolve(call), call);
+    const ada = new FakeClerk({ users: [fakeUser(), fakeUser({ firstName: 'Grace' })], latency });
+    const hopper = new FakeClerk({ users: [fakeUser({ firstName: 'Grace', lastName: 'Hopper' })], latency });
+    this.clerks = [ada, hopper];
+    let ip = 0;
+    for (const clerk of this.clerks) {
+      for (const session of clerk.client!.signedInSessions) {
+        for (let i = 0; i < 2; i++) {
+          const address = `198.51.100.${++ip}`;
+          const id = clerk.addDevice({ userId: session.user!.id, activity: { ipAddress: address } });
+          this.devices.set(id, { userId: session.user!.id, ip: address });
+        }
+      }
+    }
+    this.provider.innerHTML = `
+      <clerk-active-devices></clerk-active-devices>
+      <clerk-sign-out-button scope="other-devices"></clerk-sign-out-button>
+      <clerk-user-menu sign-out-other-devices></clerk-user-menu>`;
+    this.list = this.provider.children[0] as DevicesRun['list'];
+    this.menu = this.provider.children[2] as ClerkUserMenu;
+    this.provider.clerk = ada;
+    document.addEventListener('device-sign-out', this.#onBefore);
+    document.addEventListener('sign-out-error', this.#onFailure);
+    document.body.append(this.provider);
+  }
+
+  get clerk(): FakeClerk {
+    return this.provider.clerk as FakeClerk;
+  }
+
+  async apply(action: DevicesStep): Promise<void> {
+    const shadow = (el: Element, part: string) => el.shadowRoot?.querySelectorAll<HTMLElement>(`[part~="${part}"]`);
+    switch (action.kind) {
+      case 'revoke-row':
+        return shadow(this.list, 'sign-out-device')?.[action.row]?.click();
+      case 'revoke-others':
+        if (action.from === 'list') return shadow(this.list, 'sign-out-others')?.[0]?.click();
+        if (action.from === 'button') return shadow(this.provider.children[1], 'button')?.[0]?.click();
+        this.menu.open = true;
+        await this.menu.updateComplete;
+        return shadow(this.menu, 'sign-out-other-devices')?.[0]?.click();
+      case 'refresh':
+        return void this.list.refresh();
+      case 'swap':
+        this.provider.clerk = this.clerks[action.to];
+        return;
+      case 'switch': {
+        // The app switches accounts itself (Clerk's own UI, say): the list must follow the user shown.
+        const other = this.clerk.client?.signedInSessions.find((session) => session.id !== this.clerk.session?.id);
+        if (other) void this.clerk.setActive({ session: other.id });
+        return;
+      }
+      case 'veto':
+        this.#veto = action.on;
+        return;
+      case 'fault':
+        if (action.fault === 'revoke-500') this.clerk.failNextRevoke();
+        if (action.fault === 'revoke-lost') this.clerk.swallowNextRevoke();
+        if (action.fault === 'list-failed') this.clerk.fault('getSessions', 'error');
+        if (action.fault === 'list-stale') this.clerk.fault('getSessions', 'stale');
+        return;
+      case 'answer':
+        for (let i = 0; i < action.count && this.scheduler.count() > 0; i++) {
+          await this.scheduler.waitOne();
+          await flush();
+          await this.checkAfterStep();
+        }
+    }
+  }
+
+  /** Every answer in turn; each failure is checked right after the answer that caused it. */
+  async drain(): Promise<void> {
+    for (let round = 0; round < 500; round++) {
+      await flush();
+      await this.checkAfterStep();
+      if (this.scheduler.count() === 0) return;
+      await this.scheduler.waitOne();
+    }
+    this.violations.push('the flows did not settle within 500 answers');
+  }
+
+  /** After each step: every failure of the step left a visible role=alert/status. */
+  async checkAfterStep(): Promise<void> {
+    const failed = this.#failed.splice(0);
+    if (!failed.length) return;
+    for (const element of [this.list, this.menu, this.provider.children[1]])
+      await (element as LitElement).updateComplete;
+    if (!CLOSED_MENU_FAILURES_ANNOUNCED && !this.menu.open && failed.every((host) => host === this.menu)) {
+      this.closedMenuFailures++;
+      return;
+    }
+    this.announcementsChecked++;
+    if (!announcedMessages().length) {
+      const hosts = failed.map((host) => (host as Element).localName).join(', ');
+      this.violations.push(`a device sign-out failure (${hosts}) left no visible role=alert/status`);
+    }
+  }
+
+  /** Once quiet: the list shown is the server's list for the provider's current user, or says it could not load. */
+  async checkQuiet(): Promise<void> {
+    await this.list.updateComplete;
+    const user = this.provider.state.user;
+    const root = this.list.shadowRoot!;
+    if (!user) {
+      if (root.querySelector('[part~="device"]')) this.violations.push('a list shown while nobody is signed in');
+      return;
+    }
+    if (root.querySelector('[part~="retry"]')) return; // could not load: no list, a retry
+    if (root.querySelector('[role="status"]')) return void this.violations.push('still loading once quiet');
+    this.quietChecks++;
+    const shown = [...root.querySelectorAll('[part~="device"] [part~="ip-address"]')].map((node) => node.textContent);
+    const clerk = this.clerk;
+    const here = clerk.serverSessionIds.includes(this.provider.state.session!.id) ? ['127.0.0.1'] : [];
+    const expected = [
+      ...here,
+      ...clerk.deviceSessionIds
+        .map((id) => this.devices.get(id)!)
+        .filter((device) => device.userId === user.id)
+        .map((device) => device.ip),
+    ];
+    if (JSON.stringify([...shown].sort()) !== JSON.stringify([...expected].sort()))
+      this.violations.push(`shown [${shown}], the server has [${expected}] for ${user.id}`);
+  }
+
+  dispose(): void {
+    document.removeEventListener('device-sign-out', this.#onBefore);
+    document.removeEventListener('sign-out-error', this.#onFailure);
+    this.provider.remove();
+  }
+
+  #onBefore = (event: Event): void => {
+    if (this.#veto) event.preventDefault();
+  };
+
+  #onFailure = (event: Event): void => {
+    this.failures++;
+    if (event.target !== document) this.#failed.push(event.target!);
+  };
+}
+
+describe('devices: generated interleavings', () => {
+  it(`the list shown is the server's for the current user once quiet, over ${RUNS} generated runs`, async function () {
+    this.timeout(300_000);
+    const started = performance.now();
+    const runSeed = await seed();
+    let steps = 0;
+    const seen = { failures: 0, announced: 0, 'closed-menu-unchecked': 0, 'quiet lists compared': 0 };
+    const property = fc.asyncProperty(
+      fc.scheduler(),
+      fc.array(devicesStep, { minLength: 1, maxLength: 16 }),
+      async (scheduler, actions) => {
+        const run = new DevicesRun(scheduler);
+        try {
+          await run.drain();
+          for (const action of actions) {
+            await run.apply(action);
+            await flush();
+            await run.checkAfterStep();
+            steps++;
+          }
+          await run.drain();
+          await run.checkAfterStep();
+          await run.checkQuiet();
+          seen.failures += run.failures;
+          seen.announced += run.announcementsChecked;
+          seen['closed-menu-unchecked'] += run.closedMenuFailures;
+          seen['quiet lists compared'] += run.quietChecks;
+          if (run.violations.length) throw new Error(`violated: ${run.violations.join('; ')}`);
+        } finally {
+          run.dispose();
+        }
+      },
+    );
+    const consoleError = console.error;
+    console.error = () => undefined;
+    const details = await fc
+      .check(property, { seed: runSeed, numRuns: RUNS })
+      .finally(() => (console.error = consoleError));
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      `devices: ${details.numRuns.toLocaleString('en')} runs (${steps.toLocaleString('en')} steps), ` +
+        `${details.failed ? 1 : 0} violations, ${seconds} s, seed ${runSeed}; ${JSON.stringify(seen)}`,
     );
     if (details.failed) {
       const cause =
