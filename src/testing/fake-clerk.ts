@@ -163,6 +163,12 @@ export class FakeClerk implements ClerkLike {
    * The browser lost its connection (set it with `navigator.onLine`): every call answered from now on, including one
    * already in flight, resolves as clerk-js does offline, without reaching the server (see `FakeFault` `lost`);
    * `signOut` of the current session clears it on this page only, the client still listing it.
+   *
+   * @example
+   * ```ts
+   * Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false });
+   * clerk.offline = true; // the elements refuse at once; a call already in flight "succeeds" on this page only
+   * ```
    */
   offline = false;
 
@@ -271,7 +277,15 @@ export class FakeClerk implements ClerkLike {
     this.#faults.set(call, [...queue, { kind, error }]);
   }
 
-  /** Forgets every fault queued with `fault` (and `failNextSetActive`, `failNextReload`) that no call has used yet. */
+  /**
+   * Forgets every fault queued with `fault` (and `failNextSetActive`, `failNextReload`) that no call has used yet.
+   *
+   * @example
+   * ```ts
+   * clerk.fault('setActive', 'error');
+   * clerk.clearFaults(); // the fault clears: the next activation succeeds
+   * ```
+   */
   clearFaults(): void {
     this.#faults.clear();
   }
