@@ -35,6 +35,8 @@ export const GOALS = {
   pageWeightRatio: 0.25,
   /** Cumulative layout shift of a page with the menu and the button, first paint to Clerk ready. */
   layoutShift: 0,
+  /** Offline, a sign-out fails this soon (nothing sent); also after the connection goes during its request. */
+  offlineRefusalMs: 1000,
 };
 
 /** Text only @clerk/clerk-js contains; any of these in our CDN output means Clerk was bundled into it. */

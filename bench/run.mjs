@@ -1,5 +1,5 @@
 // `npm run bench`: issue 7's six rows in ONE table (printed as Markdown) and bench/results/latest.json.
-// Options: --only=weight,page,render,fanout,devices,signout,leaks,cls,suite  --quick (fewer runs, for trying things)  --no-build
+// Options: --only=weight,page,render,fanout,devices,signout,leaks,cls,offline,suite  --quick (fewer runs, for trying things)  --no-build
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
@@ -18,6 +18,7 @@ import {
 } from './lib/page-bench.mjs';
 import { measurePageWeight } from './lib/page-weight.mjs';
 import { measureLayoutShift } from './lib/layout-shift.mjs';
+import { measureOffline } from './lib/offline.mjs';
 import { measureSignOut } from './lib/sign-out.mjs';
 import { kb } from './lib/sizes.mjs';
 import { round, summarize } from './lib/stats.mjs';
@@ -275,6 +276,50 @@ if (wants('cls')) {
     `${GOALS.layoutShift}`,
     verdict(worst <= GOALS.layoutShift),
   );
+}
+
+if (wants('offline')) {
+  console.error('== 8. offline (real clerk-js 6 and 5 + emulator; about 6 minutes)');
+  const results = await measureOffline({ root }, { quick });
+  raw.offline = results;
+  const s = (value) => `${(value / 1000).toFixed(1)} s`;
+  const attempts = (r) => `${r.fetches.length} attempt${r.fetches.length === 1 ? '' : 's'}`;
+  for (const { version, ...r } of ['6', '5'].map((major) => results[major])) {
+    const out = r.signOutOffline;
+    const refusedOk = out.ms <= GOALS.offlineRefusalMs && !out.fetches.length && !out.received && out.detail.userShown;
+    row(
+      '8 offline',
+      `offline: <clerk-sign-out-button> (clerk-js ${version})`,
+      `${out.detail.outcome} (${out.detail.error}) in ${ms(out.ms)} · ${out.fetches.length} fetches, ${out.received} requests received · user ${out.detail.userShown ? 'still shown' : 'NOT shown'}`,
+      `≤ ${GOALS.offlineRefusalMs} ms, nothing sent`,
+      verdict(refusedOk),
+    );
+    const lost = r.signOutLost;
+    row(
+      '8 offline',
+      `connection lost during the sign-out request (clerk-js ${version})`,
+      `${lost.detail.outcome} (${lost.detail.error}) ${ms(lost.detail.msAfterLoss)} after the loss · user ${lost.detail.userShown ? 'still shown' : 'NOT shown'} · clerk.session back ${s(lost.sessionBackMs)} later`,
+      `≤ ${GOALS.offlineRefusalMs} ms after the loss`,
+      verdict(
+        lost.detail.msAfterLoss <= GOALS.offlineRefusalMs && lost.detail.userShown && lost.detail.outcome === 'failed',
+      ),
+    );
+    for (const [name, read] of [
+      ['client.reload() offline', r.reloadOffline],
+      ['user.getSessions() offline', r.getSessionsOffline],
+      ['client.reload(), connection dropped', r.reloadDropped],
+      ['user.getSessions(), connection dropped', r.getSessionsDropped],
+    ]) {
+      if (!read) continue;
+      row(
+        '8 offline',
+        `clerk-js ${version}: ${name}`,
+        `${read.settled} after ${s(read.ms)} (${attempts(read)}${read.detail ? `: ${read.detail.split(' at ')[0]}` : ''})`,
+        "clerk-js's own retries (reference)",
+        '',
+      );
+    }
+  }
 }
 
 if (wants('suite')) {

@@ -31,6 +31,7 @@ export {
   ConfigurationError,
   DevicesUnavailableError,
   DeviceSignOutNotConfirmedError,
+  OfflineError,
   ReverificationRequiredError,
   SignOutNotConfirmedError,
 } from './contract/errors.js';

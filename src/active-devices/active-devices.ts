@@ -106,13 +106,19 @@ export class ClerkActiveDevices extends ReverifyingElement {
     const active = this.shadowRoot!.activeElement;
     const index = active ? Math.max(0, this.#deviceButtons().indexOf(active as HTMLElement)) : -1;
     const name: DevicesAction = sessionIds === 'others' ? 'others' : `device:${sessionIds.join(' ')}`;
+    const listedFor = this.#listedFor;
     const result = await this.#clerk.run(name, 'activeDevices.signOutError', revokeDevices, {
       sessionIds,
       devices: shown,
       reverify: this.reverify,
     });
+    // Only while the list is still this user's (the provider may have another Clerk or user by now). The list read
+    // after the revocations is newer than any read still in flight (one may predate them); without one, the rows
+    // Clerk confirmed signed out leave the list shown now.
+    if (listedFor !== this.#listedFor) return result;
     const gone = new Set(result.revokedIds);
-    this.devices = result.devices ?? shown?.filter((device) => !gone.has(device.sessionId));
+    if (result.devices) this.#reads++;
+    this.devices = result.devices ?? this.devices?.filter((device) => !gone.has(device.sessionId));
     this.failedIds = result.stillSignedInIds;
     if (index >= 0) {
       await this.updateComplete;

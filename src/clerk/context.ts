@@ -7,7 +7,9 @@ export type ClerkStatus = 'loading' | 'ready' | 'error';
 
 /**
  * What `<clerk-provider>` shares with every element inside it. A new object on every change (consumers re-render).
- * `user`/`session`: `null` = signed out, `undefined` = not known yet (Clerk is loading).
+ * `user`/`session`: `null` = signed out (nobody signed in on this browser); `undefined` = not known yet: Clerk is
+ * loading, or this browser is still signed in to an account that Clerk has not made active yet (after the current
+ * account of several ended), which the provider is activating. Show neither signed-in nor signed-out content then.
  */
 export interface ClerkState {
   readonly clerk: ClerkLike | undefined;

@@ -3,6 +3,18 @@ export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
 }
 
+/**
+ * The browser is offline (`navigator.onLine` is false), so the action was not sent, or its answer was lost when the
+ * connection went: nothing changed as far as this page can tell, and the user is still signed in. clerk-js would report
+ * such a sign-out, switch or revocation as done while doing it only on this page, so the elements refuse it instead.
+ */
+export class OfflineError extends Error {
+  override name = 'OfflineError';
+  constructor() {
+    super('You are offline, so nothing was sent and you are still signed in. Reconnect, then try again.');
+  }
+}
+
 /** Clerk's answer did not remove the session: the user is still signed in on the server. */
 export class SignOutNotConfirmedError extends Error {
   override name = 'SignOutNotConfirmedError';

@@ -107,6 +107,19 @@ export class ClerkErrorEvent extends CustomEvent<{ readonly error: Error }> {
   }
 }
 
+/**
+ * `<clerk-provider>` gave up making one of this browser's signed-in accounts active (`detail.sessionIds`) after trying
+ * for about two minutes: Clerk shows nobody, the server still has them, so the elements show neither signed in nor
+ * signed out. The provider still tries when the window gets focus or the browser comes back online; a page load also
+ * shows the account. E.g. offer a reload.
+ */
+export class SessionUnavailableEvent extends CustomEvent<{ readonly sessionIds: readonly string[] }> {
+  static readonly type = 'session-unavailable';
+  constructor(sessionIds: readonly string[]) {
+    super(SessionUnavailableEvent.type, { ...crossing, detail: { sessionIds } });
+  }
+}
+
 /** `<clerk-user-menu>` opened its menu. */
 export class MenuOpenEvent extends Event {
   static readonly type = 'menu-open';
@@ -151,6 +164,7 @@ declare global {
     'sign-out-error': SignOutErrorEvent;
     'clerk-loaded': ClerkLoadedEvent;
     'clerk-error': ClerkErrorEvent;
+    'session-unavailable': SessionUnavailableEvent;
     'menu-open': MenuOpenEvent;
     'menu-close': MenuCloseEvent;
     'session-switched': SessionSwitchedEvent;

@@ -1,6 +1,6 @@
 import type { ClerkLike } from '../clerk/clerk.js';
 import type { ClerkState } from '../clerk/context.js';
-import { ConfigurationError, toError } from '../contract/errors.js';
+import { ConfigurationError, OfflineError, toError } from '../contract/errors.js';
 import { SignOutErrorEvent } from '../contract/events.js';
 import { isBusy, runExclusive, type ActionKind } from './action-lock.js';
 
@@ -56,8 +56,9 @@ export interface Flow<Ran, Result> {
  * goes through it, in this order:
  *
  * 1. the preconditions of every flow, in this one place: a ready Clerk and a host in the document (and the flow's own
- *    `canStart`), else `nothing-to-do`; no other action in flight on that Clerk, else `busy`. A rule that throws here
- *    refuses every flow alike (its `refused`: the error event, nothing sent);
+ *    `canStart`), else `nothing-to-do`; a browser that is online, else `OfflineError`; no other action in flight on that
+ *    Clerk, else `busy`. A rule that throws here refuses every flow alike (its `refused`: the error event, nothing
+ *    sent);
  * 2. `plan` (a throw refuses the flow; `undefined`: `nothing-to-do`);
  * 3. the cancelable `before` event on the host (`cancelled`), then the busy check again (a listener may have started
  *    another action without vetoing this one);
@@ -77,6 +78,7 @@ export async function runFlow<Ran, Result>(request: FlowRequest, flow: Flow<Ran,
     if (!clerk || state.status !== 'ready' || !host.isConnected || flow.canStart?.(clerk) === false) {
       return stopped('nothing-to-do');
     }
+    if (isOffline()) throw new OfflineError();
     if (isBusy(clerk)) return stopped('busy');
     const planned = flow.plan(clerk);
     plan = planned instanceof Promise ? await planned : planned;
@@ -89,6 +91,15 @@ export async function runFlow<Ran, Result>(request: FlowRequest, flow: Flow<Ran,
   if (isBusy(clerk)) return stopped('busy');
   request.onStart?.();
   return plan.finish(await runExclusive(clerk, flow.kind, plan.run));
+}
+
+/**
+ * The browser says it has no network. clerk-js then resolves every write it could not send and applies it to this page
+ * only (signed out, switched), so no answer of Clerk's can tell "done" from "not sent": flows refuse before calling
+ * Clerk, and a flow whose call was in flight when the connection went checks again after it.
+ */
+export function isOffline(): boolean {
+  return navigator.onLine === false;
 }
 
 /** Where a flow's outcome events go: its host, or the document once the host has left it (it still reports). */

@@ -1,9 +1,9 @@
 import type { ClerkLike, ClerkSession } from '../clerk/clerk.js';
 import { SignedOutEvent, SignOutEvent } from '../contract/events.js';
-import { ConfigurationError, SignOutNotConfirmedError, toError } from '../contract/errors.js';
+import { ConfigurationError, OfflineError, SignOutNotConfirmedError, toError } from '../contract/errors.js';
 import { checkNavigableUrl } from '../internal/urls.js';
 import { showSignedInSession } from './active-session.js';
-import { fail, outcomeTarget, runFlow, type Flow, type FlowRequest } from './flow.js';
+import { fail, isOffline, outcomeTarget, runFlow, type Flow, type FlowRequest } from './flow.js';
 import { isRetired } from './provider-use.js';
 
 /** Which sessions to end: Clerk's default (`all`: every session, the only one in single-session apps) or the current one. */
@@ -94,10 +94,10 @@ export function signOutFlow(request: SignOutRequest): Flow<StillSignedIn | undef
       };
     },
     refused: (error) => {
-      const asked = request.sessionId
-        ? [request.sessionId]
-        : signedIn(request.state.clerk!).map((session) => session.id);
-      return fail(host, error, request.sessionId ?? null, asked);
+      const clerk = request.state.clerk!;
+      const sessionId = request.sessionId ?? (request.scope === 'current' ? (clerk.session?.id ?? null) : null);
+      const asked = sessionId ? [sessionId] : signedIn(clerk).map((session) => session.id);
+      return fail(host, error, sessionId, asked);
     },
   };
 }
@@ -154,6 +154,9 @@ async function endSessions(clerk: ClerkLike, plan: SignOutPlan): Promise<StillSi
   // clerk-js resolves after some failures (e.g. a network error) and a failure may mean the sessions had already ended
   // elsewhere (e.g. a 401): either way only the server knows.
   const stillListed = () => plan.endingIds.filter((id) => isSignedIn(clerk, id));
+  // The connection went during the call, and no answer removed the sessions: clerk-js signed out on this page only, and
+  // asking the server would take most of a minute of retries. The provider shows the session again (`#settle`).
+  if (isOffline() && stillListed().length) return { error: new OfflineError(), stillSignedIn: stillListed() };
   if (failure || stillListed().length) await reloadClient(clerk);
   await showSignedInSession(clerk, plan.currentId);
   const stillSignedIn = stillListed();

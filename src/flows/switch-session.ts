@@ -1,7 +1,7 @@
-import { toError } from '../contract/errors.js';
+import { OfflineError, toError } from '../contract/errors.js';
 import { SessionSwitchedEvent } from '../contract/events.js';
 import { showSignedInSession } from './active-session.js';
-import { outcomeTarget, runFlow, type FlowRequest } from './flow.js';
+import { isOffline, outcomeTarget, runFlow, type FlowRequest } from './flow.js';
 import { isRetired } from './provider-use.js';
 
 /** Which account to make active, from which element; `host`, `state` and `onStart` as every flow takes them. */
@@ -26,9 +26,13 @@ export interface SwitchSessionResult {
  */
 export function switchSession(request: SwitchSessionRequest): Promise<SwitchSessionResult> {
   const { sessionId } = request;
+  const failed = (error: Error): SwitchSessionResult => {
+    console.error(`<${request.host.localName}> could not switch to session ${sessionId}: ${error.message}`);
+    return { outcome: 'failed', error };
+  };
   return runFlow<Error | undefined, SwitchSessionResult>(request, {
     kind: 'switch-session',
-    refused: (error) => ({ outcome: 'failed', error }),
+    refused: failed,
     plan: (clerk) => {
       const session = clerk.client?.signedInSessions.find((candidate) => candidate.id === sessionId);
       const previousId = clerk.session?.id;
@@ -40,16 +44,15 @@ export function switchSession(request: SwitchSessionRequest): Promise<SwitchSess
             } catch (thrown) {
               return toError(thrown);
             }
+            // Offline, clerk-js switches on this page only: the server still has the previous account active.
+            const offline = isOffline();
             // The account may have signed out elsewhere meanwhile: show what the client still has, and say so.
-            if (clerk.session?.id === sessionId) return undefined;
+            if (clerk.session?.id === sessionId && !offline) return undefined;
             await showSignedInSession(clerk, previousId);
-            return new Error('that session is no longer signed in');
+            return offline ? new OfflineError() : new Error('that session is no longer signed in');
           },
           finish: async (error) => {
-            if (error) {
-              console.error(`<${request.host.localName}> could not switch to session ${sessionId}: ${error.message}`);
-              return { outcome: 'failed', error };
-            }
+            if (error) return failed(error);
             request.onSwitched?.();
             const redirectUrl = isRetired(clerk) ? null : request.redirectUrl;
             const switched = new SessionSwitchedEvent({ sessionId, userId: session.user?.id ?? null, redirectUrl });

@@ -3,12 +3,16 @@ import { css, html, LitElement, type PropertyValues, type PropertyDeclarations }
 import type { ClerkLike, ClerkLoadOptions, ClerkResources } from '../clerk/clerk.js';
 import { brandProvider, clerkContext, type ClerkState } from '../clerk/context.js';
 import { toError } from '../contract/errors.js';
-import { ClerkErrorEvent, ClerkLoadedEvent } from '../contract/events.js';
+import { ClerkErrorEvent, ClerkLoadedEvent, SessionUnavailableEvent } from '../contract/events.js';
 import type { Localization } from '../clerk/labels.js';
-import { isBusy, onActionEnd } from '../flows/action-lock.js';
+import { isBusy, onActionEnd, runExclusive } from '../flows/action-lock.js';
+import { showSignedInSession } from '../flows/active-session.js';
 import { countProviderUse } from '../flows/provider-use.js';
 import { checkNavigableUrl, parseOrigins } from '../internal/urls.js';
 import { checkProxyUrl, loadClerkScript } from './load-clerk.js';
+
+/** Activations tried before the provider says it gave up: after 1, 2, 4, 8, 16, 30, 30 and 30 s (about two minutes). */
+const ACTIVATION_TRIES = 8;
 
 const SOURCE_PROPERTIES = ['clerk', 'publishableKey', 'proxyUrl', 'domain', 'clerkJsUrl', 'clerkJsVersion'] as const;
 
@@ -22,6 +26,8 @@ const SOURCE_PROPERTIES = ['clerk', 'publishableKey', 'proxyUrl', 'domain', 'cle
  * @slot - The page content that uses Clerk.
  * @fires clerk-loaded - Clerk is loaded and ready. `detail.clerk` is the instance.
  * @fires clerk-error - Clerk could not be loaded. `detail.error.message` names the attribute to fix.
+ * @fires session-unavailable - Clerk shows nobody although this browser is still signed in, and no session could be
+ *   made active for about two minutes (`detail.sessionIds`); the elements show neither state meanwhile.
  */
 export class ClerkProvider extends LitElement {
   static {
@@ -100,6 +106,10 @@ export class ClerkProvider extends LitElement {
 
   #active?: ClerkLike;
   #unsubscribe?: () => void;
+  /** The Clerk whose signed-in sessions the provider is activating (see `#settle`), the next try, and how many so far. */
+  #activating?: ClerkLike;
+  #nextTry?: ReturnType<typeof setTimeout>;
+  #tries = 0;
   /** Bumped on every new source so that a slow, outdated load cannot overwrite a newer one. */
   #attempt = 0;
 
@@ -117,6 +127,7 @@ export class ClerkProvider extends LitElement {
     super.disconnectedCallback();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    this.#stopActivating();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -144,7 +155,7 @@ export class ClerkProvider extends LitElement {
       if (!clerk.loaded) await clerk.load(this.#loadOptions());
       if (attempt !== this.#attempt) return;
       checkNotDegraded(clerk);
-      this.#set({ status: 'ready', error: undefined, ...settled(this.state, clerk) });
+      this.#set({ status: 'ready', error: undefined, ...this.#settle(clerk, clerk) });
       this.dispatchEvent(new ClerkLoadedEvent(clerk));
     } catch (thrown) {
       if (attempt !== this.#attempt) return;
@@ -188,6 +199,7 @@ export class ClerkProvider extends LitElement {
     if (clerk === this.#active) return;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    this.#stopActivating();
     if (this.#active) countProviderUse(this.#active, -1);
     this.#active = clerk;
     if (clerk) countProviderUse(clerk, 1);
@@ -202,15 +214,71 @@ export class ClerkProvider extends LitElement {
       if (clerk !== this.#active) return;
       // While any action is in flight Clerk passes through states that are not the outcome (even `null` on the way to
       // a restored session): hold the last settled user until the action ends, then read Clerk again.
-      this.#set(isBusy(clerk) ? { client: resources.client ?? this.state.client } : settled(this.state, resources));
+      this.#set(isBusy(clerk) ? { client: resources.client ?? this.state.client } : this.#settle(clerk, resources));
     });
     const fromActionEnd = onActionEnd(clerk, () => {
-      if (clerk === this.#active) this.#set(settled(this.state, clerk));
+      if (clerk === this.#active) this.#set(this.#settle(clerk, clerk));
     });
     this.#unsubscribe = () => {
       fromClerk();
       fromActionEnd();
     };
+  }
+
+  /**
+   * What to share for what Clerk reports. After the current session of several ends (here or elsewhere), clerk-js
+   * leaves no session active although this browser is still signed in to the others (a page load would pick one), and
+   * offline it signs out on this page alone: that is not "signed out". The session shown stays shown if it is one of
+   * them, else neither state is (`user: undefined`), while `#activate` makes one active.
+   */
+  #settle(clerk: ClerkLike, next: ClerkResources): Partial<ClerkState> {
+    const waiting = next.session === null ? (next.client?.signedInSessions ?? []) : [];
+    if (!waiting.length) {
+      this.#stopActivating();
+      return settled(this.state, next);
+    }
+    if (clerk !== this.#activating) {
+      this.#stopActivating();
+      this.#activating = clerk;
+      addEventListener('focus', this.#activate);
+      addEventListener('online', this.#activate);
+    }
+    if (this.#nextTry === undefined && this.#tries < ACTIVATION_TRIES) {
+      this.#nextTry = setTimeout(this.#activate, Math.min(30_000, 1000 * 2 ** this.#tries++));
+    } else if (this.#nextTry === undefined && this.#tries++ === ACTIVATION_TRIES) {
+      const ids = waiting.map((session) => session.id);
+      console.error(
+        `<clerk-provider> could not make a signed-in session (${ids.join(', ')}) active in ${ACTIVATION_TRIES} tries: ` +
+          'showing neither signed in nor out. It tries again on focus and when back online.',
+      );
+      this.dispatchEvent(new SessionUnavailableEvent(ids));
+    }
+    const client = next.client;
+    return waiting.some((session) => session.id === this.state.session?.id)
+      ? { client }
+      : { client, user: undefined, session: undefined };
+  }
+
+  /**
+   * Activates a signed-in session (the one shown, else the client's last active, else the first) as the Clerk's one
+   * action in flight; its end reads Clerk again (`#settle`), which schedules the next try while still needed. Also on
+   * `focus` and `online`, after giving up too.
+   */
+  #activate = (): void => {
+    clearTimeout(this.#nextTry);
+    this.#nextTry = undefined;
+    const clerk = this.#activating;
+    if (clerk && !isBusy(clerk)) {
+      void runExclusive(clerk, 'switch-session', () => showSignedInSession(clerk, this.state.session?.id));
+    }
+  };
+
+  #stopActivating(): void {
+    clearTimeout(this.#nextTry);
+    removeEventListener('focus', this.#activate);
+    removeEventListener('online', this.#activate);
+    this.#activating = this.#nextTry = undefined;
+    this.#tries = 0;
   }
 
   #loadOptions(): ClerkLoadOptions {

@@ -69,6 +69,20 @@ export interface FakeClerkInit {
 /** The fake Frontend API calls, by name: sign-out, session switch, client reload, and the user's devices (list, revoke). */
 export type FakeCall = 'signOut' | 'setActive' | 'reload' | 'getSessions' | 'revoke';
 
+/**
+ * What goes wrong with one call of the fake Frontend API (`FakeClerk.fault`):
+ * - `error`: it rejects (a 5xx, a connection dropped while online). `getSessions` resolves `[]` instead, as clerk-js
+ *   does after any failure;
+ * - `lost`: it resolves as if answered, with nothing changed on the server, as clerk-js does offline: `reload` keeps
+ *   the client as it was, `getSessions` resolves `[]`; `setActive` switches on this page (as clerk-js 5 also does
+ *   when its `touch` fails);
+ * - `stale`: `getSessions` answers what the server had when it was asked, however late the answer arrives.
+ */
+export type FakeFault = 'error' | 'lost' | 'stale';
+
+/** The calls `FakeClerk.fault` can make go wrong: the follow-ups of every flow (activation, client reload, device list). */
+export type FakeFaultableCall = 'setActive' | 'reload' | 'getSessions';
+
 /** Where and how a fake device was last used (clerk-js `SessionActivity`): the shape the emulator takes too. */
 export type FakeActivity = EmulatorActivity;
 
@@ -145,6 +159,18 @@ export class FakeClerk implements ClerkLike {
   loadOptions: ClerkLoadOptions | undefined;
   /** Set: `openUserProfile()` works. `undefined`: it throws as clerk-js does without Clerk's UI bundle. */
   uiVersion: string | undefined;
+  /**
+   * The browser lost its connection (set it with `navigator.onLine`): every call answered from now on, including one
+   * already in flight, resolves as clerk-js does offline, without reaching the server (see `FakeFault` `lost`);
+   * `signOut` of the current session clears it on this page only, the client still listing it.
+   *
+   * @example
+   * ```ts
+   * Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false });
+   * clerk.offline = true; // the elements refuse at once; a call already in flight "succeeds" on this page only
+   * ```
+   */
+  offline = false;
 
   readonly signOutCalls: ClerkSignOutOptions[] = [];
   readonly setActiveCalls: Array<string | null> = [];
@@ -156,8 +182,7 @@ export class FakeClerk implements ClerkLike {
   #callsInFlight = 0;
   #listeners = new Set<(resources: ClerkResources) => void>();
   #next: PendingSignOut[] = [];
-  #nextSetActiveError: Error | undefined;
-  #nextReloadError: Error | undefined;
+  #faults = new Map<FakeFaultableCall, Array<{ kind: FakeFault; error: Error }>>();
   /** What the client shows; the server's truth is `#server`, and `client.reload()` brings the client in line with it. */
   #sessions: ClerkSession[];
   #server = new Set<string>();
@@ -233,7 +258,36 @@ export class FakeClerk implements ClerkLike {
 
   /** Makes the next `client.reload()` reject (the Frontend API did not answer). */
   failNextReload(error: Error = new Error('ClerkJS: Network error')): void {
-    this.#nextReloadError = error;
+    this.fault('reload', 'error', error);
+  }
+
+  /**
+   * Makes the next call of `call` go wrong (see `FakeFault`); faults of one call are used in the order given, by the
+   * calls made after this (whenever they are answered).
+   *
+   * @example
+   * ```ts
+   * const clerk = FakeClerk.multiSession(2);
+   * clerk.fault('setActive', 'error'); // activating the remaining account after "Sign out" fails once
+   * clerk.fault('reload', 'lost'); // the client reload after a failure answers nothing new (offline)
+   * ```
+   */
+  fault(call: FakeFaultableCall, kind: FakeFault, error: Error = new Error('ClerkJS: Network error')): void {
+    const queue = this.#faults.get(call) ?? [];
+    this.#faults.set(call, [...queue, { kind, error }]);
+  }
+
+  /**
+   * Forgets every fault queued with `fault` (and `failNextSetActive`, `failNextReload`) that no call has used yet.
+   *
+   * @example
+   * ```ts
+   * clerk.fault('setActive', 'error');
+   * clerk.clearFaults(); // the fault clears: the next activation succeeds
+   * ```
+   */
+  clearFaults(): void {
+    this.#faults.clear();
   }
 
   /** Holds the next `signOut` in flight until the returned function is called; with `error`, it then fails with it. */
@@ -281,7 +335,7 @@ export class FakeClerk implements ClerkLike {
 
   /** Makes the next `setActive` reject with this error and leave the active session as it was. */
   failNextSetActive(error: Error = new Error('Something went wrong. Please try again.')): void {
-    this.#nextSetActiveError = error;
+    this.fault('setActive', 'error', error);
   }
 
   /** Ends every session from outside the page (e.g. another tab signed out). */
@@ -448,6 +502,7 @@ export class FakeClerk implements ClerkLike {
     const ends = (session: ClerkSession) => !options.sessionId || session.id === options.sessionId;
     if (endsCurrent) this.#clearForTransition();
     await this.#call('signOut', next?.gate);
+    if (this.offline) return endsCurrent ? this.#activate(null) : undefined;
     if (next?.swallowed) return this.#activate(null);
     if (next?.error) {
       if (next.reloadFails) this.failNextReload();
@@ -480,10 +535,10 @@ export class FakeClerk implements ClerkLike {
 
   async setActive({ session }: { session: string | null }): Promise<void> {
     this.setActiveCalls.push(session);
+    // Activating nobody sends nothing (there is no session to touch): nothing to go wrong.
+    const fault = session === null ? undefined : this.#takeFault('setActive');
     await this.#call('setActive');
-    const error = this.#nextSetActiveError;
-    this.#nextSetActiveError = undefined;
-    if (error) throw error;
+    if (fault?.kind === 'error') throw fault.error;
     this.#activate(this.#sessions.find((candidate) => candidate.id === session) ?? null);
   }
 
@@ -520,6 +575,10 @@ export class FakeClerk implements ClerkLike {
     if (this.session !== undefined) this.#emit();
   }
 
+  #takeFault(call: FakeFaultableCall): { kind: FakeFault; error: Error } | undefined {
+    return this.#faults.get(call)?.shift();
+  }
+
   /** One Frontend API call: counted while in flight, answered after the gate and the configured latency. */
   async #call(name: FakeCall, gate?: Promise<void>): Promise<void> {
     this.maxCallsInFlight = Math.max(this.maxCallsInFlight, ++this.#callsInFlight);
@@ -533,10 +592,10 @@ export class FakeClerk implements ClerkLike {
 
   /** `client.reload()`: the client lists what the server has; an active session the server ended is dropped. */
   async #reload(): Promise<void> {
+    const fault = this.#takeFault('reload');
     await this.#call('reload');
-    const error = this.#nextReloadError;
-    this.#nextReloadError = undefined;
-    if (error) throw error;
+    if (fault?.kind === 'error') throw fault.error;
+    if (fault || this.offline) return;
     this.#sessions = this.#sessions.filter((session) => this.#server.has(session.id));
     this.client = this.#makeClient();
     if (this.session && !this.#server.has(this.session.id)) this.#activate(null);
@@ -564,8 +623,11 @@ export class FakeClerk implements ClerkLike {
         if (holder.cachedSessionsWithActivities) return holder.cachedSessionsWithActivities;
         this.getSessionsCalls++;
         const next = this.#nextGetSessions.shift();
+        const fault = this.#takeFault('getSessions');
+        const asked = this.#sessionsWithActivities(user.id);
         await this.#call('getSessions', next?.gate);
-        const list = next?.swallowed ? [] : this.#sessionsWithActivities(user.id);
+        const failed = next?.swallowed || this.offline || fault?.kind === 'error' || fault?.kind === 'lost';
+        const list = failed ? [] : fault ? asked : this.#sessionsWithActivities(user.id);
         holder.cachedSessionsWithActivities = list;
         return list;
       },
@@ -605,7 +667,7 @@ export class FakeClerk implements ClerkLike {
     }
     const next = this.#nextRevoke.shift();
     await this.#call('revoke', next?.gate);
-    if (next?.swallowed) return resource;
+    if (next?.swallowed || this.offline) return resource;
     if (next?.error) {
       if (next.endedOnServer) this.#endOnServer(resource.id);
       throw next.error;

@@ -3,6 +3,10 @@
 //                         (BiDi); raw WebDriver key actions in WebKit, where WTR's sendKeys only knows `press` and `type`
 //   emulate-color-scheme  prefers-color-scheme through CDP where the engine has it (Chromium); answers false elsewhere
 //                         (WebDriver BiDi and WebDriver classic have no such command)
+//   offline-window        takes the page offline for a while through the engine's own network emulation (CDP in
+//                         Chromium, WebDriver BiDi in Firefox); answers false in WebKit (WebDriver classic has none).
+//                         It answers BEFORE going offline and comes back online by itself: going offline also cuts the
+//                         page's connection to the test runner, so no command could be answered meanwhile
 
 /** WebDriver's code points for named keys (https://w3c.github.io/webdriver/#keyboard-actions). */
 const WEBDRIVER_KEYS = {
@@ -79,6 +83,20 @@ export function engineCommandsPlugin() {
         const page = session.browser.getPage(session.id);
         if (page.browser().cdpSupported === false) return false;
         await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+        return true;
+      }
+      if (command === 'offline-window') {
+        const { delayMs = 200, durationMs } = payload ?? {};
+        if (typeof durationMs !== 'number' || durationMs <= 0 || durationMs > 60_000)
+          throw new Error('offline-window: give { durationMs } (at most 60000), and optionally { delayMs }');
+        if (session.browser.type !== 'puppeteer') return false;
+        const page = session.browser.getPage(session.id);
+        setTimeout(() => {
+          page.setOfflineMode(true).then(
+            () => setTimeout(() => void page.setOfflineMode(false).catch(() => undefined), durationMs),
+            (error) => console.error(`offline-window: ${error?.message ?? error}`),
+          );
+        }, delayMs);
         return true;
       }
       return undefined;

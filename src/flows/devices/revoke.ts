@@ -2,12 +2,13 @@ import type { ClerkLike, ClerkSessionWithActivities } from '../../clerk/clerk.js
 import {
   ConfigurationError,
   DeviceSignOutNotConfirmedError,
+  OfflineError,
   ReverificationRequiredError,
   toError,
 } from '../../contract/errors.js';
 import { DeviceSignedOutEvent, DeviceSignOutEvent } from '../../contract/events.js';
 import { runExclusive } from '../action-lock.js';
-import { fail, outcomeTarget, runFlow, type FlowRequest } from '../flow.js';
+import { fail, isOffline, outcomeTarget, runFlow, type FlowRequest } from '../flow.js';
 import { isPerDeviceFailure, isReverificationRequired } from './failures.js';
 import { listDevices, sessionOf, SIGNED_IN, type Device } from './list.js';
 import { askToReverify, type Reverify } from './reverify.js';
@@ -114,7 +115,11 @@ export function revokeDevices(request: RevokeDevicesRequest): Promise<RevokeDevi
         ? planFor(clerk, request.devices!)
         : runExclusive(clerk, 'revoke-devices', () => listDevices(clerk)).then((devices) => planFor(clerk, devices));
     },
-    refused: (error) => ({ ...fail(host, error, null, asked ?? []), revokedIds: [], stillSignedInIds: asked ?? [] }),
+    refused: (error) => {
+      const ids =
+        asked ?? (request.devices ?? []).filter((device) => !device.current).map((device) => device.sessionId);
+      return { ...fail(host, error, null, ids), revokedIds: [], stillSignedInIds: ids };
+    },
   });
 }
 
@@ -153,7 +158,7 @@ function planRevocation(
 async function revokeEach(clerk: ClerkLike, plan: RevokePlan, reverify: Reverify | undefined): Promise<RevokeOutcome> {
   const confirmed = new Set<string>();
   let failure: Error | undefined;
-  for (let index = 0; index < plan.sessions.length; index++) {
+  for (let index = 0; index < plan.sessions.length && !isOffline(); index++) {
     const { session } = plan.sessions[index];
     let error = await revokeOne(session, confirmed);
     if (error instanceof ReverificationRequiredError && reverify) {
@@ -168,11 +173,15 @@ async function revokeEach(clerk: ClerkLike, plan: RevokePlan, reverify: Reverify
 
   const asked = plan.sessions.map(({ id }) => id);
   let devices: Device[] | undefined;
-  try {
-    devices = await listDevices(clerk);
-  } catch {
-    devices = undefined; // The Frontend API did not answer: only the revocations it answered are known.
-  }
+  // Offline, clerk-js resolves a revocation it could not send, and reading the list would take most of a minute of
+  // retries: only the revocations answered before the connection went are known.
+  if (isOffline()) failure = new OfflineError();
+  else
+    try {
+      devices = await listDevices(clerk);
+    } catch {
+      devices = undefined; // The Frontend API did not answer: only the revocations it answered are known.
+    }
   const stillListed = devices ? new Set(devices.map((device) => device.sessionId)) : undefined;
   const gone = (id: string) => (stillListed ? !stillListed.has(id) : confirmed.has(id));
   const revokedIds = asked.filter(gone);

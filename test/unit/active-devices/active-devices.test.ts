@@ -255,6 +255,45 @@ describe('<clerk-active-devices>', () => {
     });
   });
 
+  describe('the newest read wins, and only for the user it was read for', () => {
+    it("an app's refresh() in flight while a device is signed out never brings the revoked row back", async () => {
+      const { clerk, phone } = adaEverywhere();
+      const { el } = await mountDevices(clerk);
+      // The app reads the list; the server answers what it has now (the iPhone signed in), and the answer is slow.
+      clerk.fault('getSessions', 'stale');
+      const releaseRead = clerk.holdNextGetSessions();
+      const refreshed = el.refresh();
+      deviceButton(el, 'iPhone').click();
+      await until(() => events.of('device-signed-out').length === 1);
+      await el.updateComplete;
+      expect(rowTexts(el)).to.deep.equal([HERE_ROW, MAC_ROW, UNKNOWN_ROW]);
+      releaseRead();
+      await refreshed;
+      await el.updateComplete;
+      expect(rowTexts(el), 'the list after the stale answer arrived').to.deep.equal([HERE_ROW, MAC_ROW, UNKNOWN_ROW]);
+      expect(clerk.deviceSessionIds).to.not.include(phone);
+    });
+
+    it("a .clerk swap to another user during a held revocation: the old user's list is never shown", async () => {
+      const { clerk, phone } = adaEverywhere();
+      const { provider, el } = await mountDevices(clerk);
+      const releaseRevoke = clerk.holdNextRevoke();
+      deviceButton(el, 'iPhone').click();
+      await until(() => clerk.revokeCalls.length === 1);
+      const grace = new FakeClerk({ users: [fakeUser({ id: 'user_grace' })] });
+      grace.addDevice({ activity: { deviceType: 'Pixel 9', isMobile: true } });
+      provider.clerk = grace;
+      await until(() => rowTexts(el).some((row) => row.startsWith('Pixel 9')), "Grace's list");
+      releaseRevoke();
+      await until(() => events.of('device-signed-out').length === 1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await el.updateComplete;
+      expect(rowTexts(el).map((row) => row.split('|')[0])).to.deep.equal(['Linux', 'Pixel 9']);
+      expect(parts(el, 'device').some((row) => row.part.contains('failed'))).to.equal(false);
+      expect(clerk.deviceSessionIds).to.not.include(phone);
+    });
+  });
+
   describe('signing a device out', () => {
     it('removes its row, fires device-sign-out then device-signed-out (never signed-out), and keeps this device', async () => {
       const { clerk, phone, here } = adaEverywhere();
