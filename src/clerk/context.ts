@@ -2,16 +2,25 @@ import { createContext } from '@lit/context';
 import type { ClerkClient, ClerkLike, ClerkSession, ClerkUser } from './clerk.js';
 import type { Localization } from './labels.js';
 
-/** Where the provider's Clerk is: `loading`, `ready` (loaded, its user known), or `error` (it could not load). */
+/**
+ * Where the provider's Clerk is: `loading`, `ready` (loaded), or `error` (it could not load, or it loaded without its
+ * Frontend API and so knows nobody: clerk-js's `degraded` with no user).
+ */
 export type ClerkStatus = 'loading' | 'ready' | 'error';
 
 /**
  * What `<clerk-provider>` shares with every element inside it. A new object on every change (consumers re-render).
- * `user`/`session`: `null` = signed out, `undefined` = not known yet (Clerk is loading).
+ * `user`/`session`: `null` = signed out, `undefined` = not known yet (Clerk is loading, or settling after an action).
  */
 export interface ClerkState {
   readonly clerk: ClerkLike | undefined;
   readonly status: ClerkStatus;
+  /**
+   * Clerk's own status is `degraded`: Clerk loaded, but its Frontend API is failing (it did not answer while loading,
+   * or a session token could not be refreshed). A user may still be known (from the session cookie); when none is,
+   * `status` is `error` too.
+   */
+  readonly degraded: boolean;
   readonly user: ClerkUser | null | undefined;
   readonly session: ClerkSession | null | undefined;
   readonly client: ClerkClient | undefined;

@@ -88,6 +88,7 @@ export class ClerkProvider extends LitElement {
     initialValue: {
       clerk: undefined,
       status: 'loading',
+      degraded: false,
       user: undefined,
       session: undefined,
       client: undefined,
@@ -192,7 +193,15 @@ export class ClerkProvider extends LitElement {
     this.#active = clerk;
     if (clerk) countProviderUse(clerk, 1);
     const status = clerk?.loaded ? 'ready' : 'loading';
-    this.#set({ clerk, status, error: undefined, user: undefined, session: undefined, client: undefined });
+    this.#set({
+      clerk,
+      status,
+      degraded: false,
+      error: undefined,
+      user: undefined,
+      session: undefined,
+      client: undefined,
+    });
     if (clerk && this.isConnected) this.#subscribe(clerk);
   }
 
@@ -207,10 +216,21 @@ export class ClerkProvider extends LitElement {
     const fromActionEnd = onActionEnd(clerk, () => {
       if (clerk === this.#active) this.#set(settled(this.state, clerk));
     });
+    const fromStatus = this.#followStatus(clerk);
     this.#unsubscribe = () => {
       fromClerk();
       fromActionEnd();
+      fromStatus();
     };
+  }
+
+  /** Clerk's own status, part of the one subscription: `degraded` while its Frontend API is failing. */
+  #followStatus(clerk: ClerkLike): () => void {
+    const follow = (status: string) => {
+      if (clerk === this.#active) this.#set({ degraded: status === 'degraded' });
+    };
+    clerk.on?.('status', follow, { notify: true });
+    return () => clerk.off?.('status', follow);
   }
 
   #loadOptions(): ClerkLoadOptions {

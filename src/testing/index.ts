@@ -1,5 +1,5 @@
 // Browser-side testing kit: an in-memory Clerk for fast unit tests of pages that use the elements.
-export { FakeClerk, fakeUser, type FakeClerkInit, type FakeUserInit } from './fake-clerk.js';
+export { FakeClerk, fakeUser, type FakeClerkInit, type FakeClerkStatus, type FakeUserInit } from './fake-clerk.js';
 // Browser side of the Frontend API emulator (the emulator itself runs in Node: clerk-sign-out-elements/testing/node).
 export { connectEmulator, type ConnectEmulatorOptions, type EmulatorConnection } from './emulator-client.js';
 export {
