@@ -8,7 +8,7 @@ import type { Localization } from '../clerk/labels.js';
 import { isBusy, onActionEnd } from '../flows/action-lock.js';
 import { countProviderUse } from '../flows/provider-use.js';
 import { checkNavigableUrl, parseOrigins } from '../internal/urls.js';
-import { checkProxyUrl, loadClerkScript } from './load-clerk.js';
+import { checkProxyUrl, loadClerkScript, warnIfOtherKey } from './load-clerk.js';
 
 const SOURCE_PROPERTIES = ['clerk', 'publishableKey', 'proxyUrl', 'domain', 'clerkJsUrl', 'clerkJsVersion'] as const;
 
@@ -140,6 +140,7 @@ export class ClerkProvider extends LitElement {
     try {
       const clerk = this.clerk ?? window.Clerk ?? (this.publishableKey != null ? await this.#loadScript() : undefined);
       if (attempt !== this.#attempt) return;
+      if (!this.clerk) warnIfOtherKey(clerk, this.publishableKey);
       this.#use(clerk);
       if (!clerk) return this.#waitForSource(attempt);
       if (!clerk.loaded) await clerk.load(this.#loadOptions());
