@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { SERVER_HTML } from '../support/next-sign-out.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -79,33 +80,25 @@ ${imports}`);
     assert.deepEqual(seen, { defined: [], window: 'undefined' });
   });
 
-  it("React's server render of a client component that imports the package: the tags and their children as HTML", () => {
-    // What Next.js does with the README's 'use client' component on the server: the import runs, nothing is defined,
-    // and the HTML has the tags with their light-DOM children (no shadow root: the browser renders those once the
-    // same import has defined the elements, and no-flash.css keeps the wrong state hidden until then).
+  it("React's server render of the README's Next.js client component (a plain import): the tags and their children", () => {
+    // What Next.js does with a 'use client' component on the server: its import of the package runs, defines nothing,
+    // and the HTML has the tags with their light-DOM children (no shadow root: the browser renders those once the same
+    // import has defined the elements there; no-flash.css keeps both states hidden until then).
     const html = execFileSync(
       process.execPath,
       [
         '--input-type=module',
         '-e',
         `import 'clerk-sign-out-elements';
-import { createElement as h } from 'react';
+import * as React from 'react';
 import { renderToString } from 'react-dom/server';
-process.stdout.write(renderToString(
-  h('clerk-provider', { 'publishable-key': 'pk_live_…' },
-    h('clerk-signed-in', null, h('clerk-sign-out-button', { 'redirect-url': '/' })),
-    h('clerk-failed', null, h('p', null, 'Sign-in is unavailable right now.')),
-  ),
-));`,
+import { nextSignOut } from './test/support/next-sign-out.mjs';
+const SignOut = nextSignOut(React, { push: () => {} });
+process.stdout.write(renderToString(React.createElement(SignOut)));`,
       ],
       { cwd: root, encoding: 'utf8' },
     );
-    assert.equal(
-      html,
-      '<clerk-provider publishable-key="pk_live_…"><clerk-signed-in><clerk-sign-out-button redirect-url="/">' +
-        '</clerk-sign-out-button></clerk-signed-in><clerk-failed><p>Sign-in is unavailable right now.</p></clerk-failed>' +
-        '</clerk-provider>',
-    );
+    assert.equal(html, SERVER_HTML);
   });
 
   describe("a bundler's server build (vite build --ssr, everything bundled), run in Node", () => {
