@@ -1,4 +1,5 @@
 import type { ClerkLike } from '../clerk/clerk.js';
+import { warnOnce } from '../clerk/clerk-controller.js';
 import { ConfigurationError } from '../contract/errors.js';
 
 /** The version of Clerk's browser script the provider loads by default (Core 3); `clerk-js-version` picks another. */
@@ -72,28 +73,27 @@ function clerkScriptUrl(source: ScriptSource): string {
 
 const loading = new Map<string, Promise<ClerkLike>>();
 
-const warnedKeys = new Set<string>();
-
 /**
- * clerk-js allows one Clerk per page (page-wide singletons), and `window.Clerk` is it: a provider whose
- * `publishable-key` names another Frontend API gets that one. Said once per key, naming both hosts and the way out.
+ * clerk-js allows one Clerk per page (page-wide singletons), and `window.Clerk` is it: a provider whose `publishable-key`
+ * names another Frontend API gets that one. Said once per key, naming both hosts.
  */
-export function warnIfOtherKey(clerk: ClerkLike | undefined, publishableKey: string | undefined): void {
+export function warnIfOtherKey(clerk: ClerkLike | undefined, key = ''): void {
   const theirs = clerk?.publishableKey;
-  if (!publishableKey || !theirs || theirs === publishableKey || warnedKeys.has(publishableKey)) return;
-  warnedKeys.add(publishableKey);
-  const host = (key: string) => {
-    try {
-      return frontendApiFromKey(key);
-    } catch {
-      return key;
-    }
-  };
-  console.warn(
-    `<clerk-provider publishable-key> is for ${host(publishableKey)}, but this page's Clerk (window.Clerk) is for ` +
-      `${host(theirs)}, and clerk-js allows one Clerk per page: this provider uses that one. Give every provider the ` +
-      `same publishable-key, or open the other application in a page of its own (e.g. an iframe).`,
-  );
+  if (theirs && key && theirs !== key)
+    warnOnce(
+      key,
+      () =>
+        `<clerk-provider> publishable-key is for ${host(key)}, but window.Clerk for ${host(theirs)}: one Clerk per ` +
+        `page (clerk-js), so it uses that one. Use one key per page.`,
+    );
+}
+
+function host(key: string): string {
+  try {
+    return frontendApiFromKey(key);
+  } catch {
+    return key;
+  }
 }
 
 /** Adds Clerk's script once per URL (with the data attributes it reads) and resolves with the `window.Clerk` it sets. */
