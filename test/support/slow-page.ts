@@ -28,6 +28,8 @@ export async function openPage(body: string, { clerk }: { clerk?: FakeClerk } = 
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   await loaded;
+  // A loaded machine may fire that load for the frame's first, empty document: write only into blank.html's.
+  await until(() => frame.contentDocument?.URL === frame.src && frame.contentDocument.readyState === 'complete');
   const page = frame.contentDocument!;
   page.open();
   page.write(`<!doctype html><html lang="en"><head><meta charset="utf-8">
