@@ -69,6 +69,18 @@ if (emulator) {
       location.reload();
     },
   };
+  // Clerk unavailable: its Frontend API fails every load request until unchecked (the faults last across reloads).
+  const unavailable = document.querySelector<HTMLInputElement>('#unavailable')!;
+  const loadEndpoints: FapiEndpoint[] = ['environment', 'client'];
+  void emulator
+    .state()
+    .then((state) => (unavailable.checked = loadEndpoints.some((endpoint) => state.faults[endpoint])));
+  unavailable.addEventListener('change', () => {
+    const change = unavailable.checked
+      ? loadEndpoints.map((endpoint) => emulator.fault(endpoint, { status: 500 }))
+      : loadEndpoints.map((endpoint) => emulator.clearFaults(endpoint));
+    void Promise.all(change).then(() => location.reload());
+  });
   const deviceControls = document.querySelector<HTMLElement>('#device-controls')!;
   deviceControls.hidden = false;
   for (const panel of [controls, deviceControls]) {

@@ -3,6 +3,10 @@ export { ClerkProvider } from './define/clerk-provider.js';
 export { ClerkSignOutButton } from './define/clerk-sign-out-button.js';
 export { ClerkSignedIn } from './define/clerk-signed-in.js';
 export { ClerkSignedOut } from './define/clerk-signed-out.js';
+export { ClerkLoading } from './define/clerk-loading.js';
+export { ClerkLoaded } from './define/clerk-loaded.js';
+export { ClerkFailed } from './define/clerk-failed.js';
+export { ClerkDegraded } from './define/clerk-degraded.js';
 export { ClerkUserMenu } from './define/clerk-user-menu.js';
 export { ClerkActiveDevices } from './define/clerk-active-devices.js';
 

@@ -10,6 +10,7 @@ import ts from 'typescript';
 export const SHOWN_UNTIL_DEFINED = {
   'clerk-provider': 'it wraps the page: hiding it would hide the page',
   'clerk-active-devices': 'it has no slot: nothing inside it can show before it is defined',
+  'clerk-loading': 'its children are what shows while Clerk loads, and until it is defined Clerk is still loading',
 };
 
 /**

@@ -1,7 +1,8 @@
 // The sample Clerk states of the live examples: a FakeClerk seeded with sample users, sessions and devices.
 import { FakeClerk, fakeUser } from 'clerk-sign-out-elements/testing';
 
-export type ScenarioName = 'signed-in' | 'signed-out' | 'two-accounts' | 'devices' | 'failing' | 'slow' | 'unavailable';
+export type ScenarioName =
+  'signed-in' | 'signed-out' | 'two-accounts' | 'devices' | 'failing' | 'slow' | 'unavailable' | 'degraded';
 
 export interface Scenario {
   clerk: FakeClerk;
@@ -73,6 +74,12 @@ export function createScenario(name: ScenarioName): Scenario {
     case 'unavailable': {
       const clerk = new FakeClerk({ users: [], loaded: false });
       clerk.failNextLoad();
+      return { clerk };
+    }
+    case 'degraded': {
+      // Clerk loaded, its Frontend API failing: Ada is known (from her session cookie).
+      const clerk = new FakeClerk({ users: [ada()], loaded: false });
+      clerk.degradeNextLoad();
       return { clerk };
     }
   }

@@ -7,5 +7,6 @@ export const SCENARIOS = {
   failing: 'Sign-out fails',
   slow: 'Slow Clerk',
   unavailable: 'Clerk unavailable',
+  degraded: 'Clerk degraded',
 };
 export const ALL_SCENARIOS = Object.keys(SCENARIOS);

@@ -1,11 +1,10 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { ClerkController } from '../clerk/clerk-controller.js';
-import type { ClerkState } from '../clerk/context.js';
 
 /**
- * Shared base of `<clerk-signed-in>` and `<clerk-signed-out>`: renders its children (through a `<slot>`) only when the
- * provider's state matches, and nothing while Clerk loads or has failed. The host uses `display: contents`, so the
- * children lay out as if the element were not there.
+ * Shared base of the elements that show their children only in one state of the provider (`<clerk-signed-in>`,
+ * `<clerk-signed-out>`, `<clerk-loading>`, `<clerk-loaded>`, `<clerk-failed>`, `<clerk-degraded>`). The host uses
+ * `display: contents`, so the children lay out as if the element were not there.
  */
 export abstract class AuthStateElement extends LitElement {
   static override styles = css`
@@ -18,11 +17,11 @@ export abstract class AuthStateElement extends LitElement {
 
   /** Whether the children are shown right now. */
   get active(): boolean {
-    return this.#clerk.ready && this.showsFor(this.#clerk.state!);
+    return this.showsFor(this.#clerk);
   }
 
-  /** True when the children should show for this (loaded, settled) state. */
-  protected abstract showsFor(state: ClerkState): boolean;
+  /** True when the children should show in the provider's current state (read through the element's controller). */
+  protected abstract showsFor(clerk: ClerkController): boolean;
 
   protected override render() {
     // Without a slot the light-DOM children are not rendered at all (and are hidden from assistive technology).

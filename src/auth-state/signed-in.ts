@@ -1,4 +1,4 @@
-import type { ClerkState } from '../clerk/context.js';
+import type { ClerkController } from '../clerk/clerk-controller.js';
 import { AuthStateElement } from './auth-state.js';
 
 /**
@@ -8,7 +8,7 @@ import { AuthStateElement } from './auth-state.js';
  * @slot - What signed-in users see (e.g. `<clerk-sign-out-button>`).
  */
 export class ClerkSignedIn extends AuthStateElement {
-  protected override showsFor(state: ClerkState): boolean {
-    return !!state.user;
+  protected override showsFor(clerk: ClerkController): boolean {
+    return clerk.signedIn;
   }
 }

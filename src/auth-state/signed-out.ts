@@ -1,4 +1,4 @@
-import type { ClerkState } from '../clerk/context.js';
+import type { ClerkController } from '../clerk/clerk-controller.js';
 import { AuthStateElement } from './auth-state.js';
 
 /**
@@ -8,7 +8,7 @@ import { AuthStateElement } from './auth-state.js';
  * @slot - What signed-out visitors see (e.g. a "You are signed out" message or a sign-in link).
  */
 export class ClerkSignedOut extends AuthStateElement {
-  protected override showsFor(state: ClerkState): boolean {
-    return state.user === null;
+  protected override showsFor(clerk: ClerkController): boolean {
+    return clerk.ready && !clerk.user;
   }
 }

@@ -135,7 +135,8 @@ export class ClerkController<Action extends string = string> implements Reactive
 
 const warned = new Set<string>();
 
-function warnOnce(key: string, message: (tag: string) => string): void {
+/** Says `message(key)` in the console, once per key for the page. */
+export function warnOnce(key: string, message: (key: string) => string): void {
   if (warned.has(key)) return;
   warned.add(key);
   console.warn(message(key));

@@ -97,8 +97,16 @@ export interface ClerkLoadOptions {
  */
 export interface ClerkLike {
   readonly loaded: boolean;
-  /** clerk-js 6: `degraded` or `error` when its Frontend API did not answer while loading. */
+  /**
+   * clerk-js 5 and 6: `loading`, `ready`, `degraded` (loaded, but its Frontend API is failing) or `error` (`load()`
+   * failed).
+   */
   readonly status?: string;
+  /** Clerk's `status` changes (clerk-js 5 and 6); with `{ notify: true }` the handler first hears the current one. */
+  on?(event: 'status', handler: (status: string) => void, options?: { notify?: boolean }): void;
+  off?(event: 'status', handler: (status: string) => void): void;
+  /** The publishable key the instance was created with (clerk-js 5 and 6). */
+  readonly publishableKey?: string;
   client?: ClerkClient;
   session?: ClerkSession | null;
   user?: ClerkUser | null;

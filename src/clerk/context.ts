@@ -2,7 +2,10 @@ import { createContext } from '@lit/context';
 import type { ClerkClient, ClerkLike, ClerkSession, ClerkUser } from './clerk.js';
 import type { Localization } from './labels.js';
 
-/** Where the provider's Clerk is: `loading`, `ready` (loaded, its user known), or `error` (it could not load). */
+/**
+ * Where the provider's Clerk is: `loading`, `ready` (loaded), or `error` (it could not load, or it loaded without its
+ * Frontend API and so knows nobody: clerk-js's `degraded` with no user).
+ */
 export type ClerkStatus = 'loading' | 'ready' | 'error';
 
 /**
@@ -14,6 +17,12 @@ export type ClerkStatus = 'loading' | 'ready' | 'error';
 export interface ClerkState {
   readonly clerk: ClerkLike | undefined;
   readonly status: ClerkStatus;
+  /**
+   * Clerk's own status is `degraded`: Clerk loaded, but its Frontend API is failing (it did not answer while loading,
+   * or a session token could not be refreshed). A user may still be known (from the session cookie); when none is,
+   * `status` is `error` too.
+   */
+  readonly degraded: boolean;
   readonly user: ClerkUser | null | undefined;
   readonly session: ClerkSession | null | undefined;
   readonly client: ClerkClient | undefined;

@@ -1,10 +1,12 @@
 const warned = new Set<string>();
 
 /**
- * Registers a tag once. Loading this package twice keeps the first definition instead of throwing; a tag that another
+ * Registers a tag once, in a browser. Loading this package twice keeps the first definition instead of throwing; a tag that another
  * class already holds (e.g. @clerk/astro before Core 3 registers `clerk-signed-in`) is reported once, with the way out.
  */
 export function define(tag: string, element: CustomElementConstructor): void {
+  // A server (Node, an SSR build) has no page: the import defines nothing there, as Lit's own server build does.
+  if (typeof window == 'undefined') return;
   const existing = customElements.get(tag);
   if (!existing) return customElements.define(tag, element);
   if (existing === element || warned.has(tag)) return;

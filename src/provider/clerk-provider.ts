@@ -9,7 +9,7 @@ import { isBusy, onActionEnd, runExclusive } from '../flows/action-lock.js';
 import { showSignedInSession } from '../flows/active-session.js';
 import { countProviderUse } from '../flows/provider-use.js';
 import { checkNavigableUrl, parseOrigins } from '../internal/urls.js';
-import { checkProxyUrl, loadClerkScript } from './load-clerk.js';
+import { checkProxyUrl, loadClerkScript, warnIfOtherKey } from './load-clerk.js';
 
 /** Activations tried before the provider says it gave up: after 1, 2, 4, 8, 16, 30, 30 and 30 s (about two minutes). */
 const ACTIVATION_TRIES = 8;
@@ -94,6 +94,7 @@ export class ClerkProvider extends LitElement {
     initialValue: {
       clerk: undefined,
       status: 'loading',
+      degraded: false,
       user: undefined,
       session: undefined,
       client: undefined,
@@ -150,6 +151,7 @@ export class ClerkProvider extends LitElement {
     try {
       const clerk = this.clerk ?? window.Clerk ?? (this.publishableKey != null ? await this.#loadScript() : undefined);
       if (attempt !== this.#attempt) return;
+      if (!this.clerk) warnIfOtherKey(clerk, this.publishableKey);
       this.#use(clerk);
       if (!clerk) return this.#waitForSource(attempt);
       if (!clerk.loaded) await clerk.load(this.#loadOptions());
@@ -204,7 +206,15 @@ export class ClerkProvider extends LitElement {
     this.#active = clerk;
     if (clerk) countProviderUse(clerk, 1);
     const status = clerk?.loaded ? 'ready' : 'loading';
-    this.#set({ clerk, status, error: undefined, user: undefined, session: undefined, client: undefined });
+    this.#set({
+      clerk,
+      status,
+      degraded: false,
+      error: undefined,
+      user: undefined,
+      session: undefined,
+      client: undefined,
+    });
     if (clerk && this.isConnected) this.#subscribe(clerk);
   }
 
@@ -219,9 +229,11 @@ export class ClerkProvider extends LitElement {
     const fromActionEnd = onActionEnd(clerk, () => {
       if (clerk === this.#active) this.#set(this.#settle(clerk, clerk));
     });
+    const fromStatus = this.#followStatus(clerk);
     this.#unsubscribe = () => {
       fromClerk();
       fromActionEnd();
+      fromStatus();
     };
   }
 
@@ -279,6 +291,15 @@ export class ClerkProvider extends LitElement {
     removeEventListener('online', this.#activate);
     this.#activating = this.#nextTry = undefined;
     this.#tries = 0;
+  }
+
+  /** Clerk's own status, part of the one subscription: `degraded` while its Frontend API is failing. */
+  #followStatus(clerk: ClerkLike): () => void {
+    const follow = (status: string) => {
+      if (clerk === this.#active) this.#set({ degraded: status === 'degraded' });
+    };
+    clerk.on?.('status', follow, { notify: true });
+    return () => clerk.off?.('status', follow);
   }
 
   #loadOptions(): ClerkLoadOptions {

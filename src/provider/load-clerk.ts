@@ -1,4 +1,5 @@
 import type { ClerkLike } from '../clerk/clerk.js';
+import { warnOnce } from '../clerk/clerk-controller.js';
 import { ConfigurationError } from '../contract/errors.js';
 
 /** The version of Clerk's browser script the provider loads by default (Core 3); `clerk-js-version` picks another. */
@@ -77,6 +78,29 @@ function clerkScriptUrl(source: ScriptSource): string {
 }
 
 const loading = new Map<string, Promise<ClerkLike>>();
+
+/**
+ * clerk-js allows one Clerk per page (page-wide singletons), and `window.Clerk` is it: a provider whose `publishable-key`
+ * names another Frontend API gets that one. Said once per key, naming both hosts.
+ */
+export function warnIfOtherKey(clerk: ClerkLike | undefined, key = ''): void {
+  const theirs = clerk?.publishableKey;
+  if (theirs && key && theirs !== key)
+    warnOnce(
+      key,
+      () =>
+        `<clerk-provider> publishable-key is for ${host(key)}, but window.Clerk for ${host(theirs)}: one Clerk per ` +
+        `page (clerk-js), so it uses that one. Use one key per page.`,
+    );
+}
+
+function host(key: string): string {
+  try {
+    return frontendApiFromKey(key);
+  } catch {
+    return key;
+  }
+}
 
 /** Adds Clerk's script once per URL (with the data attributes it reads) and resolves with the `window.Clerk` it sets. */
 export function loadClerkScript(source: ScriptSource): Promise<ClerkLike> {

@@ -66,6 +66,9 @@ export interface FakeClerkInit {
   latency?: (call: FakeCall) => Promise<unknown>;
 }
 
+/** clerk-js's `status` values. */
+export type FakeClerkStatus = 'loading' | 'ready' | 'degraded' | 'error';
+
 /** The fake Frontend API calls, by name: sign-out, session switch, client reload, and the user's devices (list, revoke). */
 export type FakeCall = 'signOut' | 'setActive' | 'reload' | 'getSessions' | 'revoke';
 
@@ -202,7 +205,9 @@ export class FakeClerk implements ClerkLike {
   #nextGetSessions: PendingDeviceCall[] = [];
   #nextRevoke: PendingDeviceCall[] = [];
   #reverificationsLeft = 0;
-  #nextLoad: { error?: Error; gate?: Promise<void> } | undefined;
+  #nextLoad: { error?: Error; gate?: Promise<void>; degraded?: boolean } | undefined;
+  #status: FakeClerkStatus | undefined;
+  #statusHandlers = new Set<(status: FakeClerkStatus) => void>();
 
   constructor(init: FakeClerkInit = {}) {
     this.loaded = init.loaded ?? true;
@@ -466,14 +471,62 @@ export class FakeClerk implements ClerkLike {
     this.#nextLoad = { error };
   }
 
+  /**
+   * Clerk's Frontend API down at load: the next `load()` resolves with `status` `degraded`, as clerk-js 5 and 6 do. With
+   * no users (a browser without a session cookie) nobody is known, and the provider reports `error`; with users, they
+   * stay signed in (clerk-js read the session cookie). Needs `loaded: false`.
+   *
+   * @example
+   * const clerk = new FakeClerk({ loaded: false });
+   * clerk.degradeNextLoad();
+   * provider.clerk = clerk; // <clerk-failed> and <clerk-degraded> show
+   */
+  degradeNextLoad(): void {
+    this.#nextLoad = { ...this.#nextLoad, degraded: true };
+  }
+
+  /**
+   * Clerk's Frontend API starts failing after load (clerk-js: a session token could not be refreshed): `status`
+   * becomes `degraded`; whoever is signed in stays so.
+   */
+  degrade(): void {
+    this.#setStatus('degraded');
+  }
+
+  /** clerk-js's `status`: `loading`, then `ready`; `degraded` while its Frontend API fails; `error` after a failed `load()`. */
+  get status(): FakeClerkStatus {
+    return this.#status ?? (this.loaded ? 'ready' : 'loading');
+  }
+
+  /** clerk-js's `on('status', handler, { notify })`: `notify` tells the current status at once. */
+  on(event: 'status', handler: (status: FakeClerkStatus) => void, options?: { notify?: boolean }): void {
+    if (event !== 'status') return;
+    this.#statusHandlers.add(handler);
+    if (options?.notify) handler(this.status);
+  }
+
+  off(event: 'status', handler: (status: FakeClerkStatus) => void): void {
+    if (event === 'status') this.#statusHandlers.delete(handler);
+  }
+
   async load(options?: ClerkLoadOptions): Promise<void> {
     this.loadOptions = options;
     const next = this.#nextLoad;
     this.#nextLoad = undefined;
     await (next?.gate ?? Promise.resolve());
-    if (next?.error) throw next.error;
+    if (next?.error) {
+      this.#setStatus('error');
+      throw next.error;
+    }
     this.loaded = true;
+    // As clerk-js: listeners hear the resources first, then the status changes, then load() resolves.
     this.#emit();
+    this.#setStatus(next?.degraded ? 'degraded' : 'ready');
+  }
+
+  #setStatus(status: FakeClerkStatus): void {
+    this.#status = status;
+    for (const handler of [...this.#statusHandlers]) handler(status);
   }
 
   addListener(listener: (resources: ClerkResources) => void, options?: { skipInitialEmit?: boolean }): () => void {

@@ -4,6 +4,7 @@ export {
   fakeUser,
   type FakeCall,
   type FakeClerkInit,
+  type FakeClerkStatus,
   type FakeFault,
   type FakeFaultableCall,
   type FakeUserInit,

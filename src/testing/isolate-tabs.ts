@@ -19,11 +19,14 @@ function pageId(): string {
   return ((window as Shared)[PAGE_ID] = Math.random().toString(36).slice(2));
 }
 
-const suffix = pageId();
-const Native = globalThis.BroadcastChannel;
+// Imported on a server (an SSR build of the tests' pages), there are no tabs: nothing to do.
+if (typeof window != 'undefined') {
+  const suffix = pageId();
+  const Native = globalThis.BroadcastChannel;
 
-globalThis.BroadcastChannel = class PageBroadcastChannel extends Native {
-  constructor(name: string) {
-    super(`${name}::${suffix}`);
-  }
-};
+  globalThis.BroadcastChannel = class PageBroadcastChannel extends Native {
+    constructor(name: string) {
+      super(`${name}::${suffix}`);
+    }
+  };
+}

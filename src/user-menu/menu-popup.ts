@@ -1,8 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { positionMenu } from './menu-position.js';
 
-/** The popover attribute puts the menu in the top layer: no ancestor's overflow, z-index or transform can clip it. */
-export const popoverSupported = 'showPopover' in HTMLElement.prototype;
+/**
+ * The popover attribute puts the menu in the top layer: no ancestor's overflow, z-index or transform can clip it.
+ * (A server has no HTMLElement: the module must import there all the same.)
+ */
+export const popoverSupported = typeof HTMLElement != 'undefined' && 'showPopover' in HTMLElement.prototype;
 
 export interface MenuPopupOptions {
   popup(): HTMLElement | null;

@@ -109,7 +109,8 @@ describe('element lists (tools/check-elements.mjs)', () => {
           rewrite(dir, 'package.json', (text) =>
             text.replace(
               '"./dist/define/*.js",',
-              '"./dist/define/clerk-s*.js", "./dist/define/clerk-provider.js", "./dist/define/clerk-user-menu.js",',
+              '"./dist/define/clerk-s*.js", "./dist/define/clerk-provider.js", "./dist/define/clerk-user-menu.js", ' +
+                '"./dist/define/clerk-load*.js", "./dist/define/clerk-failed.js", "./dist/define/clerk-degraded.js",',
             ),
           ),
         `package.json "sideEffects": add "./dist/define/clerk-active-devices.js" (or a pattern matching it): bundlers would drop <clerk-active-devices>'s registration`,
@@ -119,7 +120,7 @@ describe('element lists (tools/check-elements.mjs)', () => {
           rewrite(dir, 'README.md', (text) =>
             text.replace(':is(clerk-signed-in, clerk-signed-out, ', ':is(clerk-signed-out, '),
           ),
-        /^README\.md:\d+: list the tags of src\/no-flash\.css's first rule, :is\(clerk-signed-in, clerk-signed-out, clerk-sign-out-button, clerk-user-menu\)/,
+        /^README\.md:\d+: list the tags of src\/no-flash\.css's first rule, :is\(clerk-signed-in, clerk-signed-out, clerk-loaded, clerk-failed, clerk-degraded, clerk-sign-out-button, clerk-user-menu\)/,
       ],
       [
         (dir) =>

@@ -120,15 +120,21 @@ describe('no-flash rule', () => {
   const css = normaliseCss(read('src/no-flash.css'));
   const rule = css.slice(0, css.indexOf('}') + 1);
 
-  it('src/no-flash.css hides the four content elements until they are defined, and never the provider', () => {
+  it('src/no-flash.css hides the content elements until they are defined, but neither <clerk-loading> nor the provider', () => {
     assert.equal(
       rule,
-      ':is(clerk-signed-in,clerk-signed-out,clerk-sign-out-button,clerk-user-menu):not(:defined){display:none}',
+      ':is(clerk-signed-in,clerk-signed-out,clerk-loaded,clerk-failed,clerk-degraded,clerk-sign-out-button,' +
+        'clerk-user-menu):not(:defined){display:none}',
+    );
+    assert.match(
+      css,
+      /clerk-loading:not\(:defined\)\{display:contents\}/,
+      '<clerk-loading> shows from the first paint',
     );
     assert.doesNotMatch(css, /clerk-provider/);
   });
 
-  it('every <style> line with the rule (README quick starts, snippet pages, demo pages) is exactly the shipped rule', () => {
+  it('every <style> line with the rule (README, snippet pages, demo pages) is exactly the shipped rule; the quick starts link the file', () => {
     const sources = { 'README.md': readme };
     for (const page of [
       'test/snippets/vite/index.html',
@@ -150,7 +156,11 @@ describe('no-flash rule', () => {
       const block = snippets()
         .find((snippet) => snippet.id === id)
         .lines.join('\n');
-      assert.match(block, /^<style>[^\n]*:not\(:defined\)/, `${id} starts with the rule`);
+      assert.match(
+        block,
+        /^<link rel="stylesheet" href="[^"]*clerk-sign-out-elements\/dist\/no-flash\.css" \/>\n/,
+        `${id} starts with a <link> to no-flash.css`,
+      );
     }
   });
 

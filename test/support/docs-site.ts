@@ -127,7 +127,7 @@ export interface ExampleLike extends HTMLElement {
   state: string;
 }
 
-const SIGNED_IN = ['signed-in', 'two-accounts', 'devices', 'failing'];
+const SIGNED_IN = ['signed-in', 'two-accounts', 'devices', 'failing', 'degraded'];
 
 /** The example shows what its chosen state says: the provider's status and user, and each element accordingly. */
 export async function expectState(example: ExampleLike, state: string, label: string): Promise<void> {
@@ -144,6 +144,10 @@ export async function expectState(example: ExampleLike, state: string, label: st
     () =>
       all('clerk-signed-in').every((el) => el.active === signedIn) &&
       all('clerk-signed-out').every((el) => el.active === (status === 'ready' && !signedIn)) &&
+      all('clerk-loading').every((el) => el.active === (status === 'loading')) &&
+      all('clerk-loaded').every((el) => el.active === (status === 'ready')) &&
+      all('clerk-failed').every((el) => el.active === (status === 'error')) &&
+      all('clerk-degraded').every((el) => el.active === (state === 'degraded')) &&
       all('clerk-user-menu').every(
         (el) => part(el, 'trigger') === signedIn && part(el, 'placeholder') === (status === 'loading'),
       ) &&

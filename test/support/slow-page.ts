@@ -28,6 +28,8 @@ export async function openPage(body: string, { clerk }: { clerk?: FakeClerk } = 
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   await loaded;
+  // A loaded machine may fire that load for the frame's first, empty document: write only into blank.html's.
+  await until(() => frame.contentDocument?.URL === frame.src && frame.contentDocument.readyState === 'complete');
   const page = frame.contentDocument!;
   page.open();
   page.write(`<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -46,6 +48,25 @@ export function rendersContent(element: Element): boolean {
 }
 
 export const TAGS = ['clerk-signed-in', 'clerk-signed-out', 'clerk-sign-out-button', 'clerk-user-menu'];
+
+/** The elements that show content for one state only (`<clerk-loading>` aside: its content may show before). */
+export const STATE_TAGS = ['clerk-signed-in', 'clerk-signed-out', 'clerk-loaded', 'clerk-failed', 'clerk-degraded'];
+
+/** Waits until every stylesheet the page links to has loaded (it then applies, as it would before the first paint). */
+export async function stylesLoaded(page: { document: Document }): Promise<void> {
+  const links = [...page.document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')];
+  await until(() => links.every((link) => link.sheet), 'the page’s stylesheets');
+}
+
+/** Each element's box (`left top width height`, to 1/100 px), by its selector: what must not move from step to step. */
+export function boxes(document: Document, selectors: string[]): Record<string, string> {
+  return Object.fromEntries(
+    selectors.map((selector) => {
+      const { left, top, width, height } = document.querySelector(selector)!.getBoundingClientRect();
+      return [selector, [left, top, width, height].map((value) => value.toFixed(2)).join(' ')];
+    }),
+  );
+}
 
 /**
  * Until `defined` holds, checks the page every 20 ms: none of the elements (of `tags`) may render anything, neither

@@ -3,6 +3,7 @@
 // Measured as geometry, so it runs in every engine; where the Layout Instability API exists (Chromium), CLS must be 0.
 import { expect } from '@open-wc/testing';
 import type { LitElement } from 'lit';
+import { FakeClerk } from '../../../src/testing/index.js';
 import { slowClerk } from '../../support/fixtures.js';
 import { openPage, until } from '../../support/slow-page.js';
 
@@ -21,12 +22,17 @@ const body = (nameStyle: string) => `
     <clerk-sign-out-button id="line-button"><button type="button">Log out</button></clerk-sign-out-button>
     <span id="line-after">· Help</span>
   </p>
+  <header id="spread" style="display: flex; justify-content: space-between; align-items: center">
+    <strong id="spread-logo">Acme</strong>
+    <div><clerk-user-menu id="spread-menu"></clerk-user-menu> <clerk-sign-out-button id="spread-button"></clerk-sign-out-button></div>
+  </header>
   <p id="content">Welcome back.</p>
 </clerk-provider>`;
 
 const MEASURED = [
   ...['logo', 'header-menu', 'header-button', 'header-after'],
-  ...['line-before', 'line-menu', 'line-button', 'line-after', 'content'],
+  ...['line-before', 'line-menu', 'line-button', 'line-after'],
+  ...['spread-logo', 'spread-menu', 'spread-button', 'content'],
 ];
 
 type Page = Awaited<ReturnType<typeof openPage>>;
@@ -114,6 +120,40 @@ describe('layout shift: a page with the menu and the button, from first paint to
     expect(steps.clerkReady, 'Clerk ready vs first paint').to.deep.equal(steps.firstPaint);
     expect(steps.firstPaint['header-menu']).to.match(/ 32\.00 32\.00$/, 'the avatar (2rem) is reserved');
     if (steps.cls !== null) expect(steps.cls, 'CLS').to.equal(0);
+  });
+
+  it('a justify-content: space-between header keeps the menu and the button together in an element of their own (the README pattern)', async function () {
+    this.timeout(15000);
+    const steps = await loadPage(await noFlash);
+    page = steps.page;
+    expect(steps.clerkReady, 'Clerk ready vs first paint').to.deep.equal(steps.firstPaint);
+    const box = (id: string) => page!.document.getElementById(id)!.getBoundingClientRect();
+    const header = page.document.getElementById('spread')!.getBoundingClientRect();
+    expect(box('spread-button').left - box('spread-menu').right, 'a space apart').to.be.within(0, 8);
+    expect(box('spread-button').right, 'at the end of the header').to.be.closeTo(header.right, 0.5);
+    expect(box('spread-logo').left, 'the logo at its start').to.be.closeTo(header.left, 0.5);
+  });
+
+  it('in such a header, <clerk-signed-in> around them (display: contents) makes each its own item: spread apart (what the pattern avoids)', async function () {
+    this.timeout(15000);
+    page = await openPage(
+      `<clerk-provider publishable-key="pk_live_…" style="font: 16px/1.5 sans-serif">
+        <header id="spread" style="display: flex; justify-content: space-between; align-items: center">
+          <strong>Acme</strong>
+          <clerk-signed-in><clerk-user-menu></clerk-user-menu> <clerk-sign-out-button></clerk-sign-out-button></clerk-signed-in>
+        </header>
+      </clerk-provider>`,
+      { clerk: FakeClerk.signedIn() },
+    );
+    page.document.head.append(
+      Object.assign(page.document.createElement('script'), { type: 'module', src: '/src/index.ts' }),
+    );
+    const trigger = () =>
+      page!.document.querySelector('clerk-user-menu')!.shadowRoot?.querySelector('[part~="trigger"]');
+    await until(() => trigger()?.checkVisibility(), 'the menu shows');
+    const menu = page.document.querySelector('clerk-user-menu')!.getBoundingClientRect();
+    const button = page.document.querySelector('clerk-sign-out-button')!.getBoundingClientRect();
+    expect(button.left - menu.right, 'the gap between the menu and the button').to.be.greaterThan(100);
   });
 
   it('a name wider than the reserved 6em (no --clerk-user-menu-name-width) moves what follows it when Clerk is ready', async function () {

@@ -1,26 +1,17 @@
-// The frameworks' way (the README's Next.js recipe): React renders the tags at once and a `useEffect`
-// imports the package later, here 2 s later. The page has the package's no-flash.css (what
-// `import 'clerk-sign-out-elements/no-flash.css'` in app/layout.tsx puts in the head). This file never imports the
-// elements itself: they are defined only by the delayed import.
+// The frameworks' way (the README's Next.js recipe): the page arrives with the server's HTML of the client component
+// (React's server render, where the component's plain `import 'clerk-sign-out-elements'` defined nothing:
+// test/node/server-imports.test.mjs) and the package's no-flash.css (what `import 'clerk-sign-out-elements/no-flash.css'`
+// in app/layout.tsx puts in the head). The client bundle arrives 2 s later: it imports the package, which defines the
+// elements, and React hydrates the server's HTML. This file never imports the elements itself.
 import { expect } from '@open-wc/testing';
 import { createElement as h, useEffect } from 'react';
-import { createRoot } from 'react-dom/client';
+import { hydrateRoot } from 'react-dom/client';
 import { FakeClerk } from '../../../src/testing/index.js';
+import { nextSignOut, SERVER_HTML } from '../../support/next-sign-out.mjs';
 import { DELAY_MS, delayedModule, rendersContent, until, watchUntilDefined } from '../../support/slow-page.js';
 
-function SignOut({ module }: { module: string }) {
-  // Client components are also rendered on the server: register the elements in the browser only.
-  useEffect(() => void import(module), [module]);
-  return h(
-    'clerk-provider',
-    { 'publishable-key': 'pk_live_…' },
-    h('clerk-signed-in', null, h('p', { id: 'hello' }, 'Hello, Ada'), h('clerk-sign-out-button')),
-    h('clerk-signed-out', null, h('p', { id: 'goodbye' }, 'You are signed out.')),
-  );
-}
-
-describe('React, the package imported in useEffect 2 s late, with no-flash.css', () => {
-  it('renders nothing of either state before the elements are defined, then the signed-in content', async function () {
+describe('React server render, then the client bundle (a plain import of the package) 2 s late, with no-flash.css', () => {
+  it('renders nothing of either state before the elements are defined, hydrates cleanly, then shows the signed-in content', async function () {
     this.timeout(15000);
     expect(customElements.get('clerk-provider')).to.equal(undefined);
     const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/src/no-flash.css' });
@@ -32,20 +23,32 @@ describe('React, the package imported in useEffect 2 s late, with no-flash.css',
     await styled;
     window.Clerk = FakeClerk.signedIn({ firstName: 'Ada' });
     const container = document.body.appendChild(document.createElement('div'));
-    const root = createRoot(container);
+    container.innerHTML = SERVER_HTML;
+    const hydrationErrors: unknown[] = [];
+    // The client bundle: its first import defines the elements, then React hydrates what the server rendered.
+    const clientBundle = import(delayedModule('/src/index.ts')).then(() =>
+      hydrateRoot(container, h(nextSignOut({ createElement: h, useEffect }, { push: () => undefined })), {
+        onRecoverableError: (error) => hydrationErrors.push(error),
+      }),
+    );
     try {
-      root.render(h(SignOut, { module: delayedModule('/src/index.ts') }));
-      await until(() => container.querySelector('clerk-provider'));
       const watched = await watchUntilDefined({ window, document });
       expect(watched.shown, 'rendered before the elements were defined').to.deep.equal([]);
       expect(watched.waitedMs).to.be.greaterThan(DELAY_MS - 200);
 
-      await until(() => document.getElementById('hello')!.checkVisibility(), 'the signed-in content shows');
-      expect(document.getElementById('goodbye')!.checkVisibility()).to.equal(false);
-      expect(rendersContent(container.querySelector('clerk-signed-out')!)).to.equal(false);
+      const root = await clientBundle;
+      try {
+        await until(() => document.getElementById('hello')!.checkVisibility(), 'the signed-in content shows');
+        expect(document.getElementById('goodbye')!.checkVisibility()).to.equal(false);
+        expect(document.getElementById('unavailable')!.checkVisibility()).to.equal(false);
+        expect(rendersContent(container.querySelector('clerk-signed-out')!)).to.equal(false);
+        expect(hydrationErrors, 'React found the server HTML it would render').to.deep.equal([]);
+      } finally {
+        root.unmount();
+      }
     } finally {
-      root.unmount();
       container.remove();
+      link.remove();
       delete window.Clerk;
     }
   });

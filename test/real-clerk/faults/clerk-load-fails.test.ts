@@ -6,20 +6,17 @@ import type { ClerkErrorEvent, ClerkLike, ClerkProvider } from '../../../src/ind
 import type { EmulatorConnection } from '../../../src/testing/index.js';
 import { recordEvents, until } from '../../support/fixtures.js';
 import { claimPageForClerk, signedInTenant } from '../../support/real-clerk.js';
+import { STATE_CONTENT, shownStates, withoutCookies, type StateTag } from '../../support/real-load-states.js';
 
 /**
  * The Frontend API is down when the page loads: `GET /v1/environment` and `GET /v1/client` answer 500 (clerk-js retries
- * the client once). clerk-js 6.40 does not reject `load()`: it resolves with `loaded === true`, `status === 'degraded'`
+ * the client once). clerk-js 5 and 6 do not reject `load()`: it resolves with `loaded === true`, `status === 'degraded'`
  * and nobody signed in, although the server still has the user signed in. The page must be told that Clerk is not
- * usable, not that nobody is signed in.
+ * usable, not that nobody is signed in: `<clerk-failed>` shows, never signed-in or signed-out content.
  *
- * In degraded mode clerk-js falls back to the session token in the `__session` cookie. The test pages share one origin
- * and the other Clerk pages running at the same time set theirs, so this page reads no cookies at all: a browser that
- * has no Clerk session cookie (e.g. a first visit).
+ * In degraded mode clerk-js falls back to the session token in the `__session` cookie, so this page reads no cookies
+ * (`withoutCookies`): a browser that has no Clerk session cookie (e.g. a first visit).
  */
-function withoutCookies(): void {
-  Object.defineProperty(document, 'cookie', { configurable: true, get: () => '', set: () => undefined });
-}
 
 describe('Clerk fails to load: the Frontend API is down', () => {
   const seen = { errors: [] as string[], uncaught: [] as string[] };
@@ -27,7 +24,12 @@ describe('Clerk fails to load: the Frontend API is down', () => {
   let clerk: ClerkLike & { status?: string };
   let emulator: EmulatorConnection;
   /** What the page showed once Clerk gave up (read in `before`: the fixture is gone after the first test). */
-  let shown: { status: string; buttons: Array<'hidden' | 'disabled' | 'enabled'>; menuTrigger: boolean };
+  let shown: {
+    status: string;
+    buttons: Array<'hidden' | 'disabled' | 'enabled'>;
+    menuTrigger: boolean;
+    states: StateTag[];
+  };
 
   before(async function () {
     this.timeout(20_000);
@@ -47,6 +49,7 @@ describe('Clerk fails to load: the Frontend API is down', () => {
           <clerk-sign-out-button></clerk-sign-out-button>
           <clerk-sign-out-button when-signed-out="disable"></clerk-sign-out-button>
           <clerk-user-menu></clerk-user-menu>
+          ${STATE_CONTENT}
         </clerk-provider>`,
       );
       await until(() => clerk.loaded || provider.state.status === 'error', 'Clerk to give up loading', 15_000);
@@ -60,6 +63,7 @@ describe('Clerk fails to load: the Frontend API is down', () => {
           !button(el) ? 'hidden' : button(el)!.disabled ? 'disabled' : 'enabled',
         ),
         menuTrigger: !!menu.shadowRoot?.querySelector('[part~="trigger"]'),
+        states: shownStates(provider),
       };
     } finally {
       console.error = consoleError;
@@ -86,6 +90,10 @@ describe('Clerk fails to load: the Frontend API is down', () => {
   it('<clerk-sign-out-button> and <clerk-user-menu> · FAPI down at load: inert (button hidden or disabled, menu renders nothing)', () => {
     expect(shown.buttons, 'the default button, then when-signed-out="disable"').to.deep.equal(['hidden', 'disabled']);
     expect(shown.menuTrigger, "the menu's trigger").to.equal(false);
+  });
+
+  it('<clerk-failed> and <clerk-degraded> · FAPI down at load: their content shows; no signed-in, signed-out or loading content', () => {
+    expect(shown.states).to.deep.equal(['clerk-failed', 'clerk-degraded']);
   });
 
   it('<clerk-provider> · FAPI down at load: no uncaught exception', () => {

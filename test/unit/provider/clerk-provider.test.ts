@@ -280,11 +280,7 @@ describe('<clerk-provider>', () => {
 
     it('clerk.load() resolving "degraded" with nobody signed in (Frontend API down)', async () => {
       const clerk = new FakeClerk({ loaded: false });
-      const load = clerk.load.bind(clerk);
-      clerk.load = async (options) => {
-        await load(options);
-        Object.assign(clerk, { status: 'degraded' });
-      };
+      clerk.degradeNextLoad();
       const { error, console } = await loadError(
         html`<clerk-provider .clerk=${clerk}><clerk-signed-out>x</clerk-signed-out></clerk-provider>`,
       );
