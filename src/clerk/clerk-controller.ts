@@ -1,6 +1,7 @@
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ConfigurationError, ReverificationRequiredError } from '../contract/errors.js';
+import type { Reverify, ReverifyContext } from '../flows/devices/reverify.js';
 import type { FlowRequest, FlowResult } from '../flows/flow.js';
 import type { ClerkLike, ClerkUser } from './clerk.js';
 import { clerkContext, isProvider, type ClerkState } from './context.js';
@@ -135,16 +136,26 @@ export class ClerkController<Action extends string = string> implements Reactive
     // Pending only from onStart: a listener may veto the flow and start another itself (e.g. after confirm()).
     let started = false;
     let stillTrying: ReturnType<typeof setTimeout> | undefined;
+    const slow = (isSlow: boolean) => {
+      clearTimeout(stillTrying);
+      this.#slow = isSlow;
+      this.#host.requestUpdate();
+    };
     const onStart = () => {
       started = true;
       this.#setPending(name);
-      stillTrying = setTimeout(() => {
-        this.#slow = true;
-        this.#host.requestUpdate();
-      }, STILL_TRYING_MS);
+      stillTrying = setTimeout(slow, STILL_TRYING_MS, true);
     };
+    // Waiting for the user to confirm it is them is no slow network.
+    const { reverify } = options as { reverify?: Reverify };
     try {
-      const request = { ...options, host: this.#host, state: this.state, onStart } as unknown as Request;
+      const request = {
+        ...options,
+        host: this.#host,
+        state: this.state,
+        onStart,
+        reverify: reverify && ((context: ReverifyContext) => (slow(false), reverify(context))),
+      } as unknown as Request;
       const result = await flow(request);
       if (result.outcome === 'failed') {
         const error = result.error;
@@ -161,8 +172,7 @@ export class ClerkController<Action extends string = string> implements Reactive
       }
       return result;
     } finally {
-      clearTimeout(stillTrying);
-      this.#slow = false;
+      slow(false);
       if (started) this.#setPending(null);
     }
   }

@@ -45,8 +45,8 @@ export const calloutStyles = css`
  * with the host's other edge, or above it), and kept 8 px inside the viewport.
  */
 export function placeCallout(host: HTMLElement, clerk: ClerkController): void {
-  if (!clerk.describedBy) return;
-  const callout = host.shadowRoot!.getElementById('messages')!;
+  const callout = host.shadowRoot!.getElementById('messages');
+  if (!callout || !clerk.describedBy) return;
   callout.style.translate = '';
   const box = callout.getBoundingClientRect();
   const anchor = host.getBoundingClientRect();

@@ -3,6 +3,8 @@
 //                         (BiDi); raw WebDriver key actions in WebKit, where WTR's sendKeys only knows `press` and `type`
 //   emulate-color-scheme  prefers-color-scheme through CDP where the engine has it (Chromium); answers false elsewhere
 //                         (WebDriver BiDi and WebDriver classic have no such command)
+//   accessibility-tree    the page's accessibility tree as the engine exposes it (CDP: Chromium), as
+//                         { role, name, children } nodes; answers false elsewhere
 
 /** WebDriver's code points for named keys (https://w3c.github.io/webdriver/#keyboard-actions). */
 const WEBDRIVER_KEYS = {
@@ -81,7 +83,20 @@ export function engineCommandsPlugin() {
         await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
         return true;
       }
+      if (command === 'accessibility-tree') {
+        if (session.browser.type !== 'puppeteer') return false;
+        const page = session.browser.getPage(session.id);
+        if (page.browser().cdpSupported === false) return false;
+        // Puppeteer's "interesting" nodes: hidden and ignored ones (e.g. inside a closed popover) are left out.
+        const tree = await page.accessibility.snapshot();
+        return tree ? prune(tree) : { role: 'RootWebArea', name: '', children: [] };
+      }
       return undefined;
     },
   };
+}
+
+/** Only what a test reads: role, name and children. */
+function prune(node) {
+  return { role: node.role, name: node.name ?? '', children: (node.children ?? []).map(prune) };
 }

@@ -249,7 +249,7 @@ function states(page: () => FramePage, scope: () => HTMLElement) {
     init(clerk);
     return clerk;
   };
-  const listed = (el: Element) => !el.shadowRoot!.querySelector('[role="status"]');
+  const listed = (el: Element) => !el.shadowRoot!.querySelector('[part~="status"][role="status"]');
 
   return {
     'sign-out button: idle': async (): Promise<Shown> => {
