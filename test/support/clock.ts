@@ -8,25 +8,26 @@ export interface JumpingClock {
   uninstall(): void;
 }
 
-export function installJumpingClock(): JumpingClock {
-  const realSetTimeout = window.setTimeout;
-  const realClearTimeout = window.clearTimeout;
+/** Installs the clock in `target` (this window by default, or a framed page's). */
+export function installJumpingClock(target: Window = window): JumpingClock {
+  const realSetTimeout = target.setTimeout;
+  const realClearTimeout = target.clearTimeout;
   let skipped = 0;
   const pending = new Map<number, { due: number; run: () => void }>();
   const now = () => performance.now() + skipped;
 
-  window.setTimeout = ((handler: TimerHandler, delay = 0, ...args: unknown[]) => {
+  target.setTimeout = ((handler: TimerHandler, delay = 0, ...args: unknown[]) => {
     const run = () => {
       pending.delete(id);
       if (typeof handler === 'function') (handler as (...values: unknown[]) => void)(...args);
     };
-    const id = realSetTimeout(run, delay);
+    const id = realSetTimeout.call(target, run, delay);
     pending.set(id, { due: now() + Number(delay), run });
     return id;
   }) as typeof window.setTimeout;
-  window.clearTimeout = ((id?: number) => {
+  target.clearTimeout = ((id?: number) => {
     pending.delete(id!);
-    realClearTimeout(id);
+    realClearTimeout.call(target, id);
   }) as typeof window.clearTimeout;
 
   return {
@@ -34,13 +35,13 @@ export function installJumpingClock(): JumpingClock {
       skipped += ms;
       const due = [...pending].filter(([, timer]) => timer.due <= now()).sort(([, a], [, b]) => a.due - b.due);
       for (const [id, timer] of due) {
-        realClearTimeout(id);
+        realClearTimeout.call(target, id);
         timer.run();
       }
     },
     uninstall() {
-      window.setTimeout = realSetTimeout;
-      window.clearTimeout = realClearTimeout;
+      target.setTimeout = realSetTimeout;
+      target.clearTimeout = realClearTimeout;
     },
   };
 }
