@@ -195,6 +195,12 @@ export const userMenuStyles = css`
     color: var(--clerk-user-menu-sign-out-color, inherit);
   }
 
+  /* As wide as the accounts' avatars: the items' texts line up. */
+  [part~='icon'] {
+    flex: none;
+    inline-size: var(--clerk-user-menu-preview-avatar-size, 2.25rem);
+  }
+
   [part~='separator'] {
     block-size: 1px;
     margin: 0.375rem -0.375rem;

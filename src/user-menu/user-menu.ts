@@ -15,6 +15,7 @@ import { calloutStyles, messages, placeCallout } from '../styles/messages.js';
 import { spinner, spinnerStyles } from '../styles/spinner.js';
 import { theme } from '../styles/theme.js';
 import { avatar } from './avatar.js';
+import { addAccountIcon, manageAccountIcon, signOutIcon } from './menu-icons.js';
 import { MenuKeyboardController } from './menu-keyboard.js';
 import { MenuOpenController } from './menu-open.js';
 import { MenuPopupController, popoverSupported } from './menu-popup.js';
@@ -319,7 +320,7 @@ export class ClerkUserMenu extends ReverifyingElement {
         tabindex="-1"
         href=${href}
         @click=${this.#onManageAccount}
-        >${text}</a
+        >${manageAccountIcon}${text}</a
       >`;
     }
     if (!this.#clerkUiLoaded) return nothing;
@@ -330,7 +331,7 @@ export class ClerkUserMenu extends ReverifyingElement {
       type="button"
       @click=${this.#onManageAccount}
     >
-      ${text}
+      ${manageAccountIcon}${text}
     </button>`;
   }
 
@@ -362,7 +363,7 @@ export class ClerkUserMenu extends ReverifyingElement {
     const href = this.#urls.get('sign-in-url');
     if (!href || !(this.multiSession || hasOtherSessions)) return nothing;
     return html`<a part="item add-account" role="menuitem" tabindex="-1" href=${href} @click=${this.#onLinkItem}
-      >${this.#clerk.t('userButton.action__addAccount')}</a
+      >${addAccountIcon}${this.#clerk.t('userButton.action__addAccount')}</a
     >`;
   }
 
@@ -379,7 +380,7 @@ export class ClerkUserMenu extends ReverifyingElement {
       aria-busy=${ifDefined(pending ? 'true' : undefined)}
       @click=${() => void this.#signOut(kind)}
     >
-      ${this.#clerk.t(key)} ${pending ? spinner : nothing}
+      ${signOutIcon}${this.#clerk.t(key)} ${pending ? spinner : nothing}
     </button>`;
   }
 
