@@ -42,6 +42,7 @@ type DevicesAction = `device:${string}` | 'others';
  * @csspart status - The loading message, or the load failure with its retry button.
  * @csspart retry - The "Try again" button after the list failed to load.
  * @csspart spinner - The progress indicator while loading or signing out.
+ * @csspart messages - Where `error` and `notice` show, at the end of the panel.
  * @csspart error - The message shown when a sign-out fails (`role="alert"`).
  * @csspart notice - The polite message (`role="status"`): which device was just signed out, or still trying (a slow
  *   network).

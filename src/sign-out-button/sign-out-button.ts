@@ -25,8 +25,10 @@ const WRAPPED_BUTTON = ':scope > button, :scope > [role="button"]';
  *   `<button>` to use instead of the built-in one.
  * @csspart button - The built-in button.
  * @csspart spinner - The progress indicator shown while signing out.
- * @csspart error - The message shown under the button when sign-out fails (`role="alert"`; it takes no room in the page).
- * @csspart notice - The polite message shown under the button: still trying (a slow network), or unavailable.
+ * @csspart messages - The box under the button that shows `error` and `notice`: out of the page's flow (nothing moves),
+ *   on the theme's surface, kept inside the viewport; empty and without a box when there is nothing to say.
+ * @csspart error - The message when sign-out fails (`role="alert"`), or why the button is unavailable.
+ * @csspart notice - The polite message (`role="status"`): still trying, after 3 s on a slow network.
  * @cssproperty --clerk-sign-out-button-background - Background of the built-in button.
  * @cssproperty --clerk-sign-out-button-color - Text colour of the built-in button.
  * @cssproperty --clerk-sign-out-button-hover-background - Background on hover.
@@ -117,7 +119,7 @@ export class ClerkSignOutButton extends ReverifyingElement {
         planSignOut({ ...request, host: this, state: state! }, state!.clerk!, state!.client?.signedInSessions ?? []);
     } catch (error) {
       this.#refused = true;
-      console.error(`${(error as Error).message} <${this.localName}> is unavailable until then.`);
+      console.error(`${(error as Error).message} <${this.localName}> is unavailable until it is fixed.`);
     }
   }
 

@@ -65,8 +65,11 @@ type MenuAction = SignOutKind | `switch:${string}`;
  * @csspart sign-out-other-devices - The "Sign out of all other devices" item (`sign-out-other-devices`).
  * @csspart separator - The lines between the menu's sections.
  * @csspart spinner - The progress indicator on an item whose action is in flight.
- * @csspart error - The message shown when an action fails (`role="alert"`): under the trigger, or in the open menu.
- * @csspart notice - The polite message: still trying (a slow network), or unavailable; under the trigger or in the menu.
+ * @csspart messages - The box under the trigger that shows `error` and `notice` while the menu is closed: out of the
+ *   page's flow, on the theme's surface, kept inside the viewport (the open menu shows them inside it).
+ * @csspart error - The message when an action fails (`role="alert"`), or why an item is unavailable.
+ * @csspart notice - The polite message (`role="status"`): still trying, after 3 s on a slow network.
+ * @csspart icon - The icon of a built-in item (Manage account, Add account, the sign-out items).
  * @cssproperty --clerk-user-menu-avatar-size - Size of the trigger's avatar and of the placeholder (default 2rem).
  * @cssproperty --clerk-user-menu-preview-avatar-size - Size of the avatars inside the menu (default 2.25rem).
  * @cssproperty --clerk-user-menu-avatar-radius - Corner radius of avatars (default 50%, a disc).

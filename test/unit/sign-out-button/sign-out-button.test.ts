@@ -418,7 +418,7 @@ describe('<clerk-sign-out-button>', () => {
         );
         const reports = seen.error.filter((message) => message.includes(`redirect-url="${url}"`));
         expect(reports, 'one console error naming the attribute').to.have.length(1);
-        expect(reports[0]).to.contain('<clerk-sign-out-button>').and.contain('is unavailable until then');
+        expect(reports[0]).to.contain('<clerk-sign-out-button>').and.contain('is unavailable until it is fixed');
         await expectUnavailable(el);
         await captureConsole(async () => {
           await el.signOut();
