@@ -42,7 +42,7 @@ export const calloutStyles = css`
 
 /**
  * After an update: the shown callout flipped to the host's other side where the viewport has no room for it (lined up
- * with the host's other edge, or above it), and kept 8 px inside the viewport.
+ * with the host's other edge, or above it).
  */
 export function placeCallout(host: HTMLElement, clerk: ClerkController): void {
   const callout = host.shadowRoot!.getElementById('messages');
@@ -50,12 +50,12 @@ export function placeCallout(host: HTMLElement, clerk: ClerkController): void {
   callout.style.translate = '';
   const box = callout.getBoundingClientRect();
   const anchor = host.getBoundingClientRect();
-  const end = document.documentElement.clientWidth - 8;
+  // Lined up with the host's other edge (its width is at most 20rem, so that fits beside any host but a tiny screen's).
   const x =
-    box.right > end
-      ? Math.max(anchor.right - box.right, 8 - box.left)
+    box.right > document.documentElement.clientWidth - 8
+      ? anchor.right - box.right
       : box.left < 8
-        ? Math.min(anchor.left - box.left, end - box.right)
+        ? anchor.left - box.left
         : 0;
   callout.style.translate = `${x}px ${box.bottom > innerHeight ? anchor.top - box.bottom - 4 : 0}px`;
 }
