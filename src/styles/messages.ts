@@ -14,9 +14,9 @@ export const messages = (clerk: ClerkController) =>
   >`;
 
 /**
- * `messages()` as a callout under the host (`position: relative`): out of the page's flow, so nothing moves when it shows; on the theme's
- * surface, so it reads the same over any page. `placeCallout` keeps it in the viewport. (An ancestor that clips its
- * overflow clips it too, as it clips anything that overflows it.)
+ * `messages()` as a callout under the host (`position: relative`): out of the page's flow, so nothing moves when it
+ * shows; on the theme's surface, so it reads the same over any page. `placeCallout` keeps it in the viewport. (An
+ * ancestor that clips its overflow clips it too, as it clips anything that overflows it.)
  */
 export const calloutStyles = css`
   #messages {

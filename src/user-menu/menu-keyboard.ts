@@ -130,7 +130,7 @@ export class MenuKeyboardController implements ReactiveController {
   }
 }
 
-/** Focuses an item, all of it in view in a menu that scrolls (focus alone may leave a tall item half out, in Firefox). */
+/** Focuses an item, all of it in view when the menu scrolls (in Firefox, focus alone may leave a tall item half out). */
 function focusInView(item: HTMLElement): void {
   item.focus();
   item.scrollIntoView({ block: 'nearest' });

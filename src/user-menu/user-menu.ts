@@ -208,8 +208,8 @@ export class ClerkUserMenu extends ReverifyingElement {
         : nothing;
     }
     const openLabel = this.#clerk.t('userButton.action__openUserMenu');
-    // Closed, the popup keeps only the slot (the app's items stay assigned and keyboard-managed). The rest is rendered on
-    // opening: a user switch updates a closed menu's trigger only.
+    // Closed, the popup keeps only the slot (the app's items stay assigned and keyboard-managed). The rest is rendered
+    // on opening: a user switch updates a closed menu's trigger only.
     const open = this.open;
     return html`
       <button

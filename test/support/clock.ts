@@ -2,7 +2,7 @@
 // elements keep working), and `tick(ms)` runs at once every timer due within the next `ms`.
 
 export interface JumpingClock {
-  /** Runs now every timer that would run within the next `ms` (in the order they are due); later ones keep their time. */
+  /** Runs now every timer due within the next `ms` (in the order they are due); later ones keep their time. */
   tick(ms: number): void;
   /** Puts the browser's `setTimeout` and `clearTimeout` back. */
   uninstall(): void;
