@@ -130,7 +130,7 @@ export class MenuKeyboardController implements ReactiveController {
   }
 }
 
-/** Focuses an item, all of it in view when the menu scrolls (in Firefox, focus alone may leave a tall item half out). */
+/** Focuses an item, all of it in view when the menu scrolls (in Firefox, focus alone can leave a tall one half out). */
 function focusInView(item: HTMLElement): void {
   item.focus();
   item.scrollIntoView({ block: 'nearest' });
