@@ -138,7 +138,7 @@ declare module 'vue' {
       'onSignOut'?: (event: SignOutEvent) => void;
       /** After Clerk signed out. Cancelable: `preventDefault()` stops the redirect. */
       'onSignedOut'?: (event: SignedOutEvent) => void;
-      /** Clerk refused, or `redirect-url` is invalid. The user is still signed in. */
+      /** Clerk refused, or the request could not be sent (offline). The user is still signed in. */
       'onSignOutError'?: (event: SignOutErrorEvent) => void;
       /** "Sign out of all other devices": before any device is signed out. Cancelable. */
       'onDeviceSignOut'?: (event: DeviceSignOutEvent) => void;

@@ -93,7 +93,7 @@ type MenuAction = SignOutKind | `switch:${string}`;
  * @fires session-switched - Another account is active now. Cancelable: `preventDefault()` stops the navigation.
  * @fires sign-out - Before Clerk is called. Cancelable: `preventDefault()` stops the sign-out.
  * @fires signed-out - After Clerk signed out. Cancelable: `preventDefault()` stops the redirect.
- * @fires sign-out-error - Clerk refused, or `redirect-url` is invalid. The user is still signed in.
+ * @fires sign-out-error - Clerk refused, or the request could not be sent (offline). The user is still signed in.
  * @fires device-sign-out - "Sign out of all other devices": before any device is signed out. Cancelable.
  * @fires device-signed-out - "Sign out of all other devices": other devices were signed out (this one stays signed in).
  */
