@@ -45,8 +45,8 @@ export const calloutStyles = css`
  * with the host's other edge, or above it).
  */
 export function placeCallout(host: HTMLElement, clerk: ClerkController): void {
-  const callout = host.shadowRoot!.getElementById('messages');
-  if (!callout || !clerk.describedBy) return;
+  const callout = clerk.describedBy && host.shadowRoot!.getElementById('messages');
+  if (!callout) return;
   callout.style.translate = '';
   const box = callout.getBoundingClientRect();
   const anchor = host.getBoundingClientRect();
