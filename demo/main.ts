@@ -35,7 +35,11 @@ if (emulator) {
       await Promise.all(signOutEndpoints.map((endpoint) => emulator.fault(endpoint, { drop: true })));
       document.addEventListener('sign-out-error', () => void emulator.clearFaults(), { once: true });
     },
-    slow: () => nextSignOut({ delayMs: 3000 }),
+    // Past 3 s the element says it is still trying, beside its spinner.
+    slow: () => nextSignOut({ delayMs: 6000 }),
+    // An invalid attribute is caught when it is set: the console says which and how to fix it, and the button is
+    // unavailable (a click says so and sends nothing).
+    invalid: async () => document.querySelector('clerk-sign-out-button')!.setAttribute('scope', 'everyone'),
     // Other devices: the signed-in user on another emulated browser, and faults of the next revocation.
     phone: () =>
       addDevice(

@@ -87,11 +87,16 @@ export const activeDevicesStyles = css`
     margin: 0.5rem 0 0;
     color: var(--_muted);
   }
+  /* The messages are part of the panel (its list changes size with every sign-out anyway). */
+  [part~='error'],
+  [part~='notice'] {
+    display: block;
+  }
   [part~='error'] {
-    margin: 0;
     color: var(--_danger);
   }
-  [part~='error']:not(:empty) {
+  [part~='error']:not(:empty),
+  [part~='notice']:not(:empty) {
     margin-block-start: 0.5rem;
   }
 `;

@@ -2,10 +2,13 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ClerkController } from '../clerk/clerk-controller.js';
+import { addEnglishLabels, deviceLabels } from '../clerk/labels.js';
 import { ReverifyingElement } from '../clerk/reverifying-element.js';
 import { describeDevice, relativeTime } from '../flows/devices/describe.js';
 import { listDevices, type Device } from '../flows/devices/list.js';
 import { revokeDevices, type RevokeDevicesResult } from '../flows/devices/revoke.js';
+import type { DeviceSignedOutEvent } from '../contract/events.js';
+import { messages } from '../styles/messages.js';
 import { spinner, spinnerStyles } from '../styles/spinner.js';
 import { theme } from '../styles/theme.js';
 import { activeDevicesStyles } from './active-devices.styles.js';
@@ -39,7 +42,10 @@ type DevicesAction = `device:${string}` | 'others';
  * @csspart status - The loading message, or the load failure with its retry button.
  * @csspart retry - The "Try again" button after the list failed to load.
  * @csspart spinner - The progress indicator while loading or signing out.
- * @csspart error - The message shown when a sign-out fails (announced to screen readers).
+ * @csspart messages - Where `error` and `notice` show, at the end of the panel.
+ * @csspart error - The message shown when a sign-out fails (`role="alert"`).
+ * @csspart notice - The polite message (`role="status"`): which device was just signed out, or still trying (a slow
+ *   network).
  * @cssproperty --clerk-active-devices-background - Background of the panel (default `--clerk-color-surface`).
  * @cssproperty --clerk-active-devices-color - Text colour (default `--clerk-color-text`).
  * @cssproperty --clerk-active-devices-padding - Padding of the panel (default 1rem).
@@ -58,6 +64,10 @@ export class ClerkActiveDevices extends ReverifyingElement {
 
   static override styles = [theme, spinnerStyles, activeDevicesStyles];
 
+  static {
+    addEnglishLabels(deviceLabels);
+  }
+
   /** The devices shown (`undefined` while loading or after a failed load). */
   private devices?: readonly Device[];
   private loadFailed = false;
@@ -65,6 +75,18 @@ export class ClerkActiveDevices extends ReverifyingElement {
   private failedIds: readonly string[] = [];
 
   readonly #clerk = new ClerkController<DevicesAction>(this);
+
+  constructor() {
+    super();
+    // Says which devices this element signed out (focus moves on to the next row, which does not say it).
+    this.addEventListener('device-signed-out', (event: DeviceSignedOutEvent) => {
+      const names = event.detail.sessionIds.map((id) => {
+        const device = this.devices?.find((shown) => shown.sessionId === id);
+        return device ? deviceLabel(describeDevice(device)) : id;
+      });
+      this.#clerk.notice = this.#clerk.t('activeDevices.signedOutDevice').replace('{{device}}', names.join('; '));
+    });
+  }
   #listedFor: string | null | undefined;
   #reads = 0;
   /** Re-renders the shown list each minute, so "5 minutes ago" does not stay true for an hour. */
@@ -136,7 +158,7 @@ export class ClerkActiveDevices extends ReverifyingElement {
     const listFor = user ? `${user.id} ${this.#clerk.state?.session?.id}` : null;
     if (listFor === this.#listedFor) return;
     // Another user or session (or nobody): the list and any message were someone else's.
-    if (this.#listedFor !== undefined) this.#clerk.error = '';
+    if (this.#listedFor !== undefined) this.#clerk.clear();
     this.#listedFor = listFor;
     this.devices = undefined;
     this.failedIds = [];
@@ -181,13 +203,13 @@ export class ClerkActiveDevices extends ReverifyingElement {
     }
     return html`<div part="panel">
       <h2 id="title" part="title">${t('userProfile.start.activeDevicesSection.title')}</h2>
-      ${body}
-      <p id="error" part="error" role="alert">${this.#clerk.error}</p>
+      ${body} ${messages(this.#clerk)}
     </div>`;
   }
 
   #row(device: Device) {
-    const { name, browser, location } = describeDevice(device);
+    const described = describeDevice(device);
+    const { name, browser, location } = described;
     const t = this.#clerk.t.bind(this.#clerk);
     const pending = this.#clerk.pending;
     const busy = pending === `device:${device.sessionId}` || (pending === 'others' && !device.current);
@@ -212,7 +234,7 @@ export class ClerkActiveDevices extends ReverifyingElement {
           : html`<button
               part="sign-out-device"
               type="button"
-              aria-label="${action}: ${[name, browser, location].filter(Boolean).join(', ')}"
+              aria-label="${action}: ${deviceLabel(described)}"
               aria-describedby=${ifDefined(failed ? 'error' : undefined)}
               aria-disabled=${ifDefined(pending ? 'true' : undefined)}
               @click=${() => void this.signOutDevices([device.sessionId])}
@@ -252,4 +274,9 @@ export class ClerkActiveDevices extends ReverifyingElement {
   #deviceButtons(): HTMLElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLElement>(`[part~='sign-out-device']`)];
   }
+}
+
+/** A device as its row names it: "iPhone, Safari 17.1, Berlin, Germany". */
+function deviceLabel({ name, browser, location }: ReturnType<typeof describeDevice>): string {
+  return [name, browser, location].filter(Boolean).join(', ');
 }

@@ -1,6 +1,7 @@
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ReverificationRequiredError } from '../contract/errors.js';
+import { ConfigurationError, ReverificationRequiredError } from '../contract/errors.js';
+import type { Reverify, ReverifyContext } from '../flows/devices/reverify.js';
 import type { FlowRequest, FlowResult } from '../flows/flow.js';
 import type { ClerkLike, ClerkUser } from './clerk.js';
 import { clerkContext, isProvider, type ClerkState } from './context.js';
@@ -8,16 +9,29 @@ import { label, type LabelKey } from './labels.js';
 
 let contextRootAttached = false;
 
+/** Every element showing a message (until cleared): the next action anywhere on the page makes them stale. */
+const showing = new Set<ClerkController>();
+
+/** How long an action may wait for Clerk before its element says that it is still trying. */
+const STILL_TRYING_MS = 3000;
+
 /**
  * What every element needs from Clerk, in one place: the state of the nearest `<clerk-provider>` (through @lit/context,
  * so across shadow roots, re-rendering the element on every change), whether someone is signed in, labels in the
- * provider's language, and running a Clerk action with the element's busy state and failure message. Elements never
- * subscribe to Clerk themselves: the provider's one subscription serves all.
+ * provider's language, and running a Clerk action with the element's busy state and messages. Elements never subscribe
+ * to Clerk themselves: the provider's one subscription serves all.
+ *
+ * The messages are every element's, written once: `error` (a failure, shown `role="alert"`) and `notice` (polite: still
+ * trying, done, unavailable), rendered by `messages()` (src/styles/messages.ts) in live regions that stay in the
+ * accessibility tree whatever else the element hides. The next action anywhere on the page clears them.
  */
 export class ClerkController<Action extends string = string> implements ReactiveController {
   state: ClerkState | undefined;
   #pending: Action | null = null;
   #error = '';
+  #notice = '';
+  /** The action in flight has waited longer than `STILL_TRYING_MS`. */
+  #slow = false;
   #host: ReactiveControllerHost & HTMLElement;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
@@ -72,21 +86,45 @@ export class ClerkController<Action extends string = string> implements Reactive
     return this.#pending;
   }
 
-  /** The message of the element's last failed action (`''` when there is none). */
+  /** The message of the element's last failed action (`''` when there is none), shown `role="alert"`. */
   get error(): string {
     return this.#error;
   }
 
   set error(message: string) {
-    this.#error = message;
-    this.#host.requestUpdate();
+    this.#show(message, this.#notice);
+  }
+
+  /** The polite message (`role="status"`): "still trying" while an action waits for Clerk, else what was just done. */
+  get notice(): string {
+    return this.#slow ? this.t('action.stillTrying') : this.#notice;
+  }
+
+  set notice(message: string) {
+    this.#show(this.#error, message);
+  }
+
+  /** What describes the element's control: the shown message's id (`error` first), for `aria-describedby`. */
+  get describedBy(): 'error' | 'notice' | undefined {
+    return this.#error ? 'error' : this.notice ? 'notice' : undefined;
+  }
+
+  /** Clears this element's messages. */
+  clear(): void {
+    this.#show('', '');
+  }
+
+  /** Clears the messages of every element of the page but `except`'s: a new action started (or a menu opened). */
+  static clearAll(except?: ClerkController): void {
+    for (const shown of showing) if (shown !== except) shown.clear();
   }
 
   /**
-   * Runs one of the package's Clerk flows for this element, `flow({ host, state, onStart, ...options })`: clears the old
-   * message, marks the action `name` pending once the flow calls `onStart` (after its vetoable event), and shows
-   * `failureLabel` when the outcome is `failed` (or, when Clerk asked the user to reverify, what to do about it). Before
-   * the provider has answered there is no state: the flow then has nothing to do.
+   * Runs one of the package's Clerk flows for this element, `flow({ host, state, onStart, ...options })`: clears the
+   * page's old messages, marks the action `name` pending once the flow calls `onStart` (after its vetoable event), says
+   * it is still trying after `STILL_TRYING_MS`, and shows what failed when the outcome is `failed`: `failureLabel`, or
+   * what to do when Clerk asked the user to reverify, was offline, or an attribute is invalid (no retry can fix that:
+   * "unavailable"). Before the provider has answered there is no state: the flow then has nothing to do.
    */
   async run<Request extends FlowRequest, R extends FlowResult>(
     name: Action,
@@ -94,24 +132,57 @@ export class ClerkController<Action extends string = string> implements Reactive
     flow: (request: Request) => Promise<R>,
     options: Omit<Request, keyof FlowRequest>,
   ): Promise<R> {
-    this.error = '';
+    ClerkController.clearAll();
     // Pending only from onStart: a listener may veto the flow and start another itself (e.g. after confirm()).
     let started = false;
+    let stillTrying: ReturnType<typeof setTimeout> | undefined;
+    const slow = (isSlow: boolean) => {
+      clearTimeout(stillTrying);
+      this.#slow = isSlow;
+      this.#host.requestUpdate();
+    };
     const onStart = () => {
       started = true;
       this.#setPending(name);
+      stillTrying = setTimeout(slow, STILL_TRYING_MS, true);
     };
+    // Waiting for the user to confirm it is them is no slow network.
+    const { reverify } = options as { reverify?: Reverify };
     try {
-      const request = { ...options, host: this.#host, state: this.state, onStart } as unknown as Request;
+      const request = {
+        ...options,
+        host: this.#host,
+        state: this.state,
+        onStart,
+        reverify: reverify && ((context: ReverifyContext) => (slow(false), reverify(context))),
+      } as unknown as Request;
       const result = await flow(request);
       if (result.outcome === 'failed') {
-        const reverify = result.error instanceof ReverificationRequiredError;
-        this.error = this.t(reverify ? 'otherDevices.reverificationRequired' : failureLabel);
+        const error = result.error;
+        this.error = this.t(
+          error instanceof ReverificationRequiredError
+            ? 'otherDevices.reverificationRequired'
+            : error instanceof ConfigurationError
+              ? 'action.unavailable'
+              : // By name: the flows' offline refusal (nothing was sent).
+                error?.name === 'OfflineError'
+                ? 'action.offline'
+                : failureLabel,
+        );
       }
       return result;
     } finally {
+      slow(false);
       if (started) this.#setPending(null);
     }
+  }
+
+  #show(error: string, notice: string): void {
+    this.#error = error;
+    this.#notice = notice;
+    if (error || notice) showing.add(this);
+    else showing.delete(this);
+    this.#host.requestUpdate();
   }
 
   #setPending(name: Action | null): void {

@@ -30,7 +30,7 @@ export interface SignOutResult {
 }
 
 /** What one sign-out will do, worked out (and checked) before anything is dispatched or sent. */
-interface SignOutPlan {
+export interface SignOutPlan {
   /** The session to end, or `null` for Clerk's default (all of them). */
   readonly sessionId: string | null;
   readonly endingIds: readonly string[];
@@ -102,7 +102,8 @@ export function signOutFlow(request: SignOutRequest): Flow<StillSignedIn | undef
   };
 }
 
-function planSignOut(request: SignOutRequest, clerk: ClerkLike, sessions: readonly ClerkSession[]): SignOutPlan {
+/** What a sign-out will do; throws a `ConfigurationError` naming the attribute to fix (elements check theirs early). */
+export function planSignOut(request: SignOutRequest, clerk: ClerkLike, sessions: readonly ClerkSession[]): SignOutPlan {
   const { host, state } = request;
   const tag = host.localName;
   const current = clerk.session ?? state.session ?? null;

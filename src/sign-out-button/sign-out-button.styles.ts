@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export const signOutButtonStyles = css`
   :host {
+    position: relative;
     display: inline-block;
   }
   [part~='button'] {
@@ -23,7 +24,8 @@ export const signOutButtonStyles = css`
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
-  [part~='button']:disabled {
+  [part~='button']:disabled,
+  [part~='button'][title] {
     cursor: not-allowed;
     opacity: 0.55;
   }
@@ -32,13 +34,5 @@ export const signOutButtonStyles = css`
   }
   [aria-busy='true'] {
     cursor: progress;
-  }
-  [part~='error'] {
-    display: block;
-    color: var(--_danger);
-    font-size: 0.875em;
-  }
-  [part~='error']:not(:empty) {
-    margin-top: 0.25em;
   }
 `;

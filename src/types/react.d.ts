@@ -94,7 +94,7 @@ declare module 'react' {
         'onsign-out'?: (event: SignOutEvent) => void;
         /** After Clerk signed out. Cancelable: `preventDefault()` stops the redirect. */
         'onsigned-out'?: (event: SignedOutEvent) => void;
-        /** Clerk refused, or an attribute is invalid. The user is still signed in. */
+        /** Clerk refused, was offline, or (from `signOut()`) an attribute is invalid. The user is still signed in. An invalid attribute is reported in the console when it is set, and the button is then unavailable. */
         'onsign-out-error'?: (event: SignOutErrorEvent) => void;
         /** `scope="other-devices"`: before any device is signed out. Cancelable: `preventDefault()` stops it. */
         'ondevice-sign-out'?: (event: DeviceSignOutEvent) => void;
@@ -149,7 +149,7 @@ declare module 'react' {
         'onsign-out'?: (event: SignOutEvent) => void;
         /** After Clerk signed out. Cancelable: `preventDefault()` stops the redirect. */
         'onsigned-out'?: (event: SignedOutEvent) => void;
-        /** Clerk refused, or `redirect-url` is invalid. The user is still signed in. */
+        /** Clerk refused, or the request could not be sent (offline). The user is still signed in. */
         'onsign-out-error'?: (event: SignOutErrorEvent) => void;
         /** "Sign out of all other devices": before any device is signed out. Cancelable. */
         'ondevice-sign-out'?: (event: DeviceSignOutEvent) => void;

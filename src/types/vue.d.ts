@@ -95,7 +95,7 @@ declare module 'vue' {
       'onSignOut'?: (event: SignOutEvent) => void;
       /** After Clerk signed out. Cancelable: `preventDefault()` stops the redirect. */
       'onSignedOut'?: (event: SignedOutEvent) => void;
-      /** Clerk refused, or an attribute is invalid. The user is still signed in. */
+      /** Clerk refused, was offline, or (from `signOut()`) an attribute is invalid. The user is still signed in. An invalid attribute is reported in the console when it is set, and the button is then unavailable. */
       'onSignOutError'?: (event: SignOutErrorEvent) => void;
       /** `scope="other-devices"`: before any device is signed out. Cancelable: `preventDefault()` stops it. */
       'onDeviceSignOut'?: (event: DeviceSignOutEvent) => void;
@@ -152,7 +152,7 @@ declare module 'vue' {
       'onSignOut'?: (event: SignOutEvent) => void;
       /** After Clerk signed out. Cancelable: `preventDefault()` stops the redirect. */
       'onSignedOut'?: (event: SignedOutEvent) => void;
-      /** Clerk refused, or `redirect-url` is invalid. The user is still signed in. */
+      /** Clerk refused, or the request could not be sent (offline). The user is still signed in. */
       'onSignOutError'?: (event: SignOutErrorEvent) => void;
       /** "Sign out of all other devices": before any device is signed out. Cancelable. */
       'onDeviceSignOut'?: (event: DeviceSignOutEvent) => void;

@@ -112,7 +112,7 @@ export class MenuKeyboardController implements ReactiveController {
   #focusAt(index: number): void {
     const items = this.#options.items().filter(canFocus);
     if (!items.length) return;
-    items[((index % items.length) + items.length) % items.length].focus();
+    focusInView(items[((index % items.length) + items.length) % items.length]);
   }
 
   #handled(event: KeyboardEvent, action: () => void): void {
@@ -125,9 +125,15 @@ export class MenuKeyboardController implements ReactiveController {
     const wanted = key.toLocaleLowerCase();
     for (let step = 1; step <= items.length; step++) {
       const item = items[(current + step + items.length) % items.length];
-      if (canFocus(item) && labelOf(item).startsWith(wanted)) return item.focus();
+      if (canFocus(item) && labelOf(item).startsWith(wanted)) return focusInView(item);
     }
   }
+}
+
+/** Focuses an item, all of it in view when the menu scrolls (in Firefox, focus alone can leave a tall one half out). */
+function focusInView(item: HTMLElement): void {
+  item.focus();
+  item.scrollIntoView({ block: 'nearest' });
 }
 
 /** Tab or Shift+Tab. WebKitGTK reports Shift+Tab as key "Unidentified" (GDK's ISO_Left_Tab), with code "Tab". */

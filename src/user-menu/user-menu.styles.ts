@@ -9,6 +9,7 @@ export const userMenuStyles = css`
     --_size: var(--clerk-user-menu-avatar-size, 2rem);
     /* Lines that only separate: the border, lighter (controls keep its 3:1). Not in the theme: the button has none. */
     --_divider: color-mix(in srgb, var(--_border) 45%, transparent);
+    position: relative;
     display: inline-flex;
     vertical-align: middle;
   }
@@ -35,7 +36,7 @@ export const userMenuStyles = css`
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
-  /* A failed action while the menu was closed: the message waits in the menu, the avatar shows that there is one. */
+  /* A failed action while the menu is closed: the avatar is marked too, beside the message under the trigger. */
   [part~='trigger'][data-error] [part~='avatar'] {
     box-shadow: 0 0 0 2px var(--_danger);
   }
@@ -194,6 +195,12 @@ export const userMenuStyles = css`
     color: var(--clerk-user-menu-sign-out-color, inherit);
   }
 
+  /* As wide as the accounts' avatars: the items' texts line up. */
+  [part~='icon'] {
+    flex: none;
+    inline-size: var(--clerk-user-menu-preview-avatar-size, 2.25rem);
+  }
+
   [part~='separator'] {
     block-size: 1px;
     margin: 0.375rem -0.375rem;
@@ -204,11 +211,19 @@ export const userMenuStyles = css`
     margin-inline-start: auto;
   }
 
-  [part~='error'] {
+  /* The menu's copy of the messages; the live regions (announced) stay under the trigger, hidden while it is open. */
+  [part~='error'],
+  [part~='notice'] {
     margin: 0;
+  }
+  [part~='error'] {
     color: var(--_danger);
   }
-  [part~='error']:not(:empty) {
+  [part~='error']:not(:empty),
+  [part~='notice']:not(:empty) {
     padding: 0.5rem 0.75rem;
+  }
+  :host([open]) #messages {
+    clip-path: inset(50%);
   }
 `;

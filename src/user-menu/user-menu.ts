@@ -1,19 +1,21 @@
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ClerkSession, ClerkUser } from '../clerk/clerk.js';
 import { hasClerkUi } from '../clerk/clerk-ui.js';
 import { ClerkController } from '../clerk/clerk-controller.js';
-import type { LabelKey } from '../clerk/labels.js';
+import { addEnglishLabels, menuLabels, type LabelKey } from '../clerk/labels.js';
 import { ReverifyingElement } from '../clerk/reverifying-element.js';
 import { toError } from '../contract/errors.js';
 import { revokeDevices } from '../flows/devices/revoke.js';
 import { signOut } from '../flows/sign-out.js';
 import { switchSession } from '../flows/switch-session.js';
 import { CheckedUrls } from '../internal/checked-urls.js';
+import { calloutStyles, messages, placeCallout } from '../styles/messages.js';
 import { spinner, spinnerStyles } from '../styles/spinner.js';
 import { theme } from '../styles/theme.js';
 import { avatar } from './avatar.js';
+import { addAccountIcon, manageAccountIcon, signOutIcon } from './menu-icons.js';
 import { MenuKeyboardController } from './menu-keyboard.js';
 import { MenuOpenController } from './menu-open.js';
 import { MenuPopupController, popoverSupported } from './menu-popup.js';
@@ -31,8 +33,12 @@ type MenuAction = SignOutKind | `switch:${string}`;
  * while nobody is signed in, and a placeholder of the trigger's size while Clerk loads (no layout shift).
  *
  * Every sign-out goes through the package's one sign-out flow, so the menu fires the same events as
- * `<clerk-sign-out-button>`. URL attributes are checked like `redirect-url`: a refused URL is reported in the console and
- * never navigated to; its link item is left out, and a refused `after-switch-session-url` makes the account items inert.
+ * `<clerk-sign-out-button>`. URL attributes are checked when they are set: a refused URL is reported in the console and
+ * never navigated to; its link item is left out, and a refused `after-switch-session-url` (`redirect-url`) makes the
+ * account items (the sign-out items) unavailable.
+ *
+ * A failed action's message (and "still trying" while one waits) shows in the open menu; closed, under the trigger,
+ * taking no room in the page. Either way it is announced, from live regions outside the popup.
  *
  * @summary The signed-in user's avatar and account menu.
  * @slot item - Your own menu items: `<a slot="item" href="/billing">Billing</a>` or `<button slot="item">`. They get
@@ -59,7 +65,11 @@ type MenuAction = SignOutKind | `switch:${string}`;
  * @csspart sign-out-other-devices - The "Sign out of all other devices" item (`sign-out-other-devices`).
  * @csspart separator - The lines between the menu's sections.
  * @csspart spinner - The progress indicator on an item whose action is in flight.
- * @csspart error - The message shown when an action fails (announced to screen readers).
+ * @csspart messages - The box under the trigger that shows `error` and `notice` while the menu is closed: out of the
+ *   page's flow, on the theme's surface, kept inside the viewport (the open menu shows them inside it).
+ * @csspart error - The message when an action fails (`role="alert"`), or why an item is unavailable.
+ * @csspart notice - The polite message (`role="status"`): still trying, after 3 s on a slow network.
+ * @csspart icon - The icon of a built-in item (Manage account, Add account, the sign-out items).
  * @cssproperty --clerk-user-menu-avatar-size - Size of the trigger's avatar and of the placeholder (default 2rem).
  * @cssproperty --clerk-user-menu-preview-avatar-size - Size of the avatars inside the menu (default 2.25rem).
  * @cssproperty --clerk-user-menu-avatar-radius - Corner radius of avatars (default 50%, a disc).
@@ -83,7 +93,7 @@ type MenuAction = SignOutKind | `switch:${string}`;
  * @fires session-switched - Another account is active now. Cancelable: `preventDefault()` stops the navigation.
  * @fires sign-out - Before Clerk is called. Cancelable: `preventDefault()` stops the sign-out.
  * @fires signed-out - After Clerk signed out. Cancelable: `preventDefault()` stops the redirect.
- * @fires sign-out-error - Clerk refused, or `redirect-url` is invalid. The user is still signed in.
+ * @fires sign-out-error - Clerk refused, or the request could not be sent (offline). The user is still signed in.
  * @fires device-sign-out - "Sign out of all other devices": before any device is signed out. Cancelable.
  * @fires device-signed-out - "Sign out of all other devices": other devices were signed out (this one stays signed in).
  */
@@ -99,7 +109,11 @@ export class ClerkUserMenu extends ReverifyingElement {
     signOutOtherDevices: { type: Boolean, attribute: 'sign-out-other-devices' },
   };
 
-  static override styles = [theme, spinnerStyles, userMenuStyles];
+  static override styles = [theme, spinnerStyles, calloutStyles, userMenuStyles];
+
+  static {
+    addEnglishLabels(menuLabels);
+  }
 
   /** Whether the menu is open. Setting it opens or closes the menu without moving focus. */
   open = false;
@@ -135,6 +149,7 @@ export class ClerkUserMenu extends ReverifyingElement {
     'user-profile-url': 'leaves "Manage account" to Clerk\'s UI, or out',
     'sign-in-url': 'leaves "Add account" out',
     'after-switch-session-url': 'makes the other accounts inert',
+    'redirect-url': 'makes its sign-out items unavailable',
   });
 
   #userId: string | null | undefined;
@@ -158,7 +173,7 @@ export class ClerkUserMenu extends ReverifyingElement {
     this.#menu = new MenuOpenController(this, this.#keyboard, () => this.#trigger);
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     const state = this.#clerk.state;
     const user = this.#clerk.user;
     if (state?.status === 'ready') {
@@ -166,16 +181,23 @@ export class ClerkUserMenu extends ReverifyingElement {
       this.#urls.check('user-profile-url', this.userProfileUrl, origins);
       this.#urls.check('sign-in-url', this.signInUrl, origins);
       this.#urls.check('after-switch-session-url', this.afterSwitchSessionUrl, origins);
+      this.#urls.check('redirect-url', this.redirectUrl, origins);
     }
+    // Opening the menu is the next action: other elements' old messages would show behind it.
+    if (changed.get('open') === false) ClerkController.clearAll(this.#clerk);
     const userId = user?.id ?? null;
     if (userId !== this.#userId) {
       // Another account (or nobody): an old failure message no longer applies and the open menu showed someone else.
-      if (this.#userId !== undefined) this.#clerk.error = '';
+      if (this.#userId !== undefined) this.#clerk.clear();
       if (this.open && !this.#clerk.pending?.startsWith('switch:'))
         this.#menu.close('user-changed', this.#menu.focusInside());
       this.#userId = userId;
     }
     if (!user && this.open) this.#menu.close('user-changed', false);
+  }
+
+  protected override updated(): void {
+    if (!this.open) placeCallout(this, this.#clerk);
   }
 
   protected override render() {
@@ -186,8 +208,8 @@ export class ClerkUserMenu extends ReverifyingElement {
         : nothing;
     }
     const openLabel = this.#clerk.t('userButton.action__openUserMenu');
-    // Closed, the popup keeps only the slot (the app's items stay assigned and keyboard-managed) and the error the
-    // trigger is described by. The rest is rendered on opening: a user switch updates a closed menu's trigger only.
+    // Closed, the popup keeps only the slot (the app's items stay assigned and keyboard-managed). The rest is rendered
+    // on opening: a user switch updates a closed menu's trigger only.
     const open = this.open;
     return html`
       <button
@@ -199,7 +221,7 @@ export class ClerkUserMenu extends ReverifyingElement {
         aria-controls="menu"
         aria-label=${this.showName ? nothing : openLabel}
         aria-labelledby=${this.showName ? 'name open-label' : nothing}
-        aria-describedby=${this.#clerk.error ? 'error' : nothing}
+        aria-describedby=${ifDefined(this.#clerk.describedBy)}
         ?data-error=${!!this.#clerk.error && !open}
         @click=${this.#menu.toggle}
         @keydown=${this.#keyboard.onTriggerKeydown}
@@ -212,6 +234,7 @@ export class ClerkUserMenu extends ReverifyingElement {
             : nothing
         }
       </button>
+      ${messages(this.#clerk)}
       <div
         id="popup"
         part="menu"
@@ -230,7 +253,13 @@ export class ClerkUserMenu extends ReverifyingElement {
           </div>
           ${open ? this.#otherAccounts() : nothing}
         </div>
-        <p id="error" part="error" role="alert">${this.#clerk.error}</p>
+        ${
+          // What the live regions above say, shown where the user looks (they are hidden while the menu is open).
+          open
+            ? html`<p part="error" aria-hidden="true">${this.#clerk.error}</p>
+                <p part="notice" aria-hidden="true">${this.#clerk.notice}</p>`
+            : nothing
+        }
       </div>
     `;
   }
@@ -294,7 +323,7 @@ export class ClerkUserMenu extends ReverifyingElement {
         tabindex="-1"
         href=${href}
         @click=${this.#onManageAccount}
-        >${text}</a
+        >${manageAccountIcon}${text}</a
       >`;
     }
     if (!this.#clerkUiLoaded) return nothing;
@@ -305,7 +334,7 @@ export class ClerkUserMenu extends ReverifyingElement {
       type="button"
       @click=${this.#onManageAccount}
     >
-      ${text}
+      ${manageAccountIcon}${text}
     </button>`;
   }
 
@@ -313,12 +342,14 @@ export class ClerkUserMenu extends ReverifyingElement {
     const user = session.user!;
     const detail = secondaryLine(user);
     const pending = this.#clerk.pending === `switch:${session.id}`;
+    const unavailable = this.#unavailable('after-switch-session-url');
     return html`<button
       part="item switch-account"
       role="menuitem"
       tabindex="-1"
       type="button"
-      aria-disabled=${ifDefined(this.#urls.refused('after-switch-session-url') ? 'true' : undefined)}
+      aria-disabled=${ifDefined(unavailable ? 'true' : undefined)}
+      title=${ifDefined(unavailable)}
       aria-busy=${ifDefined(pending ? 'true' : undefined)}
       @click=${() => void this.#switchTo(session)}
     >
@@ -335,21 +366,24 @@ export class ClerkUserMenu extends ReverifyingElement {
     const href = this.#urls.get('sign-in-url');
     if (!href || !(this.multiSession || hasOtherSessions)) return nothing;
     return html`<a part="item add-account" role="menuitem" tabindex="-1" href=${href} @click=${this.#onLinkItem}
-      >${this.#clerk.t('userButton.action__addAccount')}</a
+      >${addAccountIcon}${this.#clerk.t('userButton.action__addAccount')}</a
     >`;
   }
 
   #signOutItem(kind: SignOutKind, key: LabelKey) {
     const pending = this.#clerk.pending === kind;
+    const unavailable = kind === 'sign-out-other-devices' ? undefined : this.#unavailable('redirect-url');
     return html`<button
       part="item ${kind}"
       role="menuitem"
       tabindex="-1"
       type="button"
+      aria-disabled=${ifDefined(unavailable ? 'true' : undefined)}
+      title=${ifDefined(unavailable)}
       aria-busy=${ifDefined(pending ? 'true' : undefined)}
       @click=${() => void this.#signOut(kind)}
     >
-      ${this.#clerk.t(key)} ${pending ? spinner : nothing}
+      ${signOutIcon}${this.#clerk.t(key)} ${pending ? spinner : nothing}
     </button>`;
   }
 
@@ -357,10 +391,22 @@ export class ClerkUserMenu extends ReverifyingElement {
     return avatar(user, this);
   }
 
+  /** "Unavailable" (an item's reason) when the URL attribute its action needs was refused. */
+  #unavailable(attribute: 'after-switch-session-url' | 'redirect-url'): string | undefined {
+    return this.#urls.refused(attribute) ? this.#clerk.t('action.unavailable') : undefined;
+  }
+
+  /** A click on an unavailable item says so: a retry cannot fix an invalid attribute (the console says which). */
+  #refuse(attribute: 'after-switch-session-url' | 'redirect-url'): boolean {
+    const reason = this.#unavailable(attribute);
+    if (reason) this.#clerk.error = reason;
+    return !!reason;
+  }
+
   // ---- actions
 
   async #signOut(kind: SignOutKind): Promise<void> {
-    if (this.#clerk.pending) return;
+    if (this.#clerk.pending || (kind !== 'sign-out-other-devices' && this.#refuse('redirect-url'))) return;
     // Read before signing out: while Clerk switches accounts the menu briefly renders nothing and focus falls to <body>.
     const hadFocus = this.#menu.focusInside();
     // With other accounts signed in, "Sign out" ends only this one (as Clerk's UserButton does).
@@ -381,7 +427,7 @@ export class ClerkUserMenu extends ReverifyingElement {
   }
 
   async #switchTo(session: ClerkSession): Promise<void> {
-    if (this.#clerk.pending || this.#urls.refused('after-switch-session-url')) return;
+    if (this.#clerk.pending || this.#refuse('after-switch-session-url')) return;
     await this.#clerk.run(`switch:${session.id}`, 'userMenu.switchSessionError', switchSession, {
       sessionId: session.id,
       redirectUrl: this.#urls.get('after-switch-session-url') ?? null,

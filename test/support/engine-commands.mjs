@@ -7,6 +7,8 @@
 //                         Chromium, WebDriver BiDi in Firefox); answers false in WebKit (WebDriver classic has none).
 //                         It answers BEFORE going offline and comes back online by itself: going offline also cuts the
 //                         page's connection to the test runner, so no command could be answered meanwhile
+//   accessibility-tree    the page's accessibility tree as the engine exposes it (CDP: Chromium), as
+//                         { role, name, children } nodes; answers false elsewhere
 
 /** WebDriver's code points for named keys (https://w3c.github.io/webdriver/#keyboard-actions). */
 const WEBDRIVER_KEYS = {
@@ -99,7 +101,20 @@ export function engineCommandsPlugin() {
         }, delayMs);
         return true;
       }
+      if (command === 'accessibility-tree') {
+        if (session.browser.type !== 'puppeteer') return false;
+        const page = session.browser.getPage(session.id);
+        if (page.browser().cdpSupported === false) return false;
+        // Puppeteer's "interesting" nodes: hidden and ignored ones (e.g. inside a closed popover) are left out.
+        const tree = await page.accessibility.snapshot();
+        return tree ? prune(tree) : { role: 'RootWebArea', name: '', children: [] };
+      }
       return undefined;
     },
   };
+}
+
+/** Only what a test reads: role, name and children. */
+function prune(node) {
+  return { role: node.role, name: node.name ?? '', children: (node.children ?? []).map(prune) };
 }

@@ -27,3 +27,31 @@ export async function focusPage(): Promise<void> {
 export async function emulateColorScheme(scheme: 'light' | 'dark'): Promise<boolean> {
   return executeServerCommand<boolean, { scheme: string }>('emulate-color-scheme', { scheme });
 }
+
+/** A node of the engine's accessibility tree (what assistive technology is given). */
+export interface AccessibilityNode {
+  role: string;
+  name: string;
+  children: AccessibilityNode[];
+}
+
+/**
+ * The page's accessibility tree as the engine exposes it to assistive technology, where a test can read it: Chromium
+ * (CDP). Resolves `null` elsewhere: check roles, visibility and axe there instead.
+ */
+export async function accessibilityTree(): Promise<AccessibilityNode | null> {
+  return (await executeServerCommand<AccessibilityNode | false, object>('accessibility-tree', {})) || null;
+}
+
+/** Every node of the tree with this role, and the text inside each (its name, or its descendants' names). */
+export function nodesWithRole(tree: AccessibilityNode, role: string): Array<{ node: AccessibilityNode; text: string }> {
+  const text = (node: AccessibilityNode): string =>
+    [node.name, ...node.children.map(text)].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+  const found: Array<{ node: AccessibilityNode; text: string }> = [];
+  const walk = (node: AccessibilityNode) => {
+    if (node.role === role) found.push({ node, text: node.name || node.children.map(text).join(' ').trim() });
+    node.children.forEach(walk);
+  };
+  walk(tree);
+  return found;
+}

@@ -19,7 +19,7 @@ export function adaEverywhere(init: FakeClerkInit = {}) {
 /** `<clerk-active-devices>` in a provider holding `clerk`; resolves once its list (or whatever it shows) is there. */
 export async function mountDevices(clerk: FakeClerk, template = html`<clerk-active-devices></clerk-active-devices>`) {
   const mounted = await withProvider<ClerkActiveDevices>(template, clerk);
-  await until(() => !mounted.el.shadowRoot?.querySelector('[role="status"]'), 'the list to load');
+  await until(() => !mounted.el.shadowRoot?.querySelector('[part~="status"][role="status"]'), 'the list to load');
   await mounted.el.updateComplete;
   return mounted;
 }

@@ -15,6 +15,7 @@ import {
   endpointOf,
   reportedSessionId,
   shownError,
+  shownNotice,
   type Seed,
   type SignOutAction,
 } from './real-sign-out-actions.js';
@@ -30,6 +31,7 @@ const FAILURES: Array<{ name: string; fault: Fault; message: RegExp }> = [
 ];
 
 const DELAY_MS = 10_000;
+const STILL_TRYING = 'Still trying… the network is slow.';
 
 const emulator = connectEmulator();
 let page:
@@ -290,6 +292,11 @@ export function faultMatrix(action: SignOutAction): void {
         const control = await action.ui.control(el);
         expect(control.getAttribute('aria-busy'), 'aria-busy while pending').to.equal('true');
         expect(control.querySelector('[part~="spinner"]')?.checkVisibility(), 'a visible spinner').to.equal(true);
+        // After 3 s the element says that it is still trying, in words (announced politely), not only with the spinner.
+        expect(shownNotice(el), 'nothing said before 3 s').to.deep.include({ text: '' });
+        await until(() => shownNotice(el).text, 'the element to say it is still trying', 5000);
+        expect(Date.now() - started, 'said after 3 s').to.be.at.least(2900);
+        expect(shownNotice(el)).to.deep.equal({ text: STILL_TRYING, role: 'status', visible: true });
         expect(provider.state.user?.id, 'still shows the user, not a blank state').to.equal(seed.current.userId);
         const tick = performance.now();
         await new Promise((resolve) => setTimeout(resolve, 0));
@@ -303,6 +310,8 @@ export function faultMatrix(action: SignOutAction): void {
 
         const { detail } = await signedOut;
         expect(Date.now() - started, 'the request took the delay').to.be.at.least(DELAY_MS - 500);
+        // Once the flow is done (the redirect included): no "still trying" left behind.
+        await until(() => shownNotice(el).text !== STILL_TRYING, 'no "still trying" once done', 5000);
         expect(detail.sessionIds).to.have.members(endedIds(action, seed));
         await sleep(100);
         expect(events.of('signed-out'), 'signed-out events').to.have.length(1);

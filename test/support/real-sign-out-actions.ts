@@ -109,3 +109,20 @@ export function shownError(el: Element): { text: string; role: string | null; vi
   if (!error) return null;
   return { text: error.textContent?.trim() ?? '', role: error.getAttribute('role'), visible: error.checkVisibility() };
 }
+
+/**
+ * The polite message (`role="status"`): its text, and whether a person sees it: the live region itself, or (the menu
+ * open, its region hidden under the popup) the menu's copy of it.
+ */
+export function shownNotice(el: Element): { text: string; role: string | null; visible: boolean } {
+  const region = el.shadowRoot?.querySelector<HTMLElement>('[part~="notice"][role]');
+  const text = region?.textContent?.trim() ?? '';
+  const visible = [...(el.shadowRoot?.querySelectorAll<HTMLElement>('[part~="notice"]') ?? [])].some(
+    (shown) =>
+      !!text &&
+      shown.textContent?.trim() === text &&
+      shown.checkVisibility() &&
+      getComputedStyle(shown.closest('#messages') ?? shown).clipPath === 'none',
+  );
+  return { text, role: region?.getAttribute('role') ?? null, visible };
+}

@@ -360,32 +360,39 @@ describe('<clerk-sign-out-button>', () => {
       await pending;
     });
 
-    it('refuses an unknown session-id with a message naming the attribute, without calling Clerk', async () => {
+    // An invalid attribute is caught when it is set: the console names it once, the button is unavailable (a click sends
+    // nothing and says so, never "Please try again"), and el.signOut() still reports it through sign-out-error.
+    it('refuses an unknown session-id when it is set, naming the attribute, and never calls Clerk', async () => {
       const clerk = FakeClerk.signedIn();
-      const { el } = await withProvider(
+      const { el, seen } = await mountRefused(
         html`<clerk-sign-out-button session-id="sess_nope"></clerk-sign-out-button>`,
         clerk,
       );
-      const seen = await captureConsole(async () => {
-        shadowButton(el).click();
+      expect(seen.error.join()).to.contain('session-id="sess_nope"');
+      await expectUnavailable(el);
+      await captureConsole(async () => {
+        await el.signOut();
         await until(() => events.of('sign-out-error').length === 1);
       });
       const { error } = (events.of('sign-out-error')[0] as SignOutErrorEvent).detail;
       expect(error.name).to.equal('ConfigurationError');
       expect(error.message).to.contain('session-id="sess_nope"');
-      expect(seen.error.join()).to.contain('session-id="sess_nope"');
       expect(clerk.signOutCalls).to.have.length(0);
       expect(events.of('sign-out')).to.have.length(0);
     });
 
     it('refuses an empty session-id and an unknown scope', async () => {
       const clerk = FakeClerk.signedIn();
-      const { provider } = await withProvider(
+      const { provider, seen } = await mountRefused(
         html`<clerk-sign-out-button session-id=""></clerk-sign-out-button
           ><clerk-sign-out-button scope="everyone"></clerk-sign-out-button>`,
         clerk,
       );
       const [empty, badScope] = provider.querySelectorAll('clerk-sign-out-button');
+      expect(seen.error.filter((message) => message.includes('session-id=""'))).to.have.length(1);
+      expect(seen.error.filter((message) => message.includes('scope="everyone"'))).to.have.length(1);
+      await expectUnavailable(empty);
+      await expectUnavailable(badScope);
       await captureConsole(async () => {
         await empty.signOut();
         await badScope.signOut();
@@ -401,15 +408,20 @@ describe('<clerk-sign-out-button>', () => {
       'data:text/html,<script>alert(1)</script>',
       'vbscript:msgbox(1)',
       'ftp://example.com/',
+      '',
     ]) {
-      it(`refuses redirect-url="${url}" before signing out`, async () => {
+      it(`refuses redirect-url="${url}" when it is set, before any sign-out`, async () => {
         const clerk = FakeClerk.signedIn();
-        const { el } = await withProvider(
+        const { el, seen } = await mountRefused(
           html`<clerk-sign-out-button redirect-url=${url}></clerk-sign-out-button>`,
           clerk,
         );
+        const reports = seen.error.filter((message) => message.includes(`redirect-url="${url}"`));
+        expect(reports, 'one console error naming the attribute').to.have.length(1);
+        expect(reports[0]).to.contain('<clerk-sign-out-button>').and.contain('is unavailable until it is fixed');
+        await expectUnavailable(el);
         await captureConsole(async () => {
-          shadowButton(el).click();
+          await el.signOut();
           await until(() => events.of('sign-out-error').length === 1);
         });
         expect((events.of('sign-out-error')[0] as SignOutErrorEvent).detail.error.message).to.contain('redirect-url=');
@@ -420,12 +432,14 @@ describe('<clerk-sign-out-button>', () => {
 
     it('refuses a cross-origin redirect-url unless the provider allows its origin', async () => {
       const clerk = FakeClerk.signedIn();
-      const { el } = await withProvider(
+      const { el, seen } = await mountRefused(
         html`<clerk-sign-out-button redirect-url="https://elsewhere.example/after"></clerk-sign-out-button>`,
         clerk,
       );
+      expect(seen.error.join()).to.contain('allowed-redirect-origins');
+      await expectUnavailable(el);
       await captureConsole(async () => {
-        shadowButton(el).click();
+        await el.signOut();
         await until(() => events.of('sign-out-error').length === 1);
       });
       expect((events.of('sign-out-error')[0] as SignOutErrorEvent).detail.error.message).to.contain(
@@ -442,6 +456,37 @@ describe('<clerk-sign-out-button>', () => {
       shadowButton(provider.firstElementChild!).click();
       await until(() => allowed.navigations.length === 1);
       expect(allowed.navigations).to.deep.equal(['https://elsewhere.example/after']);
+    });
+
+    it('reports an invalid value once, not on every render; a fixed attribute makes the button available again', async () => {
+      const clerk = FakeClerk.multiSession(2);
+      const { el, seen } = await mountRefused(
+        html`<clerk-sign-out-button scope="nobody"></clerk-sign-out-button>`,
+        clerk,
+      );
+      const more = await captureConsole(async () => {
+        for (let i = 0; i < 3; i++) {
+          el.requestUpdate();
+          await el.updateComplete;
+        }
+      });
+      expect([...seen.error, ...more.error].filter((message) => message.includes('scope="nobody"'))).to.have.length(1);
+      el.setAttribute('scope', 'current');
+      await el.updateComplete;
+      expect(shadowButton(el).hasAttribute('aria-disabled')).to.equal(false);
+      expect(shadowButton(el).hasAttribute('title')).to.equal(false);
+      shadowButton(el).click();
+      await until(() => events.of('signed-out').length === 1);
+      expect(clerk.signOutCalls).to.have.length(1);
+    });
+
+    it('an unavailable button passes axe, and its reason is its description', async () => {
+      const { el } = await mountRefused(html`<clerk-sign-out-button scope="nobody"></clerk-sign-out-button>`);
+      await expect(el).to.be.accessible();
+      shadowButton(el).click();
+      await el.updateComplete;
+      expect(shadowButton(el).getAttribute('aria-describedby')).to.equal('error');
+      await expect(el).to.be.accessible();
     });
   });
 
@@ -480,4 +525,31 @@ describe('<clerk-sign-out-button>', () => {
 
 function shadowButtonOrNull(el: Element): HTMLButtonElement | null {
   return el.shadowRoot?.querySelector('[part~="button"]') ?? null;
+}
+
+/** Mounts a button with an invalid attribute, keeping what it says in the console. */
+async function mountRefused(content: ReturnType<typeof html>, clerk: FakeClerk = FakeClerk.signedIn()) {
+  let mounted!: Awaited<ReturnType<typeof withProvider<ClerkSignOutButton>>>;
+  const seen = await captureConsole(async () => (mounted = await withProvider<ClerkSignOutButton>(content, clerk)));
+  return { ...mounted, seen };
+}
+
+/** Unavailable: the control says so (aria-disabled, its reason as the title), and a click sends nothing and says so. */
+async function expectUnavailable(el: ClerkSignOutButton) {
+  const control = shadowButton(el);
+  expect(control.getAttribute('aria-disabled'), 'aria-disabled').to.equal('true');
+  expect(control.title, 'the reason').to.equal('Unavailable on this page.');
+  const heard: Event[] = [];
+  const listener = (event: Event) => heard.push(event);
+  el.addEventListener('sign-out', listener);
+  el.addEventListener('sign-out-error', listener);
+  control.click();
+  await el.updateComplete;
+  el.removeEventListener('sign-out', listener);
+  el.removeEventListener('sign-out-error', listener);
+  expect(heard, 'events after a click').to.deep.equal([]);
+  const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+  expect(alert.textContent).to.equal('Unavailable on this page.');
+  expect(alert.textContent).not.to.contain('try again');
+  expect(control.getAttribute('aria-describedby')).to.equal(alert.id);
 }

@@ -7,6 +7,7 @@
 // `GTK_THEME=Adwaita:dark WTR_ENGINE=webkit npx web-test-runner test/theme/theme.test.ts` (then it skips the others).
 import { expect } from '@open-wc/testing';
 import type { AxeResults, NodeResult } from 'axe-core';
+import { installJumpingClock } from '../../support/clock.js';
 import { focusPage } from '../../support/engine.js';
 import { until } from '../../support/fixtures.js';
 import { openFramePage, type FramePage } from '../../support/page-frame.js';
@@ -249,7 +250,7 @@ function states(page: () => FramePage, scope: () => HTMLElement) {
     init(clerk);
     return clerk;
   };
-  const listed = (el: Element) => !el.shadowRoot!.querySelector('[role="status"]');
+  const listed = (el: Element) => !el.shadowRoot!.querySelector('[part~="status"][role="status"]');
 
   return {
     'sign-out button: idle': async (): Promise<Shown> => {
@@ -280,8 +281,35 @@ function states(page: () => FramePage, scope: () => HTMLElement) {
       const { el } = await mount('<clerk-sign-out-button></clerk-sign-out-button>', clerk);
       button(el).click();
       await until(() => shadowPart(el, 'error').textContent, 'the error');
-      // The message sits outside the button, on whatever is behind the element: the page here.
-      return { host: el, texts: ['Sign-out failed. Please try again.'], surface: button(el) };
+      // The message sits on the page, in a box of the theme's surface: it reads the same over any background.
+      return { host: el, texts: ['Sign-out failed. Please try again.'], surface: shadowPart(el, 'messages') };
+    },
+    'sign-out button: still trying (a slow network)': async (): Promise<Shown> => {
+      const clerk = signedIn();
+      clerk.holdNextSignOut();
+      const { el } = await mount('<clerk-sign-out-button></clerk-sign-out-button>', clerk);
+      const clock = installJumpingClock(page().window);
+      try {
+        button(el).click();
+        await until(() => button(el).getAttribute('aria-busy') === 'true', 'the button to be busy');
+        clock.tick(3000);
+        await until(() => shadowPart(el, 'notice').textContent, 'still trying');
+      } finally {
+        clock.uninstall();
+      }
+      return { host: el, texts: ['Still trying… the network is slow.'], surface: shadowPart(el, 'messages') };
+    },
+    'sign-out button: unavailable (an invalid attribute), after a click': async (): Promise<Shown> => {
+      const original = page().window.console.error;
+      page().window.console.error = () => undefined;
+      const { el } = await mount(
+        '<clerk-sign-out-button redirect-url="javascript:void 0"></clerk-sign-out-button>',
+        signedIn(),
+      ).finally(() => (page().window.console.error = original));
+      button(el).click();
+      await until(() => shadowPart(el, 'error').textContent, 'the message');
+      // The button itself is inactive (aria-disabled): WCAG exempts its text, axe skips it.
+      return { host: el, texts: ['Unavailable on this page.'], surface: shadowPart(el, 'messages') };
     },
     'sign-out button: disabled': async (): Promise<Shown> => {
       // WCAG exempts an inactive control's text; axe skips it. What is left: no violation, and the theme.
@@ -360,6 +388,17 @@ function states(page: () => FramePage, scope: () => HTMLElement) {
       const ring = parseColor(/^(rgba?\([^)]*\)|color\([^)]*\))/.exec(shadow)?.[1] ?? shadow);
       return { host: el, texts: ['Ada Lovelace'], parts: [{ what: "the avatar's error ring", colour: ring, behind }] };
     },
+    'user menu: closed after a failed action (the message under the trigger)': async (): Promise<Shown> => {
+      const clerk = multiSession();
+      clerk.failNextSignOut();
+      const { el } = await mount(MENU, clerk);
+      await openMenu(el);
+      shadowPart(el, 'sign-out').click();
+      await until(() => shadowPart(el, 'error').textContent, 'the error');
+      (el as unknown as { open: boolean }).open = false;
+      await el.updateComplete;
+      return { host: el, texts: ['Sign-out failed. Please try again.'], surface: shadowPart(el, 'messages') };
+    },
     'active devices: loading': async (): Promise<Shown> => {
       const clerk = devices((c) => c.holdNextGetSessions());
       const { el } = await mount('<clerk-active-devices></clerk-active-devices>', clerk);
@@ -422,6 +461,14 @@ function states(page: () => FramePage, scope: () => HTMLElement) {
       await until(() => el.shadowRoot!.querySelector('[part~="failed"]'), 'the failed row');
       const texts = ['Some devices could not be signed out and are still signed in. Please try again.', 'iPhone'];
       return { host: el, texts, surface: shadowPart(el, 'panel') };
+    },
+    'active devices: a device signed out (the status message)': async (): Promise<Shown> => {
+      const { el } = await mount('<clerk-active-devices></clerk-active-devices>', devices());
+      await until(() => listed(el), 'the list');
+      await el.updateComplete;
+      shadowPart(el, 'sign-out-device').click();
+      await until(() => shadowPart(el, 'notice').textContent, 'the status message');
+      return { host: el, texts: ['Signed out of iPhone, Safari 17.1'], surface: shadowPart(el, 'panel') };
     },
     'signed-in and signed-out content': async (): Promise<Shown> => {
       const { provider } = await mount(

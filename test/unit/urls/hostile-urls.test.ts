@@ -17,7 +17,7 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { readFile } from '@web/test-runner-commands';
 import fc from 'fast-check';
-import type { ClerkProvider, ClerkUserMenu, SignedOutEvent } from '../../../src/index.js';
+import type { ClerkProvider, ClerkSignOutButton, ClerkUserMenu, SignedOutEvent } from '../../../src/index.js';
 import { FakeClerk, fakeUser } from '../../../src/testing/index.js';
 import { ConfigurationError } from '../../../src/contract/errors.js';
 import { checkNavigableUrl, parseOrigins } from '../../../src/internal/urls.js';
@@ -747,8 +747,15 @@ describe('hostile URLs (fast-check)', function () {
         await until(
           () => provider.state.status === 'ready' && !!provider.firstElementChild?.shadowRoot?.querySelector('button'),
         );
-        shadowButton(provider.firstElementChild!).click();
-        await until(() => events.events.length > 0);
+        // Refused when it is set: the button is unavailable, and a click sends nothing.
+        const button = provider.firstElementChild as ClerkSignOutButton;
+        await button.updateComplete;
+        expect(shadowButton(button).getAttribute('aria-disabled')).to.equal('true');
+        expect(trap.messages.filter((message) => message.includes(`redirect-url="${value}"`))).to.have.length(1);
+        shadowButton(button).click();
+        await button.updateComplete;
+        expect(events.events).to.deep.equal([]);
+        await button.signOut();
         expect(events.events.map((event) => event.type)).to.deep.equal(['sign-out-error']);
         expect(clerk.signOutCalls).to.have.length(0);
         expect(clerk.navigations).to.have.length(0);
@@ -800,6 +807,7 @@ describe('hostile URLs (fast-check)', function () {
           fc.asyncProperty(hostileUrl, allowedOriginsAttribute, async (value, raw) => {
             const clerk = FakeClerk.signedIn();
             const events = listen('signed-out', 'sign-out-error');
+            const logged = trap.messages.length;
             try {
               const provider = await fixture<ClerkProvider>(
                 tag === 'clerk-sign-out-button'
@@ -812,14 +820,35 @@ describe('hostile URLs (fast-check)', function () {
               );
               const el = provider.firstElementChild as HTMLElement & { updateComplete: Promise<unknown> };
               await until(() => provider.state.status === 'ready' && !!el.shadowRoot?.querySelector('button'));
-              if (tag === 'clerk-sign-out-button') shadowButton(el).click();
+              await el.updateComplete;
+              let control: HTMLElement;
+              if (tag === 'clerk-sign-out-button') control = shadowButton(el);
               else {
                 el.shadowRoot!.querySelector<HTMLElement>('[part~="trigger"]')!.click();
                 await el.updateComplete;
-                menuItem(el, 'sign-out')!.click();
+                control = menuItem(el, 'sign-out')!;
               }
-              await until(() => events.events.length > 0);
-              expectSafeSignOut(clerk, events.events, where, quietParseOrigins(raw).origins, value);
+              const unavailable = control.getAttribute('aria-disabled') === 'true';
+              control.click();
+              if (unavailable) {
+                // Refused when it was set: said once in the console, naming the attribute; a click sends nothing and
+                // says "unavailable"; the button's el.signOut() still reports the ConfigurationError.
+                await el.updateComplete;
+                const at = `<${tag}> redirect-url=${JSON.stringify(value)}`;
+                const said = trap.messages
+                  .slice(logged)
+                  .filter((message) => message.includes(`<${tag}> redirect-url="`));
+                if (said.length !== 1) fail(`${at}: refused, said ${said.length} times in the console`);
+                if (events.events.length || clerk.signOutCalls.length || clerk.navigations.length)
+                  fail(`${at}: refused when set, yet a click did something`);
+                if (el.shadowRoot!.querySelector('[role="alert"]')!.textContent !== 'Unavailable on this page.')
+                  fail(`${at}: a click on the unavailable control does not say so`);
+                if (tag === 'clerk-sign-out-button') await (el as unknown as ClerkSignOutButton).signOut();
+              } else {
+                await until(() => events.events.length > 0);
+              }
+              if (!unavailable || tag === 'clerk-sign-out-button')
+                expectSafeSignOut(clerk, events.events, where, quietParseOrigins(raw).origins, value);
               seen[clerk.navigations.length ? 'navigated' : 'refused']++;
             } finally {
               events.stop();

@@ -100,21 +100,27 @@ describe('<clerk-user-menu> actions', () => {
       expect(clerk.navigations[0]).to.equal(new URL('/bye', location.href).href);
     });
 
-    it('refuses a javascript: redirect-url with sign-out-error and never calls Clerk', async () => {
+    it('refuses a javascript: redirect-url when it is set: its sign-out items are unavailable, Clerk is never called', async () => {
       const clerk = new FakeClerk({ users: [ada()] });
+      let el!: ClerkUserMenu;
       const seen = await captureConsole(async () => {
-        const { el } = await withMenu(
-          html`<clerk-user-menu redirect-url="javascript:alert(1)"></clerk-user-menu>`,
-          clerk,
-        );
-        await choose(el, 'sign-out');
-        await until(() => events.of('sign-out-error').length === 1);
-        await el.updateComplete;
-        expect(errorText(el)).to.equal('Sign-out failed. Please try again.');
+        ({ el } = await withMenu(html`<clerk-user-menu redirect-url="javascript:alert(1)"></clerk-user-menu>`, clerk));
       });
+      // Said when the attribute is set, before anyone opens the menu.
+      expect(seen.error.filter((message) => message.includes('redirect-url="javascript:alert(1)"'))).to.have.length(1);
+      await openByClick(el);
+      const signOutItem = mustItem(el, 'sign-out');
+      expect(signOutItem.getAttribute('aria-disabled')).to.equal('true');
+      expect(signOutItem.title).to.equal('Unavailable on this page.');
+      await choose(el, 'sign-out');
+      await el.updateComplete;
+      // A retry cannot fix it: the menu says it is unavailable, never "Please try again".
+      expect(errorText(el)).to.equal('Unavailable on this page.');
+      expect(events.of('sign-out')).to.have.length(0);
+      expect(events.of('sign-out-error')).to.have.length(0);
       expect(clerk.signOutCalls).to.have.length(0);
       expect(clerk.navigations).to.have.length(0);
-      expect(seen.error.join('\n')).to.contain('redirect-url="javascript:alert(1)"');
+      await expect(el).to.be.accessible();
     });
 
     it('a cancelled sign-out event leaves everything as it was', async () => {

@@ -381,6 +381,31 @@ describe('<clerk-user-menu> items', () => {
     });
   });
 
+  describe('icons', () => {
+    it("each built-in action has its icon, as in Clerk's UserButton: decorative (aria-hidden), part icon, in the text's colour", async () => {
+      const clerk = new FakeClerk({ users: [fakeUser(), fakeUser({ firstName: 'Grace' })], uiVersion: '1.36.0' });
+      const { el } = await withMenu(
+        html`<clerk-user-menu sign-in-url="/sign-in" sign-out-other-devices></clerk-user-menu>`,
+        clerk,
+      );
+      await openByClick(el);
+      for (const part of ['manage-account', 'add-account', 'sign-out-other-devices', 'sign-out', 'sign-out-all']) {
+        const icons = mustItem(el, part).querySelectorAll('svg');
+        expect(icons, part).to.have.length(1);
+        expect(icons[0].getAttribute('part'), part).to.equal('icon');
+        expect(icons[0].getAttribute('aria-hidden'), part).to.equal('true');
+        const box = icons[0].getBoundingClientRect();
+        expect(box.width, `${part}: drawn`).to.be.greaterThan(8);
+        expect(getComputedStyle(icons[0]).color, `${part}: the text's colour`).to.equal(
+          getComputedStyle(mustItem(el, part)).color,
+        );
+      }
+      expect(mustItem(el, 'switch-account').querySelector('svg'), 'an account shows its avatar instead').to.equal(null);
+      expect(itemLabels(el)).to.include('Manage account');
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('axe', () => {
     it('has no violations closed and open, single-session', async () => {
       const { el } = await withMenu(html`<clerk-user-menu show-name></clerk-user-menu>`);
