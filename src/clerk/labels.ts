@@ -43,6 +43,14 @@ export const englishLabels = {
   'activeDevices.signOutError': 'Some devices could not be signed out and are still signed in. Please try again.',
   'otherDevices.reverificationRequired':
     'Clerk needs you to confirm it is you before signing out other devices. Verify your identity, then try again.',
+  // Not in Clerk's localizations: Clerk has no idle sign-out. `{time}` is replaced with a duration in words.
+  'idleSignOut.notice': 'For your security, you are signed out after {time} without activity.',
+  'idleSignOut.title': 'Are you still there?',
+  'idleSignOut.message': 'You will be signed out in {time} because you have been inactive.',
+  'idleSignOut.staySignedIn': 'Stay signed in',
+  'idleSignOut.signOutNow': 'Sign out now',
+  'idleSignOut.signingOut': 'Signing you out because you have been inactive…',
+  'idleSignOut.signOutError': 'Could not sign you out yet. Trying again…',
 } as const;
 
 /** A label's key: Clerk's localization key (e.g. `userButton.action__signOut`), or one of the package's own. */
@@ -58,4 +66,10 @@ export function label(localization: Localization | undefined, key: LabelKey): st
     value = value && typeof value === 'object' ? (value as Localization)[part] : undefined;
   }
   return typeof value === 'string' && value.trim() ? value : englishLabels[key];
+}
+
+/** The language of the labels: the localization's `locale` (Clerk's resources have one), else the document's `lang`. */
+export function localeOf(localization: Localization | undefined): string | undefined {
+  const locale = localization?.locale;
+  return (typeof locale === 'string' && locale) || document.documentElement.lang || undefined;
 }
