@@ -5,10 +5,12 @@ export { ClerkSignedIn } from './define/clerk-signed-in.js';
 export { ClerkSignedOut } from './define/clerk-signed-out.js';
 export { ClerkUserMenu } from './define/clerk-user-menu.js';
 export { ClerkActiveDevices } from './define/clerk-active-devices.js';
+export { ClerkIdleSignOut } from './define/clerk-idle-sign-out.js';
 
 export type * from './clerk/clerk.js';
 export { clerkContext, type ClerkState, type ClerkStatus } from './clerk/context.js';
 export * from './contract/events.js';
+export type { IdlePhase } from './idle-sign-out/idle-sign-out.js';
 export { englishLabels, type LabelKey, type Localization } from './clerk/labels.js';
 export { isSigningOut } from './flows/action-lock.js';
 export {

@@ -10,6 +10,8 @@ import ts from 'typescript';
 export const SHOWN_UNTIL_DEFINED = {
   'clerk-provider': 'it wraps the page: hiding it would hide the page',
   'clerk-active-devices': 'it has no slot: nothing inside it can show before it is defined',
+  'clerk-idle-sign-out':
+    'its only content is the sentence saying how long inactivity may last, true whether anyone is signed in or not',
 };
 
 /**
