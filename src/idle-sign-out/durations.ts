@@ -10,9 +10,9 @@ export function exactDuration(seconds: number, locale: string | undefined): stri
   return inUnit(seconds, 'second', locale);
 }
 
-/** Seconds left in words, as a person would say them: minutes (rounded) from a minute on, else seconds. */
+/** Seconds left in words, as a person would say them: whole minutes (never more than is left) from a minute on. */
 export function spokenDuration(seconds: number, locale: string | undefined): string {
-  return seconds >= 60 ? inUnit(Math.round(seconds / 60), 'minute', locale) : inUnit(seconds, 'second', locale);
+  return seconds >= 60 ? inUnit(Math.floor(seconds / 60), 'minute', locale) : inUnit(seconds, 'second', locale);
 }
 
 /** The visible countdown: `m:ss`. */

@@ -304,7 +304,8 @@ export class ClerkIdleSignOut extends LitElement {
     this.#left = Math.ceil(msLeft / 1000);
     const step = nextSpokenStep(this.#left, this.#said);
     if (step === undefined) return;
-    if (this.#said !== undefined) this.#announcement = this.#message(step);
+    const message = this.#message(step);
+    if (this.#said !== undefined && message !== this.#message(this.#said)) this.#announcement = message;
     this.#said = step;
   }
 

@@ -8,7 +8,7 @@ export interface WarningActions {
 
 /**
  * The warning's modal dialog (WAI-ARIA APG "Alert and Message Dialogs"): opened with `showModal()` once rendered, so
- * the rest of the page is inert; "Stay signed in" focused; Tab and Shift+Tab kept on the dialog's buttons; Enter (on
+ * the rest of the page is inert; "Stay signed in" focused; Tab and Shift+Tab cycle through the dialog's buttons; Enter (on
  * anything but a button) and Escape keep the session; focus goes back where it was when it closes.
  */
 export class WarningDialog implements ReactiveController {
@@ -48,14 +48,15 @@ export class WarningDialog implements ReactiveController {
     if (event.key === 'Escape' || (event.key === 'Enter' && !onButton)) {
       event.preventDefault();
       this.#actions.staySignedIn();
-    } else if (event.key === 'Tab') {
+    } else if (event.key === 'Tab' || event.code === 'Tab') {
+      // (WebKitGTK reports Shift+Tab as key "Unidentified", code "Tab".) Focus moves here, never by the browser's own
+      // order, which leaves the dialog for the browser's toolbar at its ends.
+      event.preventDefault();
       const buttons = [...this.#dialog()!.querySelectorAll('button')];
-      const root = this.#host.shadowRoot!;
-      const edge = event.shiftKey ? buttons[0] : buttons[buttons.length - 1];
-      if (root.activeElement === edge || !buttons.includes(root.activeElement as HTMLButtonElement)) {
-        event.preventDefault();
-        (event.shiftKey ? buttons[buttons.length - 1] : buttons[0]).focus();
-      }
+      const at = buttons.indexOf(this.#host.shadowRoot!.activeElement as HTMLButtonElement);
+      const step = event.shiftKey ? -1 : 1;
+      const from = at >= 0 ? at : step > 0 ? -1 : buttons.length;
+      buttons[(from + step + buttons.length) % buttons.length].focus();
     }
   };
 

@@ -124,7 +124,7 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
     await time.advance(WARNING_S * 1000);
     expect(el.phase).to.equal('signing-out');
     expect(warning.detail.signal.aborted, "the warning's signal").to.equal(true);
-    expect(idleDialog(el), 'the dialog').to.equal(null);
+    expect(!!idleDialog(el), 'the dialog').to.equal(false);
     expect(shown(p), 'while the sign-out is in flight').to.equal('nothing');
     expect(idlePart(el, 'status')?.textContent).to.contain('Signing you out');
     expect(clerk.signOutCalls).to.deep.equal([{}]);
@@ -223,7 +223,7 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
     activityInAnotherTab(time.now(), clerk.session!.id);
     await until(() => el.phase === 'watching', 'the warning to close');
     expect(warning.detail.signal.aborted).to.equal(true);
-    expect(idleDialog(el)).to.equal(null);
+    expect(!!idleDialog(el), 'the dialog').to.equal(false);
     await time.advance(10_000);
     expect(el.phase).to.equal('watching');
     expect(clerk.signOutCalls).to.deep.equal([]);
@@ -356,7 +356,7 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
     await time.advance((TIMEOUT_S - WARNING_S) * 1000);
     const [warning] = events.of('idle-warning') as IdleWarningEvent[];
     expect(el.phase).to.equal('warning');
-    expect(idleDialog(el)).to.equal(null);
+    expect(!!idleDialog(el), 'the dialog').to.equal(false);
     expect(time.longestDelay, "no countdown ticks: the app's dialog has the deadline").to.equal(
       (TIMEOUT_S - WARNING_S) * 1000,
     );
