@@ -60,9 +60,19 @@ export function controlClock(start = Date.now()): ControlledClock {
   };
 }
 
-/** Lets promise chains and one round of tasks (channel messages, Lit updates) run. */
+/**
+ * Lets promise chains and one round of tasks (channel messages, Lit updates) run. A message, not a timer: Chromium
+ * delays timers by a second in a test page running in the background (beside another).
+ */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 20; i++) await Promise.resolve();
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve(undefined);
+    };
+    channel.port2.postMessage(null);
+  });
   for (let i = 0; i < 20; i++) await Promise.resolve();
 }

@@ -35,15 +35,14 @@ interface Page {
 
 /** A provider with the idle element (60 s, warning 20 s), signed-in and signed-out content, on the given fake. */
 async function page(clerk: FakeClerk = FakeClerk.signedIn(), attributes = ''): Promise<Page> {
-  const wrapper = await fixture<HTMLElement>(
-    html`<div>
-      <clerk-provider .clerk=${clerk}>
-        <clerk-signed-in><p>Private: your balance</p></clerk-signed-in>
-        <clerk-signed-out><p>You are signed out</p></clerk-signed-out>
-      </clerk-provider>
-    </div>`,
+  // The provider itself is the fixture: a Lit element, so no animation frame is awaited (none comes to a test page
+  // that Chromium keeps in the background beside another).
+  const provider = await fixture<ClerkProvider>(
+    html`<clerk-provider .clerk=${clerk}>
+      <clerk-signed-in><p>Private: your balance</p></clerk-signed-in>
+      <clerk-signed-out><p>You are signed out</p></clerk-signed-out>
+    </clerk-provider>`,
   );
-  const provider = wrapper.querySelector<ClerkProvider>('clerk-provider')!;
   // Added after the provider is ready, with the attributes as written (`timeout`, `warning`, `scope`, …).
   provider.insertAdjacentHTML(
     'afterbegin',
@@ -127,7 +126,9 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
     expect(!!idleDialog(el), 'the dialog').to.equal(false);
     expect(shown(p), 'while the sign-out is in flight').to.equal('nothing');
     expect(idlePart(el, 'status')?.textContent).to.contain('Signing you out');
+    await until(() => clerk.signOutCalls.length === 1, 'the sign-out request');
     expect(clerk.signOutCalls).to.deep.equal([{}]);
+    expect(shown(p), 'still in flight').to.equal('nothing');
     expect(kind).to.equal('idle-sign-out');
 
     release();
@@ -192,7 +193,7 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
       expect(shown(p), `${wake}: the sign-out request still in flight`).to.equal('nothing');
       release();
       await until(() => shown(p) === 'signed-out', `${wake}: signed out`);
-      p.provider.parentElement!.remove();
+      p.provider.remove();
     }
   });
 

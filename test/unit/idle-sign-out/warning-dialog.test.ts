@@ -14,19 +14,18 @@ const WARNING_S = 60;
 
 async function page(timeout = TIMEOUT_S, warning = WARNING_S) {
   const clerk = FakeClerk.signedIn();
-  const wrapper = await fixture<HTMLElement>(
-    html`<div>
+  // The provider itself is the fixture: a Lit element, so no animation frame is awaited (none comes to a test page
+  // that Chromium keeps in the background beside another).
+  const provider = await fixture<ClerkProvider>(
+    html`<clerk-provider .clerk=${clerk}>
       <button id="outside">Edit the document</button>
-      <clerk-provider .clerk=${clerk}>
-        <clerk-idle-sign-out timeout=${timeout} warning=${warning}></clerk-idle-sign-out>
-      </clerk-provider>
-    </div>`,
+      <clerk-idle-sign-out timeout=${timeout} warning=${warning}></clerk-idle-sign-out>
+    </clerk-provider>`,
   );
-  const provider = wrapper.querySelector<ClerkProvider>('clerk-provider')!;
   await until(() => provider.state.status === 'ready');
   await settle();
   const el = provider.querySelector<ClerkIdleSignOut>('clerk-idle-sign-out')!;
-  return { wrapper, provider, clerk, el, outside: wrapper.querySelector<HTMLButtonElement>('#outside')! };
+  return { provider, clerk, el, outside: provider.querySelector<HTMLButtonElement>('#outside')! };
 }
 
 /**
