@@ -59,7 +59,7 @@ export class SharedActivity {
     return this.#read()?.at ?? -Infinity;
   }
 
-  /** Starts listening to input and to the other tabs, for `session`; a new session starts a new idle period now. */
+  /** Starts listening to input and to the other tabs, for `session`; a new sign-in starts a new idle period now. */
   start(session: string): void {
     this.#session = session;
     if (typeof BroadcastChannel === 'function') {
@@ -67,7 +67,9 @@ export class SharedActivity {
       this.#name = this.#channel.name;
       this.#channel.onmessage = ({ data }: MessageEvent) => this.#heard(data);
     }
-    if (this.#read()?.session !== session) this.record(clock.now());
+    const known = this.#read();
+    // A sign-in (another session, or one whose idle period ended in a sign-out) is activity: a new period starts.
+    if (known?.session !== session || known.signedOut) this.record(clock.now());
     for (const type of INPUT_EVENTS) addEventListener(type, this.#onInput, { capture: true, passive: true });
   }
 
