@@ -12,6 +12,7 @@ export { clerkContext, type ClerkState, type ClerkStatus } from './clerk/context
 export * from './contract/events.js';
 export type { IdlePhase } from './idle-sign-out/idle-sign-out.js';
 export { englishLabels, type LabelKey, type Localization } from './clerk/labels.js';
+export { idleSignOutLabels, type IdleSignOutLabelKey } from './idle-sign-out/labels.js';
 export { isSigningOut } from './flows/action-lock.js';
 export {
   signOut,

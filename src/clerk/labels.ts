@@ -43,14 +43,6 @@ export const englishLabels = {
   'activeDevices.signOutError': 'Some devices could not be signed out and are still signed in. Please try again.',
   'otherDevices.reverificationRequired':
     'Clerk needs you to confirm it is you before signing out other devices. Verify your identity, then try again.',
-  // Not in Clerk's localizations: Clerk has no idle sign-out. `{time}` is replaced with a duration in words.
-  'idleSignOut.notice': 'For your security, you are signed out after {time} without activity.',
-  'idleSignOut.title': 'Are you still there?',
-  'idleSignOut.message': 'You will be signed out in {time} because you have been inactive.',
-  'idleSignOut.staySignedIn': 'Stay signed in',
-  'idleSignOut.signOutNow': 'Sign out now',
-  'idleSignOut.signingOut': 'Signing you out because you have been inactive…',
-  'idleSignOut.signOutError': 'Could not sign you out yet. Trying again…',
 } as const;
 
 /** A label's key: Clerk's localization key (e.g. `userButton.action__signOut`), or one of the package's own. */
@@ -61,11 +53,16 @@ export type Localization = { [key: string]: unknown };
 
 /** The label for `key` in `localization`, else the English one. */
 export function label(localization: Localization | undefined, key: LabelKey): string {
+  return localized(localization, key) ?? englishLabels[key];
+}
+
+/** The label at `key` (a dotted path, as Clerk's keys are) in `localization`, when it has a non-blank one. */
+export function localized(localization: Localization | undefined, key: string): string | undefined {
   let value: unknown = localization;
   for (const part of key.split('.')) {
     value = value && typeof value === 'object' ? (value as Localization)[part] : undefined;
   }
-  return typeof value === 'string' && value.trim() ? value : englishLabels[key];
+  return typeof value === 'string' && value.trim() ? value : undefined;
 }
 
 /** The language of the labels: the localization's `locale` (Clerk's resources have one), else the document's `lang`. */

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ClerkController, closest } from '../clerk/clerk-controller.js';
-import { isProvider } from '../clerk/context.js';
+import { isProvider, type ClerkState } from '../clerk/context.js';
 import { localeOf } from '../clerk/labels.js';
 import { ConfigurationError } from '../contract/errors.js';
 import { IdleWarningEvent } from '../contract/events.js';
@@ -11,6 +11,7 @@ import { oneTabAtATime } from './across-tabs.js';
 import { clock } from './clock.js';
 import { countdown, exactDuration, fill, nextSpokenStep, spokenDuration } from './durations.js';
 import { idleSignOutStyles } from './idle-sign-out.styles.js';
+import { idleLabel, type IdleSignOutLabelKey } from './labels.js';
 import { untilActionEnds, untilRetry } from './retry.js';
 import { SharedActivity } from './shared-activity.js';
 import { WarningDialog } from './warning-dialog.js';
@@ -89,7 +90,7 @@ export class ClerkIdleSignOut extends LitElement {
   /** Where to go after the sign-out: a path or a URL on this origin (or one the provider allows). Default: Clerk's `afterSignOutUrl`. */
   redirectUrl?: string;
 
-  readonly #clerk = new ClerkController<'sign-out'>(this);
+  readonly #clerk = new ClerkController(this);
   readonly #activity = new SharedActivity({
     acceptInput: (now) => this.#acceptInput(now),
     activityElsewhere: () => this.#phase === 'warning' && this.#evaluate(),
@@ -116,6 +117,8 @@ export class ClerkIdleSignOut extends LitElement {
   #signOutOver?: AbortController;
   /** The provider told to hide the signed-in content, until it is told otherwise. */
   #concealedBy: Concealing | null = null;
+  /** Shown while a failed sign-out is retried. */
+  #error = '';
 
   /** Where the element is: `off`, `watching`, `warning` or `signing-out` (see `IdlePhase`). */
   get phase(): IdlePhase {
@@ -159,17 +162,17 @@ export class ClerkIdleSignOut extends LitElement {
   }
 
   protected override render() {
-    const t = this.#clerk.t.bind(this.#clerk);
+    const t = this.#t;
     const notice = fill(t('idleSignOut.notice'), exactDuration(this.#timeoutMs / 1000, this.#locale));
     // The live regions stay in the page, so what appears in them is announced.
     return html`<p part="notice"><slot>${notice}</slot></p>
       <p part="status" role="status">${this.#phase === 'signing-out' ? t('idleSignOut.signingOut') : nothing}</p>
-      <p part="error" role="alert">${this.#clerk.error}</p>
+      <p part="error" role="alert">${this.#error}</p>
       ${this.#phase === 'warning' && this.#ownDialog ? this.#renderDialog() : nothing}`;
   }
 
   #renderDialog() {
-    const t = this.#clerk.t.bind(this.#clerk);
+    const t = this.#t;
     return html`<dialog
       part="dialog"
       role="alertdialog"
@@ -196,8 +199,11 @@ export class ClerkIdleSignOut extends LitElement {
   }
 
   #message(seconds: number): string {
-    return fill(this.#clerk.t('idleSignOut.message'), spokenDuration(seconds, this.#locale));
+    return fill(this.#t('idleSignOut.message'), spokenDuration(seconds, this.#locale));
   }
+
+  /** A label in the provider's language (its `localization`), English when it has none. */
+  readonly #t = (key: IdleSignOutLabelKey): string => idleLabel(this.#clerk.state?.localization, key);
 
   get #locale(): string | undefined {
     return localeOf(this.#clerk.state?.localization);
@@ -247,6 +253,7 @@ export class ClerkIdleSignOut extends LitElement {
     this.#signOutOver = undefined;
     this.#session = null;
     this.#deadline = null;
+    this.#error = '';
     this.#conceal(false);
     if (this.#phase !== 'off') {
       this.#phase = 'off';
@@ -344,10 +351,11 @@ export class ClerkIdleSignOut extends LitElement {
             await untilRetry(signal, Infinity); // clerk-js would sign out this page only, and the server never hear
             continue;
           }
-          const result = await this.#clerk.run('sign-out', 'idleSignOut.signOutError', idleSignOut, {
-            scope: this.scope,
-            redirectUrl: this.redirectUrl,
-          });
+          // (Before the provider answers there is no state: the flow then has nothing to do.)
+          const state = this.#clerk.state as ClerkState;
+          const result = await idleSignOut({ host: this, state, scope: this.scope, redirectUrl: this.redirectUrl });
+          this.#error = result.outcome === 'failed' ? this.#t('idleSignOut.signOutError') : '';
+          this.requestUpdate();
           if (result.outcome === 'signed-out') {
             confirmed = true;
             this.#activity.markSignedOut(idleSince);
