@@ -22,6 +22,8 @@ import {
   storedActivity,
 } from '../../support/idle.js';
 
+/** How long a test waits for a flow: the lock grant and the fake's answers are tasks, slow on a loaded machine. */
+const WAIT_MS = 5000;
 const TIMEOUT_S = 60;
 const WARNING_S = 20;
 
@@ -49,7 +51,7 @@ async function page(clerk: FakeClerk = FakeClerk.signedIn(), attributes = ''): P
     `<clerk-idle-sign-out timeout="${TIMEOUT_S}" warning="${WARNING_S}" ${attributes}></clerk-idle-sign-out>`,
   );
   const el = provider.querySelector<ClerkIdleSignOut>('clerk-idle-sign-out')!;
-  await until(() => provider.state.status === 'ready');
+  await until(() => provider.state.status === 'ready', undefined, WAIT_MS);
   await settle();
   return {
     provider,
@@ -126,13 +128,13 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
     expect(!!idleDialog(el), 'the dialog').to.equal(false);
     expect(shown(p), 'while the sign-out is in flight').to.equal('nothing');
     expect(idlePart(el, 'status')?.textContent).to.contain('Signing you out');
-    await until(() => clerk.signOutCalls.length === 1, 'the sign-out request');
+    await until(() => clerk.signOutCalls.length === 1, 'the sign-out request', WAIT_MS);
     expect(clerk.signOutCalls).to.deep.equal([{}]);
     expect(shown(p), 'still in flight').to.equal('nothing');
     expect(kind).to.equal('idle-sign-out');
 
     release();
-    await until(() => events.of('signed-out').length === 1);
+    await until(() => events.of('signed-out').length === 1, undefined, WAIT_MS);
     await settle();
     expect(shown(p)).to.equal('signed-out');
     expect(el.phase).to.equal('off');
@@ -188,11 +190,11 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
       else document.dispatchEvent(new Event(wake, { bubbles: true }));
       expect(p.el.phase, `${wake}: at once`).to.equal('signing-out');
       expect(p.provider.state.concealed, `${wake}: hidden at once`).to.equal(true);
-      await until(() => p.clerk.signOutCalls.length === 1, `${wake}: the sign-out request`);
+      await until(() => p.clerk.signOutCalls.length === 1, `${wake}: the sign-out request`, WAIT_MS);
       await p.signedIn.updateComplete;
       expect(shown(p), `${wake}: the sign-out request still in flight`).to.equal('nothing');
       release();
-      await until(() => shown(p) === 'signed-out', `${wake}: signed out`);
+      await until(() => shown(p) === 'signed-out', `${wake}: signed out`, WAIT_MS);
       p.provider.remove();
     }
   });
@@ -206,7 +208,7 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
     expect(p.el.phase).to.equal('signing-out');
     expect(shown(p)).to.equal('nothing');
     release();
-    await until(() => shown(p) === 'signed-out');
+    await until(() => shown(p) === 'signed-out', undefined, WAIT_MS);
   });
 
   it('a new session (a sign-in) starts a new idle period instead of inheriting an old one', async () => {
@@ -222,7 +224,7 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
     expect(el.phase).to.equal('warning');
     const [warning] = events.of('idle-warning') as IdleWarningEvent[];
     activityInAnotherTab(time.now(), clerk.session!.id);
-    await until(() => el.phase === 'watching', 'the warning to close');
+    await until(() => el.phase === 'watching', 'the warning to close', WAIT_MS);
     expect(warning.detail.signal.aborted).to.equal(true);
     expect(!!idleDialog(el), 'the dialog').to.equal(false);
     await time.advance(10_000);
@@ -239,7 +241,7 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
     await settle();
     expect(clerk.signOutCalls).to.deep.equal([]);
     clerk.endAllSessionsElsewhere(); // Clerk's own channel told this tab
-    await until(() => el.phase === 'off');
+    await until(() => el.phase === 'off', undefined, WAIT_MS);
   });
 
   it('a failed sign-out keeps the content hidden (never signed-out content) and retries with backoff, and at once when back online', async () => {
@@ -250,7 +252,7 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
     const seen = new Set<string>();
     await time.advance(TIMEOUT_S * 1000);
     const watch = setInterval(() => seen.add(shown(p)), 1);
-    await until(() => events.of('sign-out-error').length === 1);
+    await until(() => events.of('sign-out-error').length === 1, undefined, WAIT_MS);
     await settle();
     expect(shown(p)).to.equal('nothing');
     expect(idlePart(el, 'error')?.textContent).to.contain('Trying again');
@@ -258,10 +260,10 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
     await time.advance(1999);
     expect(clerk.signOutCalls, 'before the first retry (2 s)').to.have.length(1);
     await time.advance(1);
-    await until(() => events.of('sign-out-error').length === 2);
+    await until(() => events.of('sign-out-error').length === 2, undefined, WAIT_MS);
     expect(clerk.signOutCalls).to.have.length(2);
     window.dispatchEvent(new Event('online'));
-    await until(() => events.of('signed-out').length === 1, 'the retry on `online`');
+    await until(() => events.of('signed-out').length === 1, 'the retry on `online`', WAIT_MS);
     clearInterval(watch);
     expect(clerk.signOutCalls, 'third attempt, before the 4 s backoff').to.have.length(3);
     await settle();
@@ -290,7 +292,7 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
       Object.defineProperty(Navigator.prototype, 'onLine', onLine);
     }
     window.dispatchEvent(new Event('online'));
-    await until(() => shown(p) === 'signed-out');
+    await until(() => shown(p) === 'signed-out', undefined, WAIT_MS);
     expect(p.clerk.signOutCalls).to.have.length(1);
   });
 
@@ -318,7 +320,7 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
     clerk.setActive = setActive;
     release();
     await switching;
-    await until(() => events.of('signed-out').length === 1);
+    await until(() => events.of('signed-out').length === 1, undefined, WAIT_MS);
     expect(clerk.signOutCalls).to.deep.equal([{}]);
     expect(clerk.serverSessionIds).to.deep.equal([]);
     await settle();
@@ -330,7 +332,7 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
     const [first, second] = clerk.client!.signedInSessions.map((session) => session.id);
     const p = await page(clerk, 'scope="current" redirect-url="/bye"');
     await time.advance(TIMEOUT_S * 1000);
-    await until(() => events.of('signed-out').length === 1);
+    await until(() => events.of('signed-out').length === 1, undefined, WAIT_MS);
     await settle();
     expect(clerk.signOutCalls).to.deep.equal([{ sessionId: first }]);
     expect(clerk.navigations).to.deep.equal([new URL('/bye', location.href).href]);
@@ -342,13 +344,22 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
 
   it('a cancelled `sign-out` takes the sign-out over: nothing sent, the content stays hidden', async () => {
     const p = await page();
-    document.addEventListener('sign-out', (event) => event.preventDefault(), { once: true });
-    await time.advance(TIMEOUT_S * 1000);
-    await settle();
-    expect(p.clerk.signOutCalls).to.deep.equal([]);
-    expect(shown(p)).to.equal('nothing');
-    p.clerk.endAllSessionsElsewhere(); // the app signed out itself
-    await until(() => shown(p) === 'signed-out');
+    const veto = (event: Event) => event.preventDefault();
+    document.addEventListener('sign-out', veto);
+    try {
+      await time.advance(TIMEOUT_S * 1000);
+      await until(() => events.of('sign-out').length === 1, 'the sign-out event', WAIT_MS);
+      await settle();
+      expect(events.of('sign-out')[0].defaultPrevented).to.equal(true);
+      expect(p.clerk.signOutCalls).to.deep.equal([]);
+      expect(shown(p)).to.equal('nothing');
+      await time.advance(120_000);
+      expect(events.of('sign-out'), 'not tried again').to.have.length(1);
+      p.clerk.endAllSessionsElsewhere(); // the app signed out itself
+      await until(() => shown(p) === 'signed-out', undefined, WAIT_MS);
+    } finally {
+      document.removeEventListener('sign-out', veto);
+    }
   });
 
   it('a cancelled `idle-warning` shows no dialog; the app calls staySignedIn() from its own, and its signal aborts', async () => {
@@ -373,7 +384,7 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
     const p = await page();
     p.el.signOutNow();
     expect(p.el.phase).to.equal('signing-out');
-    await until(() => shown(p) === 'signed-out');
+    await until(() => shown(p) === 'signed-out', undefined, WAIT_MS);
     expect(p.clerk.signOutCalls).to.deep.equal([{}]);
   });
 
@@ -382,7 +393,7 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
     const left = await countListeners(async () => {
       mounted = await page();
       await time.advance(TIMEOUT_S * 1000);
-      await until(() => shown(mounted) === 'signed-out');
+      await until(() => shown(mounted) === 'signed-out', undefined, WAIT_MS);
     });
     expect(left).to.deep.equal([]);
     expect(time.pending).to.equal(0);
