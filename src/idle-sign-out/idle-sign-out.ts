@@ -136,7 +136,7 @@ export class ClerkIdleSignOut extends LitElement {
 
   /**
    * Keeps the session: counts as activity in every tab (their warnings close). What "Stay signed in" does; for your own
-   * dialog (`idle-warning`). Nothing once the deadline has passed.
+   * dialog (`idle-warning`). Once the deadline has passed it is too late: the sign-out runs.
    */
   staySignedIn(): void {
     if (this.#phase !== 'watching' && this.#phase !== 'warning') return;
@@ -361,12 +361,12 @@ export class ClerkIdleSignOut extends LitElement {
             this.#activity.markSignedOut(idleSince);
             return;
           }
+          // The app took the sign-out over (`sign-out` cancelled), or a misconfiguration (its message names the fix): the
+          // content stays hidden until nobody is signed in.
+          if (result.outcome === 'cancelled' || result.error instanceof ConfigurationError) return;
           if (result.outcome === 'busy') await untilActionEnds(this.#clerk.instance, signal);
-          else if (result.outcome === 'failed' && !(result.error instanceof ConfigurationError))
-            await untilRetry(signal, Math.min(2000 * 2 ** attempt, 60_000));
-          // Nobody left to sign out, or the app took it over (`sign-out` cancelled), or a misconfiguration (its message
-          // names the fix): the content stays hidden until Clerk reports nobody signed in.
-          else return;
+          // Failed, or nothing to do yet (e.g. Clerk reloading): again later, unless nobody is signed in by then (stop).
+          else await untilRetry(signal, Math.min(2000 * 2 ** attempt, 60_000));
         }
       });
     } catch {
