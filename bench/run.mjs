@@ -1,5 +1,5 @@
-// `npm run bench`: issue 7's six rows in ONE table (printed as Markdown) and bench/results/latest.json.
-// Options: --only=weight,page,render,fanout,devices,signout,leaks,cls,offline,suite  --quick (fewer runs, for trying things)  --no-build
+// `npm run bench`: the rows in ONE table (printed as Markdown) and bench/results/latest.json.
+// Options: --only=weight,page,render,fanout,devices,signout,leaks,idle,cls,offline,suite  --quick (fewer runs, for trying things)  --no-build
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
@@ -17,6 +17,7 @@ import {
   openBenchPage,
 } from './lib/page-bench.mjs';
 import { measurePageWeight } from './lib/page-weight.mjs';
+import { measureIdle } from './lib/idle.mjs';
 import { measureLayoutShift } from './lib/layout-shift.mjs';
 import { measureOffline } from './lib/offline.mjs';
 import { measureSignOut } from './lib/sign-out.mjs';
@@ -35,8 +36,8 @@ const only = args
 const wants = (part) => !only || only.includes(part);
 const quick = args.includes('--quick');
 const RUNS = quick
-  ? { render: 30, fanOut: 5, signOut: 5, cycles: 1000, layoutShift: 2 }
-  : { render: 200, fanOut: 30, signOut: 25, cycles: 10_000, layoutShift: 10 };
+  ? { render: 30, fanOut: 5, signOut: 5, cycles: 1000, layoutShift: 2, idleRuns: 5, idleSeconds: 2 }
+  : { render: 200, fanOut: 30, signOut: 25, cycles: 10_000, layoutShift: 10, idleRuns: 30, idleSeconds: 5 };
 
 const rows = [];
 const raw = {};
@@ -146,7 +147,7 @@ if (wants('page')) {
   raw.page = { clerk6, clerk5 };
 }
 
-if (wants('render') || wants('fanout') || wants('leaks') || wants('devices')) {
+if (wants('render') || wants('fanout') || wants('leaks') || wants('devices') || wants('idle')) {
   const page = await openBenchPage({ root, cacheDir });
   try {
     if (wants('render')) {
@@ -215,6 +216,45 @@ if (wants('render') || wants('fanout') || wants('leaks') || wants('devices')) {
         `${ms(viaElement.median)} vs ${ms(direct.median)} median: overhead ${ms(overhead)} (${viaElement.runs} runs)`,
         `≤ ${GOALS.signOutOverheadMs} ms overhead`,
         verdict(overhead <= GOALS.signOutOverheadMs),
+      );
+    }
+    if (wants('idle')) {
+      console.error('== 9. idle sign-out');
+      const idle = await measureIdle(page, { events: 10_000, runs: RUNS.idleRuns, seconds: RUNS.idleSeconds });
+      raw.idle = idle;
+      const plural = (count, noun) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+      const footprint = ({ timers, listeners }) =>
+        `${plural(timers, 'timer')} · ${plural(listeners, 'window/document listener')}`;
+      const ns = (us) => `${Math.round(us * 1000)} ns`;
+      row(
+        '9 idle',
+        '<clerk-idle-sign-out> while nobody is signed in (over the same provider without it)',
+        footprint(idle.signedOut),
+        '0 timers, 0 listeners (CI: test/unit/idle-sign-out)',
+        verdict(idle.signedOut.timers === 0 && idle.signedOut.listeners === 0),
+      );
+      row(
+        '9 idle',
+        '<clerk-idle-sign-out> while someone is signed in (input, wake and channel listeners)',
+        footprint(idle.signedIn),
+        '1 timer',
+        verdict(idle.signedIn.timers === 1),
+      );
+      const { without, withIdle } = idle.input;
+      row(
+        '9 idle',
+        `one pointermove dispatched to the document, signed in (${idle.events.toLocaleString('en')} in a row, ${withIdle.runs} runs)`,
+        `${ns(withIdle.median)} with the element vs ${ns(without.median)} without (medians): ${withIdle.median >= without.median ? '+' : '−'}${ns(Math.abs(withIdle.median - without.median))}`,
+        'report only',
+        '',
+      );
+      const { events, writes, messages } = idle.continuous;
+      row(
+        '9 idle',
+        `continuous input for ${idle.seconds} s (${events} events, one every 10 ms)`,
+        `${writes} writes of the shared time · ${messages} messages to the other tabs`,
+        `≤ 1 a second (≤ ${idle.seconds + 1})`,
+        verdict(writes <= idle.seconds + 1 && messages <= idle.seconds + 1),
       );
     }
     if (wants('leaks')) {

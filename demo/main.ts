@@ -18,6 +18,13 @@ theme.addEventListener('change', () => (document.documentElement.style.colorSche
 document.addEventListener('signed-out', (event) => {
   if (document.querySelector<HTMLInputElement>('#stay')?.checked) event.preventDefault();
 });
+// Idle sign-out: 15 minutes (asked 1 minute before), or 30 s (asked 20 s before) to try it.
+const idle = document.querySelector('clerk-idle-sign-out')!;
+const shortIdle = document.querySelector<HTMLInputElement>('#short-idle')!;
+const applyIdle = () =>
+  Object.assign(idle, shortIdle.checked ? { timeout: 30, warning: 20 } : { timeout: 900, warning: 60 });
+shortIdle.addEventListener('change', applyIdle);
+applyIdle();
 
 if (emulator) {
   const controls = document.querySelector<HTMLElement>('#emulator-controls')!;
@@ -132,6 +139,7 @@ function logEvents(): void {
     'menu-close',
     'device-sign-out',
     'device-signed-out',
+    'idle-warning',
   ];
   for (const type of types) {
     document.addEventListener(type, (event) => {

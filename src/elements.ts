@@ -11,3 +11,4 @@ export { ClerkProvider } from './provider/clerk-provider.js';
 export { ClerkSignOutButton } from './sign-out-button/sign-out-button.js';
 export { ClerkUserMenu } from './user-menu/user-menu.js';
 export { ClerkActiveDevices } from './active-devices/active-devices.js';
+export { ClerkIdleSignOut } from './idle-sign-out/idle-sign-out.js';

@@ -9,11 +9,14 @@ export { ClerkFailed } from './define/clerk-failed.js';
 export { ClerkDegraded } from './define/clerk-degraded.js';
 export { ClerkUserMenu } from './define/clerk-user-menu.js';
 export { ClerkActiveDevices } from './define/clerk-active-devices.js';
+export { ClerkIdleSignOut } from './define/clerk-idle-sign-out.js';
 
 export type * from './clerk/clerk.js';
 export { clerkContext, type ClerkState, type ClerkStatus } from './clerk/context.js';
 export * from './contract/events.js';
+export type { IdlePhase } from './idle-sign-out/idle-sign-out.js';
 export { englishLabels, type LabelKey, type Localization } from './clerk/labels.js';
+export { idleSignOutLabels, type IdleSignOutLabelKey } from './idle-sign-out/labels.js';
 export { isSigningOut } from './flows/action-lock.js';
 export {
   signOut,

@@ -11,6 +11,8 @@ export const SHOWN_UNTIL_DEFINED = {
   'clerk-provider': 'it wraps the page: hiding it would hide the page',
   'clerk-active-devices': 'it has no slot: nothing inside it can show before it is defined',
   'clerk-loading': 'its children are what shows while Clerk loads, and until it is defined Clerk is still loading',
+  'clerk-idle-sign-out':
+    'its only content is the sentence saying how long inactivity may last, true whether anyone is signed in or not',
 };
 
 /**

@@ -6,9 +6,14 @@ import { FakeClerk } from '/fake/fake-clerk.js';
 /** The elements that render a trigger, in the order they are reported (the menu only once it exists). */
 export const triggerTags = () => ['clerk-user-menu', 'clerk-sign-out-button'].filter((tag) => customElements.get(tag));
 export const allTags = () =>
-  ['clerk-provider', 'clerk-sign-out-button', 'clerk-user-menu', 'clerk-signed-in', 'clerk-signed-out'].filter((tag) =>
-    customElements.get(tag),
-  );
+  [
+    'clerk-provider',
+    'clerk-sign-out-button',
+    'clerk-user-menu',
+    'clerk-signed-in',
+    'clerk-signed-out',
+    'clerk-idle-sign-out',
+  ].filter((tag) => customElements.get(tag));
 
 const trigger = (el) => el.shadowRoot?.querySelector('[part~="trigger"], [part~="button"]');
 

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ClerkController } from '../clerk/clerk-controller.js';
 import { addEnglishLabels, deviceLabels } from '../clerk/labels.js';
 import { ReverifyingElement } from '../clerk/reverifying-element.js';
+import { localeOf } from '../clerk/labels.js';
 import { describeDevice, relativeTime } from '../flows/devices/describe.js';
 import { listDevices, type Device } from '../flows/devices/list.js';
 import { revokeDevices, type RevokeDevicesResult } from '../flows/devices/revoke.js';
@@ -247,13 +248,8 @@ export class ClerkActiveDevices extends ReverifyingElement {
 
   /** "5 minutes ago" in the provider's language (its localization's `locale`), else the document's, else the browser's. */
   #relative(date: Date | null): string | null {
-    const locale = this.#clerk.state?.localization?.locale;
     try {
-      return relativeTime(
-        date,
-        Date.now(),
-        (typeof locale === 'string' && locale) || document.documentElement.lang || undefined,
-      );
+      return relativeTime(date, Date.now(), localeOf(this.#clerk.state?.localization));
     } catch {
       return relativeTime(date); // not a language tag Intl knows
     }

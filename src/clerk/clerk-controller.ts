@@ -57,9 +57,9 @@ export class ClerkController<Action extends string = string> implements Reactive
     return this.state?.clerk;
   }
 
-  /** Clerk is loaded and its user is known (someone or nobody). */
+  /** Clerk is loaded and its user is known (someone or nobody), and the provider does not conceal it. */
   get ready(): boolean {
-    return this.state?.status === 'ready' && this.state.user !== undefined;
+    return this.state?.status === 'ready' && this.state.user !== undefined && !this.state.concealed;
   }
 
   /** Clerk may still report a user: not ready and not failed (also before a provider answers). */
@@ -67,9 +67,9 @@ export class ClerkController<Action extends string = string> implements Reactive
     return !this.ready && this.state?.status !== 'error';
   }
 
-  /** The signed-in user, or `null` while nobody is signed in or Clerk is not ready. */
+  /** The signed-in user, or `null` while nobody is signed in or Clerk is not ready (or the provider conceals it). */
   get user(): ClerkUser | null {
-    return this.state?.status === 'ready' ? (this.state.user ?? null) : null;
+    return this.ready ? this.state!.user! : null;
   }
 
   get signedIn(): boolean {
@@ -248,7 +248,7 @@ function hasProviderAncestor(node: Node): boolean {
 }
 
 /** The nearest ancestor element that matches, across shadow roots. */
-function closest(node: Node, matches: (element: Element) => boolean): Element | null {
+export function closest(node: Node, matches: (element: Element) => boolean): Element | null {
   for (let current: Node | null = node.parentNode; current;) {
     if (current instanceof Element && matches(current)) return current;
     current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);

@@ -32,6 +32,12 @@ export interface ClerkState {
   readonly allowedRedirectOrigins: readonly string[];
   /** `<clerk-provider after-sign-out-url>` as written; the sign-out flow checks it like `redirect-url`. */
   readonly afterSignOutUrl: string | undefined;
+  /**
+   * True while the elements show neither signed-in nor signed-out content (`<clerk-provider>`'s `conceal()`): a sign-out
+   * that must not be undone is under way (the user was idle), so the private content is gone at once and nothing says
+   * "signed out" before Clerk confirms it.
+   */
+  readonly concealed?: boolean;
 }
 
 /**

@@ -79,9 +79,20 @@ export function addEnglishLabels(labels: Partial<Record<LabelKey, string>>): voi
 
 /** The label for `key` in `localization`, else the English one. */
 export function label(localization: Localization | undefined, key: LabelKey): string {
+  return localized(localization, key) ?? english[key]!;
+}
+
+/** The label at `key` (a dotted path, as Clerk's keys are) in `localization`, when it has a non-blank one. */
+export function localized(localization: Localization | undefined, key: string): string | undefined {
   let value: unknown = localization;
   for (const part of key.split('.')) {
     value = value && typeof value === 'object' ? (value as Localization)[part] : undefined;
   }
-  return typeof value === 'string' && value.trim() ? value : english[key]!;
+  return typeof value === 'string' && value.trim() ? value : undefined;
+}
+
+/** The language of the labels: the localization's `locale` (Clerk's resources have one), else the document's `lang`. */
+export function localeOf(localization: Localization | undefined): string | undefined {
+  const locale = localization?.locale;
+  return (typeof locale === 'string' && locale) || document.documentElement.lang || undefined;
 }

@@ -157,6 +157,28 @@ export class SessionSwitchedEvent extends CustomEvent<SessionSwitchedDetail> {
   }
 }
 
+/** `idle-warning`'s detail: when the idle session ends, and when the warning is over. */
+export interface IdleWarningDetail {
+  /** When the sign-out runs unless someone is active in any tab: a time as `Date.now()` gives it (milliseconds). */
+  readonly deadline: number;
+  /**
+   * Aborts when the warning is over: someone was active (in any tab), `staySignedIn()` or `signOutNow()` was called, the
+   * deadline passed, or the element left the page. Close your own dialog then.
+   */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * `<clerk-idle-sign-out>` is about to sign the idle user out. Cancelable: `preventDefault()` shows your own dialog
+ * instead of the element's; the element keeps the deadline, and your dialog calls its `staySignedIn()` or `signOutNow()`.
+ */
+export class IdleWarningEvent extends CustomEvent<IdleWarningDetail> {
+  static readonly type = 'idle-warning';
+  constructor(detail: IdleWarningDetail) {
+    super(IdleWarningEvent.type, { ...crossing, cancelable: true, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'sign-out': SignOutEvent;
@@ -170,5 +192,6 @@ declare global {
     'session-switched': SessionSwitchedEvent;
     'device-sign-out': DeviceSignOutEvent;
     'device-signed-out': DeviceSignedOutEvent;
+    'idle-warning': IdleWarningEvent;
   }
 }

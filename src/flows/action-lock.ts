@@ -1,7 +1,7 @@
 import type { ClerkLike } from '../clerk/clerk.js';
 
 /** What a Clerk is busy with. The provider holds its published user while any of them is in flight. */
-export type ActionKind = 'sign-out' | 'switch-session' | 'revoke-devices';
+export type ActionKind = 'sign-out' | 'switch-session' | 'revoke-devices' | 'idle-sign-out';
 
 /** One Clerk action at a time per instance: clerk-js has no guard, and repeated clicks would send repeated requests. */
 const inFlight = new WeakMap<ClerkLike, ActionKind>();
@@ -10,6 +10,11 @@ const endListeners = new WeakMap<ClerkLike, Set<() => void>>();
 /** Whether an action of the package (any flow) is in flight on this Clerk. */
 export function isBusy(clerk: ClerkLike | undefined): boolean {
   return !!clerk && inFlight.has(clerk);
+}
+
+/** The action of the package in flight on this Clerk (what it is busy with), if any. */
+export function actionInFlight(clerk: ClerkLike | undefined): ActionKind | undefined {
+  return clerk && inFlight.get(clerk);
 }
 
 /**
@@ -27,7 +32,8 @@ export function isBusy(clerk: ClerkLike | undefined): boolean {
  * ```
  */
 export function isSigningOut(clerk: ClerkLike | undefined): boolean {
-  return !!clerk && inFlight.get(clerk) === 'sign-out';
+  const kind = actionInFlight(clerk);
+  return kind === 'sign-out' || kind === 'idle-sign-out';
 }
 
 /**

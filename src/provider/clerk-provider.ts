@@ -119,6 +119,15 @@ export class ClerkProvider extends LitElement {
     return this.context.value;
   }
 
+  /**
+   * Hides every element's signed-in content at once, and shows no signed-out content either, until called with `false`:
+   * for a sign-out that must not be undone (`<clerk-idle-sign-out>` after the user was idle), whose failure must neither
+   * show the private page again nor claim the user is signed out.
+   */
+  conceal(hidden: boolean): void {
+    this.#set({ concealed: hidden });
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.#active && !this.#unsubscribe) this.#subscribe(this.#active);

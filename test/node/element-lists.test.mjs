@@ -110,7 +110,8 @@ describe('element lists (tools/check-elements.mjs)', () => {
             text.replace(
               '"./dist/define/*.js",',
               '"./dist/define/clerk-s*.js", "./dist/define/clerk-provider.js", "./dist/define/clerk-user-menu.js", ' +
-                '"./dist/define/clerk-load*.js", "./dist/define/clerk-failed.js", "./dist/define/clerk-degraded.js",',
+                '"./dist/define/clerk-load*.js", "./dist/define/clerk-failed.js", "./dist/define/clerk-degraded.js", ' +
+                '"./dist/define/clerk-idle-sign-out.js",',
             ),
           ),
         `package.json "sideEffects": add "./dist/define/clerk-active-devices.js" (or a pattern matching it): bundlers would drop <clerk-active-devices>'s registration`,

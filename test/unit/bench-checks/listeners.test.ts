@@ -14,6 +14,7 @@ const ELEMENTS = [
   'clerk-signed-in',
   'clerk-signed-out',
   'clerk-active-devices',
+  'clerk-idle-sign-out',
 ].filter((tag) => customElements.get(tag));
 
 /** The provider's context subscriptions (@lit/context keeps one per connected consumer). */

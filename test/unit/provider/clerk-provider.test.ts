@@ -108,6 +108,44 @@ describe('<clerk-provider>', () => {
       expect(provider.state.user).to.equal(null);
     });
 
+    it('conceal(true) hides every element: no signed-in and no signed-out content, until conceal(false)', async () => {
+      const clerk = FakeClerk.signedIn({ firstName: 'Ada' });
+      const { provider } = await withProvider(
+        html`<clerk-signed-in><p>Private</p></clerk-signed-in><clerk-signed-out><p>Signed out</p></clerk-signed-out>
+          <clerk-sign-out-button></clerk-sign-out-button><clerk-user-menu show-name></clerk-user-menu>`,
+        clerk,
+      );
+      const [signedIn, signedOut, button, menu] = [...provider.children] as Array<LitElement & { active?: boolean }>;
+      const rendered = async () => {
+        await Promise.all([signedIn, signedOut, button, menu].map((el) => el.updateComplete));
+        return {
+          signedIn: signedIn.active,
+          signedOut: signedOut.active,
+          // (While concealed, as while Clerk loads, the button keeps its place invisibly.)
+          button: !!button.shadowRoot!.querySelector('[part~="button"]:not([data-loading])'),
+          name: menu.shadowRoot!.textContent!.includes('Ada'),
+        };
+      };
+      expect(await rendered()).to.deep.equal({ signedIn: true, signedOut: false, button: true, name: true });
+      provider.conceal(true);
+      expect(provider.state.concealed).to.equal(true);
+      expect(await rendered(), 'concealed').to.deep.equal({
+        signedIn: false,
+        signedOut: false,
+        button: false,
+        name: false,
+      });
+      clerk.endAllSessionsElsewhere();
+      expect(await rendered(), 'nobody signed in, still concealed').to.deep.equal({
+        signedIn: false,
+        signedOut: false,
+        button: false,
+        name: false,
+      });
+      provider.conceal(false);
+      expect(await rendered()).to.deep.equal({ signedIn: false, signedOut: true, button: false, name: false });
+    });
+
     it('follows a new .clerk instance set at run time and drops the old subscription', async () => {
       const first = FakeClerk.signedIn({ firstName: 'First' });
       const second = FakeClerk.signedIn({ firstName: 'Second' });

@@ -470,6 +470,45 @@ function states(page: () => FramePage, scope: () => HTMLElement) {
       await until(() => shadowPart(el, 'notice').textContent, 'the status message');
       return { host: el, texts: ['Signed out of iPhone, Safari 17.1'], surface: shadowPart(el, 'panel') };
     },
+    'idle sign-out: the warning': async (): Promise<Shown> => {
+      // A warning as long as the timeout shows at once (the frame's own clock runs).
+      const { el } = await mount('<clerk-idle-sign-out timeout="30" warning="30"></clerk-idle-sign-out>', signedIn());
+      await until(() => el.shadowRoot!.querySelector('dialog[open]'), 'the warning');
+      await el.updateComplete;
+      const dialog = shadowPart(el, 'dialog');
+      const countdown = shadowPart(el, 'countdown');
+      const behind = backgroundOf(countdown);
+      const parts = [
+        // Hidden from screen readers (it changes every second), so axe leaves it out: measured here.
+        { what: 'the countdown', colour: colourOf(countdown, 'color', behind), behind, min: 4.5 },
+        controlBorder(dialog, 'the dialog'),
+        controlBorder(shadowPart(el, 'sign-out-button'), '"Sign out now"'),
+        focusRing(shadowPart(el, 'sign-out-button'), '"Sign out now"'),
+        focusRing(shadowPart(el, 'stay-button'), '"Stay signed in"'),
+      ];
+      const texts = ['Are you still there?', 'You will be signed out in', 'Stay signed in', 'Sign out now'];
+      return { host: el, texts, surface: dialog, parts };
+    },
+    'idle sign-out: "Sign out now" hovered': async (): Promise<Shown> => {
+      const { el } = await mount('<clerk-idle-sign-out timeout="30" warning="30"></clerk-idle-sign-out>', signedIn());
+      await until(() => el.shadowRoot!.querySelector('dialog[open]'), 'the warning');
+      await el.updateComplete;
+      forceHover(shadowPart(el, 'sign-out-button'));
+      return { host: el, texts: ['Sign out now'], hovered: shadowPart(el, 'sign-out-button') };
+    },
+    'idle sign-out: the notice, and a failed sign-out being retried': async (): Promise<Shown> => {
+      const clerk = signedIn();
+      for (let i = 0; i < 5; i++) clerk.failNextSignOut();
+      const { el } = await mount('<clerk-idle-sign-out></clerk-idle-sign-out>', clerk);
+      (el as unknown as { signOutNow(): void }).signOutNow();
+      await until(() => shadowPart(el, 'error').textContent, 'the error');
+      const texts = [
+        'For your security, you are signed out after 15 minutes without activity.',
+        'Signing you out because you have been inactive…',
+        'Could not sign you out yet. Trying again…',
+      ];
+      return { host: el, texts };
+    },
     'signed-in and signed-out content': async (): Promise<Shown> => {
       const { provider } = await mount(
         '<clerk-signed-in><p>Welcome back</p></clerk-signed-in><clerk-signed-out><p>Goodbye</p></clerk-signed-out>',
