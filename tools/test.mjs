@@ -2,7 +2,7 @@
 // itself and its own wall time), on clerk-js 6 (Core 3: every test), then the tests that run the real clerk-js again on
 // clerk-js 5 (Core 2) in each engine (test/support/clerk-js-versions.mjs). Before running anything it checks that every
 // engine asked for is installed; a missing one is installed with apt-get when this runs as root, otherwise it stops with
-// the command that installs it. Then it builds the emulator (npm run build:node) and the docs site (npm run docs:build),
+// the command that installs it. Then it builds the package (npm run build) and the docs site (npm run docs:build),
 // runs the Node tests (test/node/) and, when no test file is named, the snippets as a user runs them (test/snippets/:
 // the packed tarball installed in a scratch project), then the browser runs. WebKit gets one more run of the theme tests
 // with GTK's dark theme (webkit+os-dark): WebKitGTK takes the OS's colour scheme only at start.
@@ -223,7 +223,7 @@ function prepare(script) {
   process.exit(1);
 }
 
-prepare('build:node');
+prepare('build'); // the package as it ships: the Node tests import it (dist/), the browser tests its emulator
 const dir = mkdtempSync(join(tmpdir(), 'wtr-engines-'));
 const results = [];
 const begun = Date.now();
