@@ -9,6 +9,7 @@ export {
   type EmulatorActivity,
   type EmulatorDevice,
   type EmulatorSession,
+  type EmulatorSessionTask,
   type EmulatorState,
   type EmulatorUser,
   type EmulatorUserInit,
