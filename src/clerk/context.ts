@@ -1,4 +1,5 @@
 import { createContext } from '@lit/context';
+import type { SessionEndDetail } from '../contract/events.js';
 import type { ClerkClient, ClerkLike, ClerkSession, ClerkUser } from './clerk.js';
 import type { Localization } from './labels.js';
 
@@ -21,6 +22,13 @@ export interface ClerkState {
   readonly allowedRedirectOrigins: readonly string[];
   /** `<clerk-provider after-sign-out-url>` as written; the sign-out flow checks it like `redirect-url`. */
   readonly afterSignOutUrl: string | undefined;
+  /** The last session end on this page (the last `session-end`'s detail); `undefined` before any. */
+  readonly sessionEnd: SessionEndDetail | undefined;
+  /**
+   * `<clerk-provider treat-pending-as-signed-in>`: a pending session (one with tasks left) counts as signed in for
+   * `<clerk-signed-in>` and `<clerk-signed-out>`; by default it counts as signed out, as Clerk's `<Show>` does.
+   */
+  readonly treatPendingAsSignedIn: boolean;
 }
 
 /**

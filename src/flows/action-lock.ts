@@ -1,7 +1,7 @@
 import type { ClerkLike } from '../clerk/clerk.js';
 
 /** What a Clerk is busy with. The provider holds its published user while any of them is in flight. */
-export type ActionKind = 'sign-out' | 'switch-session' | 'revoke-devices';
+export type ActionKind = 'sign-out' | 'switch-session' | 'revoke-devices' | 'idle-sign-out';
 
 /** One Clerk action at a time per instance: clerk-js has no guard, and repeated clicks would send repeated requests. */
 const inFlight = new WeakMap<ClerkLike, ActionKind>();
@@ -55,4 +55,9 @@ export function onActionEnd(clerk: ClerkLike, listener: () => void): () => void 
   if (!listeners) endListeners.set(clerk, (listeners = new Set()));
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** The action in flight on this Clerk, if any (e.g. tells an idle sign-out from one the user asked for). */
+export function actionInFlight(clerk: ClerkLike): ActionKind | undefined {
+  return inFlight.get(clerk);
 }

@@ -3,12 +3,13 @@ import { css, html, LitElement, type PropertyValues, type PropertyDeclarations }
 import type { ClerkLike, ClerkLoadOptions, ClerkResources } from '../clerk/clerk.js';
 import { brandProvider, clerkContext, type ClerkState } from '../clerk/context.js';
 import { toError } from '../contract/errors.js';
-import { ClerkErrorEvent, ClerkLoadedEvent } from '../contract/events.js';
+import { ClerkErrorEvent, ClerkLoadedEvent, SessionEndEvent, type SessionEndDetail } from '../contract/events.js';
 import type { Localization } from '../clerk/labels.js';
 import { isBusy, onActionEnd } from '../flows/action-lock.js';
 import { countProviderUse } from '../flows/provider-use.js';
 import { checkNavigableUrl, parseOrigins } from '../internal/urls.js';
 import { checkProxyUrl, loadClerkScript } from './load-clerk.js';
+import { SessionEnds } from './session-ends.js';
 
 const SOURCE_PROPERTIES = ['clerk', 'publishableKey', 'proxyUrl', 'domain', 'clerkJsUrl', 'clerkJsVersion'] as const;
 
@@ -22,6 +23,8 @@ const SOURCE_PROPERTIES = ['clerk', 'publishableKey', 'proxyUrl', 'domain', 'cle
  * @slot - The page content that uses Clerk.
  * @fires clerk-loaded - Clerk is loaded and ready. `detail.clerk` is the instance.
  * @fires clerk-error - Clerk could not be loaded. `detail.error.message` names the attribute to fix.
+ * @fires session-end - A session this page showed as signed in ended, once per session: `detail` is `{ sessionId,
+ * userId, reason }` (`sign-out`, `other-tab`, `revoked`, `expired`, `idle` or `unknown`).
  */
 export class ClerkProvider extends LitElement {
   static {
@@ -39,6 +42,7 @@ export class ClerkProvider extends LitElement {
     allowedRedirectOrigins: { attribute: 'allowed-redirect-origins' },
     localization: { attribute: false },
     options: { attribute: false },
+    treatPendingAsSignedIn: { attribute: 'treat-pending-as-signed-in', type: Boolean },
   };
 
   static override styles = css`
@@ -83,6 +87,12 @@ export class ClerkProvider extends LitElement {
   /** Further options for `clerk.load()` (Clerk's `ClerkOptions`); the attributes above win over these. */
   options?: ClerkLoadOptions;
 
+  /**
+   * A pending session (one with session tasks left, e.g. choosing an organization) counts as signed in for
+   * `<clerk-signed-in>` and `<clerk-signed-out>`. By default it counts as signed out, as Clerk's `<Show>` treats it.
+   */
+  treatPendingAsSignedIn = false;
+
   private readonly context = new ContextProvider(this, {
     context: clerkContext,
     initialValue: {
@@ -95,8 +105,12 @@ export class ClerkProvider extends LitElement {
       localization: undefined,
       allowedRedirectOrigins: [],
       afterSignOutUrl: undefined,
+      sessionEnd: undefined,
+      treatPendingAsSignedIn: false,
     },
   });
+
+  readonly #sessionEnds = new SessionEnds((end) => this.#sessionEnded(end));
 
   #active?: ClerkLike;
   #unsubscribe?: () => void;
@@ -128,6 +142,7 @@ export class ClerkProvider extends LitElement {
         afterSignOutUrl: this.afterSignOutUrl ?? undefined,
       });
     }
+    if (changed.has('treatPendingAsSignedIn')) this.#set({ treatPendingAsSignedIn: this.treatPendingAsSignedIn });
   }
 
   protected override render() {
@@ -198,6 +213,7 @@ export class ClerkProvider extends LitElement {
 
   /** THE one Clerk subscription; every element reads its result through the context. */
   #subscribe(clerk: ClerkLike): void {
+    const sessionEnds = this.#sessionEnds.watch(clerk);
     const fromClerk = clerk.addListener((resources) => {
       if (clerk !== this.#active) return;
       // While any action is in flight Clerk passes through states that are not the outcome (even `null` on the way to
@@ -210,7 +226,14 @@ export class ClerkProvider extends LitElement {
     this.#unsubscribe = () => {
       fromClerk();
       fromActionEnd();
+      sessionEnds();
     };
+  }
+
+  /** The state names the last end before the page hears of it. */
+  #sessionEnded(end: SessionEndDetail): void {
+    this.#set({ sessionEnd: end });
+    this.dispatchEvent(new SessionEndEvent(end));
   }
 
   #loadOptions(): ClerkLoadOptions {
@@ -235,6 +258,7 @@ export class ClerkProvider extends LitElement {
 
   #set(changes: Partial<ClerkState>): void {
     this.context.setValue({ ...this.context.value, ...changes });
+    this.#sessionEnds.observe(this.context.value);
   }
 }
 
