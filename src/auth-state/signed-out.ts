@@ -28,8 +28,7 @@ export class ClerkSignedOut extends AuthStateElement {
     const unknown = this.#reasons().filter((reason) => !REASONS.includes(reason as SessionEndReason));
     if (changed.has('reason') && unknown.length) {
       console.warn(
-        `<clerk-signed-out> reason="${this.reason}": "${unknown.join('", "')}" is not a session-end reason; ` +
-          `use ${REASONS.join(', ')} (space-separated).`,
+        `<clerk-signed-out> reason="${this.reason}": unknown "${unknown.join(' ')}"; use ${REASONS.join(' ')}.`,
       );
     }
   }

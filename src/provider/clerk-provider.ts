@@ -3,13 +3,13 @@ import { css, html, LitElement, type PropertyValues, type PropertyDeclarations }
 import type { ClerkLike, ClerkLoadOptions, ClerkResources } from '../clerk/clerk.js';
 import { brandProvider, clerkContext, type ClerkState } from '../clerk/context.js';
 import { toError } from '../contract/errors.js';
-import { ClerkErrorEvent, ClerkLoadedEvent, SessionEndEvent, type SessionEndDetail } from '../contract/events.js';
+import { ClerkErrorEvent, ClerkLoadedEvent, SessionEndEvent } from '../contract/events.js';
 import type { Localization } from '../clerk/labels.js';
 import { isBusy, onActionEnd } from '../flows/action-lock.js';
 import { countProviderUse } from '../flows/provider-use.js';
 import { checkNavigableUrl, parseOrigins } from '../internal/urls.js';
 import { checkProxyUrl, loadClerkScript } from './load-clerk.js';
-import { SessionEnds } from './session-ends.js';
+import { sessionEnds } from './session-ends.js';
 
 const SOURCE_PROPERTIES = ['clerk', 'publishableKey', 'proxyUrl', 'domain', 'clerkJsUrl', 'clerkJsVersion'] as const;
 
@@ -110,7 +110,11 @@ export class ClerkProvider extends LitElement {
     },
   });
 
-  readonly #sessionEnds = new SessionEnds((end) => this.#sessionEnded(end));
+  /** The state names the last session end before the page hears of it. */
+  readonly #sessionEnds = sessionEnds((end) => {
+    this.#set({ sessionEnd: end });
+    this.dispatchEvent(new SessionEndEvent(end));
+  });
 
   #active?: ClerkLike;
   #unsubscribe?: () => void;
@@ -213,7 +217,7 @@ export class ClerkProvider extends LitElement {
 
   /** THE one Clerk subscription; every element reads its result through the context. */
   #subscribe(clerk: ClerkLike): void {
-    const sessionEnds = this.#sessionEnds.watch(clerk);
+    const watchingEnds = this.#sessionEnds.watch(clerk);
     const fromClerk = clerk.addListener((resources) => {
       if (clerk !== this.#active) return;
       // While any action is in flight Clerk passes through states that are not the outcome (even `null` on the way to
@@ -226,14 +230,8 @@ export class ClerkProvider extends LitElement {
     this.#unsubscribe = () => {
       fromClerk();
       fromActionEnd();
-      sessionEnds();
+      watchingEnds();
     };
-  }
-
-  /** The state names the last end before the page hears of it. */
-  #sessionEnded(end: SessionEndDetail): void {
-    this.#set({ sessionEnd: end });
-    this.dispatchEvent(new SessionEndEvent(end));
   }
 
   #loadOptions(): ClerkLoadOptions {

@@ -140,7 +140,7 @@ describe('<clerk-signed-out reason>', () => {
       await ended.updateComplete;
     });
     expect(warn).to.deep.equal([
-      '<clerk-signed-out> reason="idle revoke  expire": "revoke", "expire" is not a session-end reason; use sign-out, other-tab, revoked, expired, idle, unknown (space-separated).',
+      '<clerk-signed-out> reason="idle revoke  expire": unknown "revoke expire"; use sign-out other-tab revoked expired idle unknown.',
     ]);
   });
 });

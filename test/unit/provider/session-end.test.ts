@@ -135,11 +135,14 @@ describe('session-end', () => {
     const [first, second] = clerk.client!.signedInSessions;
     await mount(clerk);
     watch = watchEnds(clerk);
-    const otherTab = new BroadcastChannel('clerk-sign-out-elements');
-    otherTab.postMessage({ sessionIds: [first.id], reason: 'idle' });
+    // What the provider of another tab posts on clerk-js's channel: clerk-js acts only on `type: 'signout'`.
+    const otherTab = new BroadcastChannel('clerk');
+    const told = (sessionId: string, reason: string) =>
+      otherTab.postMessage({ type: 'clerk-sign-out-elements:session-end', sessionId, userId: null, reason });
+    told(first.id, 'idle');
     await flush();
     await clerk.signOutInAnotherTab(first.id);
-    otherTab.postMessage({ sessionIds: [second.id], reason: 'revoked' });
+    told(second.id, 'revoked');
     await flush();
     await clerk.signOutInAnotherTab(second.id);
     otherTab.close();
@@ -151,7 +154,7 @@ describe('session-end', () => {
     const [first, second, third] = clerk.client!.signedInSessions;
     const { provider } = await mount(clerk);
     const told: unknown[] = [];
-    const otherTab = new BroadcastChannel('clerk-sign-out-elements');
+    const otherTab = new BroadcastChannel('clerk');
     otherTab.onmessage = (event) => told.push(event.data);
     clerk.revokeElsewhere(first.id);
     await clerk.touchSession();
@@ -160,9 +163,10 @@ describe('session-end', () => {
     await runFlow(request, { ...signOutFlow(request), kind: 'idle-sign-out' });
     await until(() => told.length === 2);
     otherTab.close();
+    const type = 'clerk-sign-out-elements:session-end';
     expect(told).to.deep.equal([
-      { sessionIds: [first.id], reason: 'revoked' },
-      { sessionIds: [third.id], reason: 'idle' },
+      { type, sessionId: first.id, userId: first.user!.id, reason: 'revoked' },
+      { type, sessionId: third.id, userId: third.user!.id, reason: 'idle' },
     ]);
   });
 
