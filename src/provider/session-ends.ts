@@ -1,7 +1,7 @@
 import type { ClerkClient, ClerkLike, ClerkSession, ClerkSignOutOptions } from '../clerk/clerk.js';
 import type { ClerkState } from '../clerk/context.js';
 import type { SessionEndDetail, SessionEndReason } from '../contract/events.js';
-import { actionInFlight, isBusy } from '../flows/action-lock.js';
+import { actionInFlight, isBusy, onActionEnd } from '../flows/action-lock.js';
 
 // How the provider names each session end. clerk-js reports every end alike (the session leaves the client, listeners
 // see `null`); the evidence around it tells them apart, in this order:
@@ -23,7 +23,10 @@ const TOLD_TYPE = 'clerk-sign-out-elements:session-end';
 const TOLD: readonly SessionEndReason[] = ['idle', 'revoked', 'expired'];
 /** Another tab's word counts this long: one client fetch follows it (milliseconds; seconds with retries). */
 const HEARD_MS = 10_000;
-/** clerk-js tells the other tabs of an end it saw in this tab; that message reaches this page too, and is not news. */
+/**
+ * clerk-js also tells the other tabs of its own sign-outs, and that message reaches this page too, shortly after: while
+ * a sign-out of this page is in flight and this long after, a `signout` message is taken for that one.
+ */
 const ECHO_MS = 2_000;
 
 interface SignOutCall {
@@ -33,6 +36,7 @@ interface SignOutCall {
 }
 
 const signOutCalls = new WeakMap<ClerkLike, Set<SignOutCall>>();
+const echoUntil = new WeakMap<ClerkLike, number>();
 
 /**
  * Wraps the instance's `signOut` (an own, writable property in clerk-js 5 and 6) once, to know every sign-out this page
@@ -53,13 +57,19 @@ function recordSignOuts(clerk: ClerkLike): Set<SignOutCall> {
         reason: actionInFlight(clerk) === 'idle-sign-out' ? 'idle' : 'sign-out',
       } as const;
       inFlight.add(call);
+      const inFlow = isBusy(clerk);
       try {
         return await signOut.apply(this, args);
       } finally {
         // clerk-js reports every change of a sign-out before it settles; a flow of ours reads the client once more
-        // after it, so its call counts until the flow ends.
-        const forget = (): unknown => (isBusy(clerk) ? setTimeout(forget, 99) : inFlight.delete(call));
-        setTimeout(forget);
+        // after it, so its call counts until the flow ends (the provider, told first, has read Clerk by then).
+        const forget = () => {
+          inFlight.delete(call);
+          echoUntil.set(clerk, Date.now() + ECHO_MS);
+        };
+        if (inFlow && isBusy(clerk)) {
+          const stop = onActionEnd(clerk, () => (stop(), forget()));
+        } else forget();
       }
     };
   } catch {
@@ -91,14 +101,19 @@ export function sessionEnds(onEnd: (end: SessionEndDetail) => void): SessionEnds
   let currentId: string | undefined;
   let clientId: string | undefined;
   let heardUntil = 0;
-  let echoUntil = 0;
+  /** The sessions shown when another tab's word came: only they can have ended by it. */
+  let heard = new Set<string>();
+  let heardUsed = false;
   const told = new Map<string, SessionEndReason>();
   let channel: BroadcastChannel | undefined;
 
   const reasonFor = (session: ClerkSession, client: ClerkClient, now: number): SessionEndReason => {
     const { id } = session;
     for (const call of calls) if (!call.sessionId || call.sessionId === id) return call.reason;
-    if (now < heardUntil) return told.get(id) ?? 'other-tab';
+    if (now < heardUntil && heard.has(id)) {
+      heardUsed = true;
+      return told.get(id) ?? 'other-tab';
+    }
     const listed = client.sessions.find((candidate) => candidate.id === id);
     if (
       [session, listed].some((seen) => passed(seen?.expireAt, now) || passed(seen?.abandonAt, now)) ||
@@ -123,10 +138,13 @@ export function sessionEnds(onEnd: (end: SessionEndDetail) => void): SessionEnds
       listening.onmessage = ({
         data,
       }: MessageEvent<{ type?: string; sessionId?: string; reason?: SessionEndReason }>) => {
-        const now = Date.now();
         if (data?.type === TOLD_TYPE && TOLD.includes(data.reason!)) told.set(data.sessionId!, data.reason!);
-        else if (data?.type !== 'signout' || now < echoUntil) return;
-        heardUntil = now + HEARD_MS;
+        // clerk-js re-reads its client on this message only while it shows a session: otherwise nothing ends here
+        // because of it (that also passes over its own message after it signed this tab out on a 401).
+        else if (data?.type === 'signout' && clerk.session && !calls.size && Date.now() > (echoUntil.get(clerk) ?? 0)) {
+          heardUntil = Date.now() + HEARD_MS;
+          heard = new Set(shown.keys());
+        }
       };
       return () => {
         listening.close();
@@ -147,7 +165,10 @@ export function sessionEnds(onEnd: (end: SessionEndDetail) => void): SessionEnds
         ended.add(sessionId);
         ends.push({ sessionId, userId: last.user?.id ?? null, reason: reasonFor(last, client, now) });
       }
-      if (ends.some((end) => end.sessionId === currentId && end.reason !== 'other-tab')) echoUntil = now + ECHO_MS;
+      // Another tab's word explains the ends of the client fetch it causes, not later ones.
+      for (const end of ends) heard.delete(end.sessionId);
+      if (heardUsed) heard.clear();
+      heardUsed = false;
       shown = live;
       if (session !== undefined) currentId = session?.id;
       clientId = client.id;

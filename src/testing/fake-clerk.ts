@@ -65,6 +65,12 @@ export interface FakeClerkInit {
    * e.g. fast-check's scheduler (`(call) => s.schedule(Promise.resolve(), call)`) to explore every interleaving.
    */
   latency?: (call: FakeCall) => Promise<unknown>;
+  /**
+   * Tell other tabs, as clerk-js does: `{ type: 'signout' }` on the `clerk` BroadcastChannel after it signed this page
+   * out of its current session (a sign-out, or one learned from the server). Off by default, since every page of the
+   * origin would hear it: import `clerk-sign-out-elements/testing/isolate-tabs.js` first in a test file that turns it on.
+   */
+  tabs?: boolean;
 }
 
 /**
@@ -167,6 +173,8 @@ export class FakeClerk implements ClerkLike {
   #server = new Set<string>();
   #clientId = `client_fake_${++clients}`;
   #latency: FakeClerkInit['latency'];
+  #tabs: boolean;
+  #channel?: BroadcastChannel;
 
   // Other devices: the users' sessions elsewhere, and the calls on them.
   /** The session ids `revoke()` was called for, in order (failed calls included). */
@@ -188,6 +196,7 @@ export class FakeClerk implements ClerkLike {
     this.loaded = init.loaded ?? true;
     this.uiVersion = init.uiVersion;
     this.#latency = init.latency;
+    this.#tabs = init.tabs ?? false;
     this.#sessions = (init.users ?? []).map(newSession);
     for (const session of this.#sessions) this.#server.add(session.id);
     for (const session of this.#sessions) this.#equip(session.user);
@@ -269,7 +278,8 @@ export class FakeClerk implements ClerkLike {
     this.#sessions.push(session);
     this.#server.add(session.id);
     this.client = this.#makeClient();
-    if (this.session) this.#emit();
+    // While a change is in flight (`undefined`) this page shows nobody yet, but it is not "nobody signed in".
+    if (this.session !== null) this.#emit();
     else this.#activate(session);
     return session;
   }
@@ -330,8 +340,8 @@ export class FakeClerk implements ClerkLike {
 
   /**
    * Another tab of this browser signs out (`sessionId`, or every session), as clerk-js there does: the server ends the
-   * sessions, that tab posts `{ type: 'signout' }` on the `clerk` BroadcastChannel, and this page's Clerk, hearing it,
-   * reads the client again. Resolves once the page knows. Import `clerk-sign-out-elements/testing/isolate-tabs.js`
+   * sessions, that tab posts `{ type: 'signout' }` on the `clerk` BroadcastChannel, and this page's Clerk, hearing it
+   * while it shows a session, reads the client again. Resolves once the page knows (or, showing no session, ignored it). Import `clerk-sign-out-elements/testing/isolate-tabs.js`
    * first in the test file: the message reaches every page of the origin otherwise.
    *
    * @example
@@ -340,7 +350,12 @@ export class FakeClerk implements ClerkLike {
    * await clerk.signOutInAnotherTab(); // the provider fires `session-end` with reason `other-tab`
    */
   async signOutInAnotherTab(sessionId?: string): Promise<void> {
-    for (const session of this.#sessions) if (!sessionId || session.id === sessionId) this.#server.delete(session.id);
+    // That tab shares this client: it has nothing to sign out once the server has none of them.
+    const ending = this.#sessions.filter(
+      (session) => (!sessionId || session.id === sessionId) && this.#server.has(session.id),
+    );
+    if (!ending.length) return;
+    for (const session of ending) this.#server.delete(session.id);
     const otherTab = new BroadcastChannel('clerk');
     const thisTab = new BroadcastChannel('clerk');
     const heard = new Promise((resolve) => (thisTab.onmessage = resolve));
@@ -348,8 +363,10 @@ export class FakeClerk implements ClerkLike {
     await heard;
     otherTab.close();
     thisTab.close();
+    // clerk-js acts on it only while it shows a session: it then reads the client, and tells no one in turn.
+    if (!this.session) return;
     await this.#call('touch');
-    this.#fromServer();
+    this.#fromServer(false);
   }
 
   /**
@@ -530,7 +547,11 @@ export class FakeClerk implements ClerkLike {
     const ends = (session: ClerkSession) => !options.sessionId || session.id === options.sessionId;
     if (endsCurrent) this.#clearForTransition();
     await this.#call('signOut', next?.gate);
-    if (next?.swallowed) return this.#activate(null);
+    if (next?.swallowed) {
+      this.#activate(null);
+      if (endsCurrent) this.#tellOtherTabs();
+      return;
+    }
     if (next?.error) {
       if (next.reloadFails) this.failNextReload();
       if (next.endedOnServer) this.#sessions.filter(ends).forEach((session) => this.#server.delete(session.id));
@@ -546,6 +567,7 @@ export class FakeClerk implements ClerkLike {
     else await this.navigate(options.redirectUrl ?? this.buildAfterSignOutUrl());
     // Like clerk-js: no session is active until the redirect's page load picks the next account.
     this.#activate(null);
+    this.#tellOtherTabs();
   }
 
   async navigate(to: string): Promise<void> {
@@ -623,12 +645,23 @@ export class FakeClerk implements ClerkLike {
     this.#fromServer();
   }
 
-  /** The client lists what the server has; when the current session ended, nobody is active (clerk-js's `null`). */
-  #fromServer(): void {
+  /**
+   * The client lists what the server has; when the current session ended, nobody is active (clerk-js's `null`), and
+   * (with `tabs`) clerk-js tells the other tabs.
+   */
+  #fromServer(tell = true): void {
     this.#sessions = this.#sessions.filter((session) => this.#server.has(session.id));
     this.client = this.#makeClient();
-    if (this.session && !this.#server.has(this.session.id)) this.#activate(null);
-    else this.#emit();
+    if (!this.session || this.#server.has(this.session.id)) return this.#emit();
+    this.#activate(null);
+    if (tell) this.#tellOtherTabs();
+  }
+
+  /** Like clerk-js's, its channel stays open (a message posted just before `close()` may never arrive). */
+  #tellOtherTabs(): void {
+    if (!this.#tabs) return;
+    this.#channel ??= new BroadcastChannel('clerk');
+    this.#channel.postMessage({ type: 'signout' });
   }
 
   /**

@@ -139,14 +139,17 @@ describe('session-end', () => {
     const otherTab = new BroadcastChannel('clerk');
     const told = (sessionId: string, reason: string) =>
       otherTab.postMessage({ type: 'clerk-sign-out-elements:session-end', sessionId, userId: null, reason });
-    told(first.id, 'idle');
-    await flush();
-    await clerk.signOutInAnotherTab(first.id);
-    told(second.id, 'revoked');
+    told(second.id, 'idle');
     await flush();
     await clerk.signOutInAnotherTab(second.id);
+    told(first.id, 'revoked');
+    await flush();
+    await clerk.signOutInAnotherTab(first.id);
     otherTab.close();
-    expect(watch.ends.map((end) => end.reason)).to.deep.equal(['idle', 'revoked']);
+    expect(watch.ends.map((end) => [end.sessionId, end.reason])).to.deep.equal([
+      [second.id, 'idle'],
+      [first.id, 'revoked'],
+    ]);
   });
 
   it('this tab tells the other tabs why, when they cannot see it: revoked, expired and idle, never sign-out', async () => {
@@ -167,6 +170,23 @@ describe('session-end', () => {
     expect(told).to.deep.equal([
       { type, sessionId: first.id, userId: first.user!.id, reason: 'revoked' },
       { type, sessionId: third.id, userId: third.user!.id, reason: 'idle' },
+    ]);
+  });
+
+  it("clerk-js's own message after it signed this tab out is not another tab's: a revocation right after reads revoked", async () => {
+    const clerk = new FakeClerk({ users: [fakeUser(), fakeUser()], tabs: true });
+    const [first, second] = clerk.client!.signedInSessions;
+    const { button } = await mount(clerk, html`<clerk-sign-out-button scope="current"></clerk-sign-out-button>`);
+    watch = watchEnds(clerk);
+    button.addEventListener('signed-out', (event) => event.preventDefault());
+    await button.signOut(); // clerk-js tells the other tabs, and this page hears it too
+    await flush();
+    await clerk.setActive({ session: second.id });
+    clerk.revokeElsewhere(second.id);
+    await clerk.touchSession();
+    expect(watch.ends.map((end) => [end.sessionId, end.reason])).to.deep.equal([
+      [first.id, 'sign-out'],
+      [second.id, 'revoked'],
     ]);
   });
 
