@@ -1,5 +1,5 @@
 // `npm run bench`: issue 7's six rows in ONE table (printed as Markdown) and bench/results/latest.json.
-// Options: --only=weight,page,render,fanout,devices,signout,leaks,cls,suite  --quick (fewer runs, for trying things)  --no-build
+// Options: --only=weight,page,render,fanout,devices,signout,sessions,leaks,cls,suite  --quick (fewer runs, for trying things)  --no-build
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
@@ -18,6 +18,7 @@ import {
 } from './lib/page-bench.mjs';
 import { measurePageWeight } from './lib/page-weight.mjs';
 import { measureLayoutShift } from './lib/layout-shift.mjs';
+import { measureSessionEnds, sessionEndRows } from './lib/session-ends.mjs';
 import { measureSignOut } from './lib/sign-out.mjs';
 import { kb } from './lib/sizes.mjs';
 import { round, summarize } from './lib/stats.mjs';
@@ -34,8 +35,8 @@ const only = args
 const wants = (part) => !only || only.includes(part);
 const quick = args.includes('--quick');
 const RUNS = quick
-  ? { render: 30, fanOut: 5, signOut: 5, cycles: 1000, layoutShift: 2 }
-  : { render: 200, fanOut: 30, signOut: 25, cycles: 10_000, layoutShift: 10 };
+  ? { render: 30, fanOut: 5, signOut: 5, cycles: 1000, layoutShift: 2, sessionEnds: 2, tokenSeconds: 20 }
+  : { render: 200, fanOut: 30, signOut: 25, cycles: 10_000, layoutShift: 10, sessionEnds: 7, tokenSeconds: 60 };
 
 const rows = [];
 const raw = {};
@@ -260,6 +261,15 @@ if (wants('signout')) {
     `≤ ${GOALS.signOutOverheadMs} ms`,
     verdict(inFlow.median <= GOALS.signOutOverheadMs),
   );
+}
+
+if (wants('sessions')) {
+  console.error('== 8. session ends (real clerk-js 6 and 5 + emulator)');
+  const results = await measureSessionEnds({ root }, { runs: RUNS.sessionEnds, tokenSeconds: RUNS.tokenSeconds });
+  raw.sessionEnds = results;
+  for (const { measure, result, goal, ok } of sessionEndRows(results, RUNS.tokenSeconds)) {
+    row('8 session ends', measure, result, goal, verdict(ok));
+  }
 }
 
 if (wants('cls')) {
