@@ -63,6 +63,13 @@ if (emulator) {
         120,
       ),
     'device-fail': () => emulator.fault('revokeSession', { status: 500, times: 1 }),
+    // This session, ended from outside: the page learns it on its next request (focus, or a token refresh).
+    revoke: () => endThisSession((id) => emulator.revokeSession(id)),
+    expire: () => endThisSession((id) => emulator.expireSession(id)),
+    'short-tokens': async () => {
+      await emulator.setTokenLifetime(30);
+      location.reload();
+    },
     'device-reverify': () => emulator.fault('revokeSession', { reverificationRequired: true, times: 1 }),
     reset: async () => {
       await emulator.reset();
@@ -70,8 +77,10 @@ if (emulator) {
     },
   };
   const deviceControls = document.querySelector<HTMLElement>('#device-controls')!;
-  deviceControls.hidden = false;
-  for (const panel of [controls, deviceControls]) {
+  const sessionEndControls = document.querySelector<HTMLElement>('#session-end-controls')!;
+  for (const hidden of [deviceControls, sessionEndControls, document.querySelector<HTMLElement>('#session-end-note')!])
+    hidden.hidden = false;
+  for (const panel of [controls, deviceControls, sessionEndControls]) {
     panel.addEventListener('click', (event) => {
       const action = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
       if (!action) return;
@@ -82,6 +91,11 @@ if (emulator) {
   window.addEventListener('hashchange', () => {
     if (location.hash === '#add-account') void signInAs('Grace', 'Hopper');
   });
+
+  async function endThisSession(end: (sessionId: string) => Promise<unknown>): Promise<void> {
+    const sessionId = provider.clerk?.session?.id;
+    if (sessionId) await end(sessionId);
+  }
 
   /** Signs the signed-in user in on another emulated device, last active `minutesAgo`; the list shows it at once. */
   async function addDevice(activity: DeviceActivity, minutesAgo: number): Promise<void> {
@@ -116,6 +130,7 @@ function logEvents(): void {
     'menu-close',
     'device-sign-out',
     'device-signed-out',
+    'session-end',
   ];
   for (const type of types) {
     document.addEventListener(type, (event) => {
