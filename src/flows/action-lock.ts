@@ -12,6 +12,11 @@ export function isBusy(clerk: ClerkLike | undefined): boolean {
   return !!clerk && inFlight.has(clerk);
 }
 
+/** The action of the package in flight on this Clerk (what it is busy with), if any. */
+export function actionInFlight(clerk: ClerkLike | undefined): ActionKind | undefined {
+  return clerk && inFlight.get(clerk);
+}
+
 /**
  * Whether a sign-out started by one of the package's elements (or by `signOut()`) is in flight on this Clerk. While it
  * is, Clerk reports passing states (no user) that are not the outcome: code of your own can wait for `signed-out` or
@@ -55,9 +60,4 @@ export function onActionEnd(clerk: ClerkLike, listener: () => void): () => void 
   if (!listeners) endListeners.set(clerk, (listeners = new Set()));
   listeners.add(listener);
   return () => listeners.delete(listener);
-}
-
-/** The action in flight on this Clerk, if any (e.g. tells an idle sign-out from one the user asked for). */
-export function actionInFlight(clerk: ClerkLike): ActionKind | undefined {
-  return inFlight.get(clerk);
 }
