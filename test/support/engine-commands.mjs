@@ -3,6 +3,8 @@
 //                         (BiDi); raw WebDriver key actions in WebKit, where WTR's sendKeys only knows `press` and `type`
 //   emulate-color-scheme  prefers-color-scheme through CDP where the engine has it (Chromium); answers false elsewhere
 //                         (WebDriver BiDi and WebDriver classic have no such command)
+//   bring-to-front        makes the test page the browser's front tab (puppeteer: Chromium, Firefox); answers false in
+//                         WebKit, which runs one page at a time
 
 /** WebDriver's code points for named keys (https://w3c.github.io/webdriver/#keyboard-actions). */
 const WEBDRIVER_KEYS = {
@@ -79,6 +81,11 @@ export function engineCommandsPlugin() {
         const page = session.browser.getPage(session.id);
         if (page.browser().cdpSupported === false) return false;
         await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+        return true;
+      }
+      if (command === 'bring-to-front') {
+        if (session.browser.type !== 'puppeteer') return false;
+        await session.browser.getPage(session.id).bringToFront();
         return true;
       }
       return undefined;

@@ -27,3 +27,12 @@ export async function focusPage(): Promise<void> {
 export async function emulateColorScheme(scheme: 'light' | 'dark'): Promise<boolean> {
   return executeServerCommand<boolean, { scheme: string }>('emulate-color-scheme', { scheme });
 }
+
+/**
+ * Makes the test page the browser's front tab, visible. In Chromium a page run beside another (concurrency 2) may be a
+ * background tab, whose timers the browser throttles (clerk-js's token refresh among them). Resolves false where the
+ * engine runs one page at a time (WebKit).
+ */
+export async function bringToFront(): Promise<boolean> {
+  return executeServerCommand<boolean>('bring-to-front');
+}

@@ -2,6 +2,7 @@ import '../../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import { CLERK_JS } from '../../support/clerk-js.js';
+import { bringToFront } from '../../support/engine.js';
 import { until } from '../../support/fixtures.js';
 import { mountNpmClerk, signedInTenant } from '../../support/real-clerk.js';
 import { now, recordSessionEnds, report, requestsSince, setVisibility } from '../../support/real-session-ends.js';
@@ -22,6 +23,8 @@ describe('session-end on the real clerk-js: revoked while the tab stays visible 
     await emulator.setTokenLifetime(TOKEN_SECONDS);
     const loaded = now();
     await mountNpmClerk(emulator, html`<clerk-signed-in></clerk-signed-in>`);
+    // Visible for real: a background tab's timers are throttled, clerk-js's token refresh among them.
+    await bringToFront();
     setVisibility('visible');
     const since = Date.now();
     const { ends, stop } = recordSessionEnds();
