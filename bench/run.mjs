@@ -1,5 +1,5 @@
 // `npm run bench`: the rows in ONE table (printed as Markdown) and bench/results/latest.json.
-// Options: --only=weight,page,render,fanout,devices,signout,leaks,idle,cls,offline,suite  --quick (fewer runs, for trying things)  --no-build
+// Options: --only=weight,page,render,fanout,devices,signout,sessions,leaks,idle,cls,offline,suite  --quick (fewer runs, for trying things)  --no-build
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
@@ -20,6 +20,7 @@ import { measurePageWeight } from './lib/page-weight.mjs';
 import { measureIdle } from './lib/idle.mjs';
 import { measureLayoutShift } from './lib/layout-shift.mjs';
 import { measureOffline } from './lib/offline.mjs';
+import { measureSessionEnds, sessionEndRows } from './lib/session-ends.mjs';
 import { measureSignOut } from './lib/sign-out.mjs';
 import { kb } from './lib/sizes.mjs';
 import { round, summarize } from './lib/stats.mjs';
@@ -36,8 +37,28 @@ const only = args
 const wants = (part) => !only || only.includes(part);
 const quick = args.includes('--quick');
 const RUNS = quick
-  ? { render: 30, fanOut: 5, signOut: 5, cycles: 1000, layoutShift: 2, idleRuns: 5, idleSeconds: 2 }
-  : { render: 200, fanOut: 30, signOut: 25, cycles: 10_000, layoutShift: 10, idleRuns: 30, idleSeconds: 5 };
+  ? {
+      render: 30,
+      fanOut: 5,
+      signOut: 5,
+      cycles: 1000,
+      layoutShift: 2,
+      idleRuns: 5,
+      idleSeconds: 2,
+      sessionEnds: 2,
+      tokenSeconds: 20,
+    }
+  : {
+      render: 200,
+      fanOut: 30,
+      signOut: 25,
+      cycles: 10_000,
+      layoutShift: 10,
+      idleRuns: 30,
+      idleSeconds: 5,
+      sessionEnds: 7,
+      tokenSeconds: 60,
+    };
 
 const rows = [];
 const raw = {};
@@ -301,6 +322,15 @@ if (wants('signout')) {
     `≤ ${GOALS.signOutOverheadMs} ms`,
     verdict(inFlow.median <= GOALS.signOutOverheadMs),
   );
+}
+
+if (wants('sessions')) {
+  console.error('== 10. session ends (real clerk-js 6 and 5 + emulator)');
+  const results = await measureSessionEnds({ root }, { runs: RUNS.sessionEnds, tokenSeconds: RUNS.tokenSeconds });
+  raw.sessionEnds = results;
+  for (const { measure, result, goal, ok } of sessionEndRows(results, RUNS.tokenSeconds)) {
+    row('10 session ends', measure, result, goal, verdict(ok));
+  }
 }
 
 if (wants('cls')) {

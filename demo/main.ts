@@ -74,6 +74,13 @@ if (emulator) {
         120,
       ),
     'device-fail': () => emulator.fault('revokeSession', { status: 500, times: 1 }),
+    // This session, ended from outside: the page learns it on its next request (focus, or a token refresh).
+    revoke: () => endThisSession((id) => emulator.revokeSession(id)),
+    expire: () => endThisSession((id) => emulator.expireSession(id)),
+    'short-tokens': async () => {
+      await emulator.setTokenLifetime(30);
+      location.reload();
+    },
     'device-reverify': () => emulator.fault('revokeSession', { reverificationRequired: true, times: 1 }),
     reset: async () => {
       await emulator.reset();
@@ -93,8 +100,10 @@ if (emulator) {
     void Promise.all(change).then(() => location.reload());
   });
   const deviceControls = document.querySelector<HTMLElement>('#device-controls')!;
-  deviceControls.hidden = false;
-  for (const panel of [controls, deviceControls]) {
+  const sessionEndControls = document.querySelector<HTMLElement>('#session-end-controls')!;
+  for (const hidden of [deviceControls, sessionEndControls, document.querySelector<HTMLElement>('#session-end-note')!])
+    hidden.hidden = false;
+  for (const panel of [controls, deviceControls, sessionEndControls]) {
     panel.addEventListener('click', (event) => {
       const action = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
       if (!action) return;
@@ -105,6 +114,11 @@ if (emulator) {
   window.addEventListener('hashchange', () => {
     if (location.hash === '#add-account') void signInAs('Grace', 'Hopper');
   });
+
+  async function endThisSession(end: (sessionId: string) => Promise<unknown>): Promise<void> {
+    const sessionId = provider.clerk?.session?.id;
+    if (sessionId) await end(sessionId);
+  }
 
   /** Signs the signed-in user in on another emulated device, last active `minutesAgo`; the list shows it at once. */
   async function addDevice(activity: DeviceActivity, minutesAgo: number): Promise<void> {
@@ -140,6 +154,7 @@ function logEvents(): void {
     'device-sign-out',
     'device-signed-out',
     'idle-warning',
+    'session-end',
   ];
   for (const type of types) {
     document.addEventListener(type, (event) => {

@@ -8,6 +8,7 @@ export const TEST_FILES = {
   'quick-start-cdn': { readme: 'quick-start-cdn', language: 'html' },
   'router-path': { readme: 'router-path', language: 'js' },
   'router-recipe': { readme: 'router-recipe', language: 'js' },
+  'session-end-recipe': { readme: 'session-end-recipe', language: 'js' },
   // Frameworks (test/adoption/frameworks/: each runs in Chromium, Firefox and WebKit).
   'react-app': {
     path: 'test/adoption/frameworks/react.test.ts',

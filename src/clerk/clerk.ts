@@ -52,14 +52,20 @@ export interface ClerkSessionWithActivities {
 /** A session of this client (clerk-js `SessionResource`, the part the elements read). */
 export interface ClerkSession {
   id: string;
+  /** `active`, or `pending` while it has tasks (both signed in); `revoked`, `expired`, … once it ended. */
   status: string;
   user: ClerkUser | null;
+  /** When its lifetime ends. */
+  expireAt?: Date | null;
+  /** When it ends for inactivity. */
+  abandonAt?: Date | null;
 }
 
 /** This browser's client: its sessions (clerk-js `ClientResource`, the part the elements read). */
 export interface ClerkClient {
+  id?: string;
   sessions: ClerkSession[];
-  /** Sessions that are signed in (Clerk also keeps pending ones in `sessions`). */
+  /** Sessions that are signed in: active and pending ones (Clerk also keeps ended ones in `sessions`). */
   signedInSessions: ClerkSession[];
   /** The session Clerk makes active on the next page load. */
   lastActiveSessionId?: string | null;

@@ -1,4 +1,5 @@
 import { createContext } from '@lit/context';
+import type { SessionEndDetail } from '../contract/events.js';
 import type { ClerkClient, ClerkLike, ClerkSession, ClerkUser } from './clerk.js';
 import type { Localization } from './labels.js';
 
@@ -38,6 +39,13 @@ export interface ClerkState {
    * "signed out" before Clerk confirms it.
    */
   readonly concealed?: boolean;
+  /** The last session end on this page (the last `session-end`'s detail); `undefined` before any. */
+  readonly sessionEnd: SessionEndDetail | undefined;
+  /**
+   * `<clerk-provider treat-pending-as-signed-in>`: a pending session (one with tasks left) counts as signed in for
+   * `<clerk-signed-in>` and `<clerk-signed-out>`; by default it counts as signed out, as Clerk's `<Show>` does.
+   */
+  readonly treatPendingAsSignedIn: boolean;
 }
 
 /**

@@ -179,6 +179,32 @@ export class IdleWarningEvent extends CustomEvent<IdleWarningDetail> {
   }
 }
 
+/**
+ * Why a session ended: `sign-out` (signed out on this page, by an element or by the app's own `clerk.signOut()`),
+ * `other-tab` (another tab of this browser signed out), `revoked` (ended on the server while this page held it: another
+ * device, the dashboard, the Backend API), `expired` (its lifetime or inactivity limit passed), `idle` (an idle sign-out,
+ * in this tab or another), or `unknown` (the evidence names none of these).
+ */
+export type SessionEndReason = 'sign-out' | 'other-tab' | 'revoked' | 'expired' | 'idle' | 'unknown';
+
+/** `session-end`'s detail: which session ended, whose it was, and why. */
+export interface SessionEndDetail {
+  readonly sessionId: string;
+  readonly userId: string | null;
+  readonly reason: SessionEndReason;
+}
+
+/**
+ * A session this page showed as signed in stopped being signed in, whatever ended it; once per session, before any
+ * navigation the elements make. `<clerk-provider>` dispatches it; not cancelable (the session has ended).
+ */
+export class SessionEndEvent extends CustomEvent<SessionEndDetail> {
+  static readonly type = 'session-end';
+  constructor(detail: SessionEndDetail) {
+    super(SessionEndEvent.type, { ...crossing, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'sign-out': SignOutEvent;
@@ -193,5 +219,6 @@ declare global {
     'device-sign-out': DeviceSignOutEvent;
     'device-signed-out': DeviceSignedOutEvent;
     'idle-warning': IdleWarningEvent;
+    'session-end': SessionEndEvent;
   }
 }

@@ -3,13 +3,14 @@ import { css, html, LitElement, type PropertyValues, type PropertyDeclarations }
 import type { ClerkLike, ClerkLoadOptions, ClerkResources } from '../clerk/clerk.js';
 import { brandProvider, clerkContext, type ClerkState } from '../clerk/context.js';
 import { toError } from '../contract/errors.js';
-import { ClerkErrorEvent, ClerkLoadedEvent, SessionUnavailableEvent } from '../contract/events.js';
+import { ClerkErrorEvent, ClerkLoadedEvent, SessionEndEvent, SessionUnavailableEvent } from '../contract/events.js';
 import type { Localization } from '../clerk/labels.js';
 import { isBusy, onActionEnd, runExclusive } from '../flows/action-lock.js';
 import { showSignedInSession } from '../flows/active-session.js';
 import { countProviderUse } from '../flows/provider-use.js';
 import { checkNavigableUrl, parseOrigins } from '../internal/urls.js';
 import { checkProxyUrl, loadClerkScript, warnIfOtherKey } from './load-clerk.js';
+import { sessionEnds } from './session-ends.js';
 
 /** Activations tried before the provider says it gave up: after 1, 2, 4, 8, 16, 30, 30 and 30 s (about two minutes). */
 const ACTIVATION_TRIES = 8;
@@ -28,6 +29,8 @@ const SOURCE_PROPERTIES = ['clerk', 'publishableKey', 'proxyUrl', 'domain', 'cle
  * @fires clerk-error - Clerk could not be loaded. `detail.error.message` names the attribute to fix.
  * @fires session-unavailable - Clerk shows nobody although this browser is still signed in, and no session could be
  *   made active for about two minutes (`detail.sessionIds`); the elements show neither state meanwhile.
+ * @fires session-end - A session this page showed as signed in ended, once per session: `detail` is `{ sessionId,
+ * userId, reason }` (`sign-out`, `other-tab`, `revoked`, `expired`, `idle` or `unknown`).
  */
 export class ClerkProvider extends LitElement {
   static {
@@ -45,6 +48,7 @@ export class ClerkProvider extends LitElement {
     allowedRedirectOrigins: { attribute: 'allowed-redirect-origins' },
     localization: { attribute: false },
     options: { attribute: false },
+    treatPendingAsSignedIn: { attribute: 'treat-pending-as-signed-in', type: Boolean },
   };
 
   static override styles = css`
@@ -89,6 +93,12 @@ export class ClerkProvider extends LitElement {
   /** Further options for `clerk.load()` (Clerk's `ClerkOptions`); the attributes above win over these. */
   options?: ClerkLoadOptions;
 
+  /**
+   * A pending session (one with session tasks left, e.g. choosing an organization) counts as signed in for
+   * `<clerk-signed-in>` and `<clerk-signed-out>`. By default it counts as signed out, as Clerk's `<Show>` treats it.
+   */
+  treatPendingAsSignedIn = false;
+
   private readonly context = new ContextProvider(this, {
     context: clerkContext,
     initialValue: {
@@ -102,7 +112,15 @@ export class ClerkProvider extends LitElement {
       localization: undefined,
       allowedRedirectOrigins: [],
       afterSignOutUrl: undefined,
+      sessionEnd: undefined,
+      treatPendingAsSignedIn: false,
     },
+  });
+
+  /** The state names the last session end before the page hears of it. */
+  readonly #sessionEnds = sessionEnds((end) => {
+    this.#set({ sessionEnd: end });
+    this.dispatchEvent(new SessionEndEvent(end));
   });
 
   #active?: ClerkLike;
@@ -149,6 +167,7 @@ export class ClerkProvider extends LitElement {
         afterSignOutUrl: this.afterSignOutUrl ?? undefined,
       });
     }
+    if (changed.has('treatPendingAsSignedIn')) this.#set({ treatPendingAsSignedIn: this.treatPendingAsSignedIn });
   }
 
   protected override render() {
@@ -229,6 +248,7 @@ export class ClerkProvider extends LitElement {
 
   /** THE one Clerk subscription; every element reads its result through the context. */
   #subscribe(clerk: ClerkLike): void {
+    const watchingEnds = this.#sessionEnds.watch(clerk);
     const fromClerk = clerk.addListener((resources) => {
       if (clerk !== this.#active) return;
       // While any action is in flight Clerk passes through states that are not the outcome (even `null` on the way to
@@ -243,6 +263,7 @@ export class ClerkProvider extends LitElement {
       fromClerk();
       fromActionEnd();
       fromStatus();
+      watchingEnds();
     };
   }
 
@@ -333,6 +354,7 @@ export class ClerkProvider extends LitElement {
 
   #set(changes: Partial<ClerkState>): void {
     this.context.setValue({ ...this.context.value, ...changes });
+    this.#sessionEnds.observe(this.context.value);
   }
 }
 

@@ -4,6 +4,7 @@ import {
   type EmulatorActivity,
   type EmulatorDevice,
   type EmulatorSession,
+  type EmulatorSessionTask,
   type EmulatorState,
   type EmulatorUser,
   type EmulatorUserInit,
@@ -52,8 +53,26 @@ export interface EmulatorConnection {
   deviceProxyUrl(device: string | EmulatorDevice): string;
   /** The user's signed-in sessions on every client (what `GET /v1/me/sessions/active` lists), most recently active first. */
   activeSessions(user: string | EmulatorUser): Promise<EmulatorSession[]>;
-  /** Revokes a session wherever it is, as Clerk's dashboard would: its client keeps it listed as `revoked`. */
+  /**
+   * Revokes a session wherever it is, as another device or Clerk's dashboard would: its client keeps it listed as
+   * `revoked`, and that client's next token or touch request answers 401 `signed_out` (a page learns it on focus).
+   */
   revokeSession(sessionId: string): Promise<EmulatorSession>;
+  /**
+   * Expires a session wherever it is, at `at` (default now), as its lifetime running out would: from then on it is
+   * listed as `expired` with that `expireAt`, and its client's next token or touch request answers 401 `signed_out`.
+   */
+  expireSession(sessionId: string, options?: { at?: number | Date }): Promise<EmulatorSession>;
+  /**
+   * Gives a session tasks to complete, e.g. `['choose-organization']`: it is `pending` (Clerk's session tasks; signed in,
+   * with its tokens) until they are `[]` again. Its page learns it on its next request (a focus, a token refresh).
+   */
+  setSessionTasks(sessionId: string, tasks: EmulatorSessionTask[]): Promise<EmulatorSession>;
+  /**
+   * How long the tokens issued from now on live, in seconds (default 24 h; Clerk's own is 60 s). clerk-js refreshes a
+   * token shortly before it expires, so a short lifetime makes a visible page learn soon of a session that ended.
+   */
+  setTokenLifetime(seconds: number): Promise<EmulatorState>;
   state(): Promise<EmulatorState>;
   /** The FAPI requests received so far, oldest first; filter by endpoint name if given. */
   requests(endpoint?: FapiEndpoint): Promise<RecordedRequest[]>;
@@ -129,6 +148,13 @@ export function connectEmulator(options: ConnectEmulatorOptions = {}): EmulatorC
         .sort((a, b) => b.lastActiveAt - a.lastActiveAt);
     },
     revokeSession: (sessionId) => control('POST', '/sessions/revoke', { sessionId }),
+    expireSession: (sessionId, options = {}) =>
+      control('POST', '/sessions/expire', {
+        sessionId,
+        at: options.at instanceof Date ? options.at.getTime() : options.at,
+      }),
+    setSessionTasks: (sessionId, tasks) => control('POST', '/sessions/tasks', { sessionId, tasks }),
+    setTokenLifetime: (seconds) => control('POST', '/token-lifetime', { seconds }),
     state: () => control('GET', '/state'),
     async requests(endpoint) {
       const all = await control<RecordedRequest[]>('GET', '/requests');

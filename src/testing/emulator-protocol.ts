@@ -76,12 +76,29 @@ export const DEFAULT_ACTIVITY: Readonly<EmulatorActivity> = Object.freeze({
   country: null,
 });
 
+/**
+ * A session task Clerk asks the user to complete before the session is fully active (Core 3 and clerk-js 5.x): while a
+ * session has one, its status is `pending`.
+ */
+export type EmulatorSessionTask = 'choose-organization' | 'reset-password' | 'setup-mfa' | (string & {});
+
 /** A session of the tenant, on its own client or on one of its devices. */
 export interface EmulatorSession {
   id: string;
   userId: string;
-  /** `revoked` once `POST /v1/me/sessions/{id}/revoke` (or `revokeSession()`) ended it: its client still lists it, signed out. */
-  status: 'active' | 'revoked';
+  /**
+   * Signed in: `active`, or `pending` while it has `tasks`. Ended by the server: `revoked` (`POST
+   * /v1/me/sessions/{id}/revoke`, or `revokeSession()`) or `expired` (its `expireAt` passed, or `expireSession()`): its
+   * client still lists it with that status, and answers 401 `signed_out` to its token and touch requests.
+   */
+  status: 'active' | 'pending' | 'revoked' | 'expired';
+  /** The tasks left (`setSessionTasks()`); empty for an active session. */
+  tasks: EmulatorSessionTask[];
+  /**
+   * When it expires (epoch milliseconds; Clerk's `expire_at`): what the Frontend API reports, seven days after its last
+   * activity. Only a moment `expireSession()` set is enforced: from then on the session is `expired`.
+   */
+  expireAt: number;
   /** The client (browser, device) the session lives on: the tenant's own client, or one of its `devices`. */
   clientId: string;
   /** Epoch milliseconds. */
@@ -120,8 +137,8 @@ export interface EmulatorDevice {
   clientId: string;
   /** Its signed-in sessions, oldest first. */
   sessions: EmulatorSession[];
-  /** Its revoked sessions: still listed by its client, with status `revoked`, as Clerk does. */
-  revokedSessions: EmulatorSession[];
+  /** Its sessions the server ended (`revoked`, `expired`): still listed by its client, with that status. */
+  endedSessions: EmulatorSession[];
   lastActiveSessionId: string | null;
 }
 
@@ -182,11 +199,13 @@ export interface EmulatorState {
   clientId: string;
   /** The client's signed-in sessions, oldest first. */
   sessions: EmulatorSession[];
-  /** The client's revoked sessions (revoked from another device): still listed by the client, with status `revoked`. */
-  revokedSessions: EmulatorSession[];
+  /** The client's sessions the server ended (`revoked`, `expired`): still listed by the client, with that status. */
+  endedSessions: EmulatorSession[];
   lastActiveSessionId: string | null;
   /** Epoch milliseconds. Within 8 days, clerk-js routes the post-sign-out redirect through `GET /v1/client/touch`. */
   cookieExpiresAt: number;
+  /** How long the session tokens it issues live, in seconds (`setTokenLifetime()`). */
+  tokenLifetimeSeconds: number;
   /** Active faults with the hits they have left (`null`: until cleared). */
   faults: Partial<Record<FapiEndpoint, Fault & { remaining: number | null }>>;
   /** The tenant's other clients (the users' other browsers and devices), in the order they were added. */

@@ -22,6 +22,7 @@ export interface FakeUserInit {
 }
 
 let counter = 0;
+let clients = 0;
 
 /**
  * A user for `FakeClerk`, shaped like clerk-js's (`fullName`, `primaryEmailAddress`, …).
@@ -64,13 +65,22 @@ export interface FakeClerkInit {
    * e.g. fast-check's scheduler (`(call) => s.schedule(Promise.resolve(), call)`) to explore every interleaving.
    */
   latency?: (call: FakeCall) => Promise<unknown>;
+  /**
+   * Tell other tabs, as clerk-js does: `{ type: 'signout' }` on the `clerk` BroadcastChannel after it signed this page
+   * out of its current session (a sign-out, or one learned from the server). Off by default, since every page of the
+   * origin would hear it: import `clerk-sign-out-elements/testing/isolate-tabs.js` first in a test file that turns it on.
+   */
+  tabs?: boolean;
 }
 
 /** clerk-js's `status` values. */
 export type FakeClerkStatus = 'loading' | 'ready' | 'degraded' | 'error';
 
-/** The fake Frontend API calls, by name: sign-out, session switch, client reload, and the user's devices (list, revoke). */
-export type FakeCall = 'signOut' | 'setActive' | 'reload' | 'getSessions' | 'revoke';
+/**
+ * The fake Frontend API calls, by name: sign-out, session switch, client reload, the user's devices (list, revoke), and
+ * clerk-js learning what the server has (`touch`: `touchSession()`, `signOutInAnotherTab()`).
+ */
+export type FakeCall = 'signOut' | 'setActive' | 'reload' | 'getSessions' | 'revoke' | 'touch';
 
 /**
  * What goes wrong with one call of the fake Frontend API (`FakeClerk.fault`):
@@ -189,7 +199,10 @@ export class FakeClerk implements ClerkLike {
   /** What the client shows; the server's truth is `#server`, and `client.reload()` brings the client in line with it. */
   #sessions: ClerkSession[];
   #server = new Set<string>();
+  #clientId = `client_fake_${++clients}`;
   #latency: FakeClerkInit['latency'];
+  #tabs: boolean;
+  #channel?: BroadcastChannel;
 
   // Other devices: the users' sessions elsewhere, and the calls on them.
   /** The session ids `revoke()` was called for, in order (failed calls included). */
@@ -213,7 +226,8 @@ export class FakeClerk implements ClerkLike {
     this.loaded = init.loaded ?? true;
     this.uiVersion = init.uiVersion;
     this.#latency = init.latency;
-    this.#sessions = (init.users ?? []).map((user) => ({ id: `sess_${user.id}`, status: 'active', user }));
+    this.#tabs = init.tabs ?? false;
+    this.#sessions = (init.users ?? []).map(newSession);
     for (const session of this.#sessions) this.#server.add(session.id);
     for (const session of this.#sessions) this.#equip(session.user);
     this.client = this.#makeClient();
@@ -305,7 +319,7 @@ export class FakeClerk implements ClerkLike {
   /** Adds a signed-in session (another account on this client) without making it active. */
   addSession(user: ClerkUser = fakeUser()): ClerkSession {
     this.#equip(user);
-    const session = { id: `sess_${user.id}`, status: 'active', user };
+    const session = newSession(user);
     this.#sessions.push(session);
     this.#server.add(session.id);
     this.client = this.#makeClient();
@@ -319,16 +333,21 @@ export class FakeClerk implements ClerkLike {
    */
   signInElsewhere(user: ClerkUser = fakeUser()): ClerkSession {
     this.#equip(user);
-    const session = { id: `sess_${user.id}`, status: 'active', user };
+    const session = newSession(user);
     this.#sessions.push(session);
     this.#server.add(session.id);
     this.client = this.#makeClient();
-    if (this.session) this.#emit();
+    // While a change is in flight (`undefined`) this page shows nobody yet, but it is not "nobody signed in".
+    if (this.session !== null) this.#emit();
     else this.#activate(session);
     return session;
   }
 
-  /** Ends one session from outside the page (e.g. that account signed out in another tab). */
+  /**
+   * Ends one session from outside the page, and the page learns it at once, with no other evidence (its `session-end`
+   * says `revoked`). For a sign-out in another tab use `signOutInAnotherTab`, for a revocation learned on focus
+   * `revokeElsewhere` + `touchSession`.
+   */
   endSessionElsewhere(sessionId: string): void {
     const wasCurrent = this.session?.id === sessionId;
     this.#server.delete(sessionId);
@@ -343,12 +362,92 @@ export class FakeClerk implements ClerkLike {
     this.fault('setActive', 'error', error);
   }
 
-  /** Ends every session from outside the page (e.g. another tab signed out). */
+  /** Ends every session from outside the page, learned at once with no other evidence (as `endSessionElsewhere`). */
   endAllSessionsElsewhere(): void {
     this.#server.clear();
     this.#sessions = [];
     this.client = this.#makeClient();
     this.#activate(null);
+  }
+
+  /**
+   * The session's lifetime runs out: its `expireAt` (on the object the page holds, as time passing would make it) is
+   * now, and the server no longer has it signed in. The page learns it as clerk-js does, on its next request to the
+   * server (`touchSession()`).
+   */
+  expireSession(sessionId: string): void {
+    const session = this.#sessions.find((candidate) => candidate.id === sessionId);
+    if (session) session.expireAt = new Date();
+    this.#server.delete(sessionId);
+  }
+
+  /**
+   * What clerk-js does when the window regains focus (a `touch` of the current session; a token refresh ends the same
+   * way): when the server ended it (`revokeElsewhere`, `expireSession`), a 401 makes clerk-js read the client again and
+   * show nobody signed in, without ever reporting `undefined`. Resolves once the page knows.
+   *
+   * @example
+   * const clerk = FakeClerk.signedIn();
+   * clerk.revokeElsewhere(clerk.session!.id); // Clerk's dashboard, or another device
+   * await clerk.touchSession(); // the tab regains focus: the provider fires `session-end` with reason `revoked`
+   */
+  async touchSession(): Promise<void> {
+    const session = this.session;
+    await this.#call('touch');
+    if (session && !this.#server.has(session.id)) this.#fromServer();
+  }
+
+  /**
+   * Another tab of this browser signs out (`sessionId`, or every session), as clerk-js there does: the server ends the
+   * sessions, that tab posts `{ type: 'signout' }` on the `clerk` BroadcastChannel, and this page's Clerk, hearing it
+   * while it shows a session, reads the client again. Resolves once the page knows (or, showing no session, ignored it). Import `clerk-sign-out-elements/testing/isolate-tabs.js`
+   * first in the test file: the message reaches every page of the origin otherwise.
+   *
+   * @example
+   * import 'clerk-sign-out-elements/testing/isolate-tabs.js';
+   * const clerk = FakeClerk.signedIn();
+   * await clerk.signOutInAnotherTab(); // the provider fires `session-end` with reason `other-tab`
+   */
+  async signOutInAnotherTab(sessionId?: string): Promise<void> {
+    // That tab shares this client: it has nothing to sign out once the server has none of them.
+    const ending = this.#sessions.filter(
+      (session) => (!sessionId || session.id === sessionId) && this.#server.has(session.id),
+    );
+    if (!ending.length) return;
+    for (const session of ending) this.#server.delete(session.id);
+    const otherTab = new BroadcastChannel('clerk');
+    const thisTab = new BroadcastChannel('clerk');
+    const heard = new Promise((resolve) => (thisTab.onmessage = resolve));
+    otherTab.postMessage({ type: 'signout' });
+    await heard;
+    otherTab.close();
+    thisTab.close();
+    // clerk-js acts on it only while it shows a session: it then reads the client, and tells no one in turn.
+    if (!this.session) return;
+    await this.#call('touch');
+    this.#fromServer(false);
+  }
+
+  /**
+   * Gives the session tasks to complete (Clerk's session tasks, e.g. `['choose-organization']`): it is `pending` until
+   * they are `[]` again, and stays signed in. Listeners get it at once, as one change of the same session.
+   *
+   * @example
+   * const clerk = FakeClerk.signedIn();
+   * clerk.setSessionTasks(clerk.session!.id, ['choose-organization']); // <clerk-signed-in> hides its content
+   */
+  setSessionTasks(sessionId: string, tasks: string[]): void {
+    const index = this.#sessions.findIndex((candidate) => candidate.id === sessionId);
+    if (index < 0) throw new Error(`FakeClerk.setSessionTasks: no signed-in session ${sessionId}.`);
+    const session: ClerkSession & { tasks?: Array<{ key: string }> | null } = {
+      ...this.#sessions[index],
+      status: tasks.length ? 'pending' : 'active',
+      tasks: tasks.length ? tasks.map((key) => ({ key })) : null,
+    };
+    this.#sessions[index] = session;
+    this.client = this.#makeClient();
+    if (this.session?.id === sessionId) this.#activate(session);
+    else this.#emit();
   }
 
   /**
@@ -556,7 +655,11 @@ export class FakeClerk implements ClerkLike {
     if (endsCurrent) this.#clearForTransition();
     await this.#call('signOut', next?.gate);
     if (this.offline) return endsCurrent ? this.#activate(null) : undefined;
-    if (next?.swallowed) return this.#activate(null);
+    if (next?.swallowed) {
+      this.#activate(null);
+      if (endsCurrent) this.#tellOtherTabs();
+      return;
+    }
     if (next?.error) {
       if (next.reloadFails) this.failNextReload();
       if (next.endedOnServer) this.#sessions.filter(ends).forEach((session) => this.#server.delete(session.id));
@@ -572,6 +675,7 @@ export class FakeClerk implements ClerkLike {
     else await this.navigate(options.redirectUrl ?? this.buildAfterSignOutUrl());
     // Like clerk-js: no session is active until the redirect's page load picks the next account.
     this.#activate(null);
+    this.#tellOtherTabs();
   }
 
   async navigate(to: string): Promise<void> {
@@ -625,7 +729,8 @@ export class FakeClerk implements ClerkLike {
   #remove(ended: (session: ClerkSession) => boolean): void {
     this.#sessions = this.#sessions.filter((session) => !ended(session));
     this.client = this.#makeClient();
-    if (this.session !== undefined) this.#emit();
+    // clerk-js 6 reports the emptied client at once, while the session is still `undefined` (in transition).
+    this.#emit();
   }
 
   #takeFault(call: FakeFaultableCall): { kind: FakeFault; error: Error } | undefined {
@@ -649,10 +754,26 @@ export class FakeClerk implements ClerkLike {
     await this.#call('reload');
     if (fault?.kind === 'error') throw fault.error;
     if (fault || this.offline) return;
+    this.#fromServer();
+  }
+
+  /**
+   * The client lists what the server has; when the current session ended, nobody is active (clerk-js's `null`), and
+   * (with `tabs`) clerk-js tells the other tabs.
+   */
+  #fromServer(tell = true): void {
     this.#sessions = this.#sessions.filter((session) => this.#server.has(session.id));
     this.client = this.#makeClient();
-    if (this.session && !this.#server.has(this.session.id)) this.#activate(null);
-    else this.#emit();
+    if (!this.session || this.#server.has(this.session.id)) return this.#emit();
+    this.#activate(null);
+    if (tell) this.#tellOtherTabs();
+  }
+
+  /** Like clerk-js's, its channel stays open (a message posted just before `close()` may never arrive). */
+  #tellOtherTabs(): void {
+    if (!this.#tabs) return;
+    this.#channel ??= new BroadcastChannel('clerk');
+    this.#channel.postMessage({ type: 'signout' });
   }
 
   /**
@@ -744,6 +865,18 @@ export class FakeClerk implements ClerkLike {
 
   #makeClient(): ClerkClient {
     const sessions = [...this.#sessions];
-    return { sessions, signedInSessions: sessions, isEligibleForTouch: () => false, reload: () => this.#reload() };
+    return {
+      id: this.#clientId,
+      sessions,
+      signedInSessions: sessions,
+      isEligibleForTouch: () => false,
+      reload: () => this.#reload(),
+    };
   }
+}
+
+/** A signed-in session of `user`, shaped like clerk-js's (with its lifetime and inactivity limits far away). */
+function newSession(user: ClerkUser): ClerkSession {
+  const farAway = () => new Date(Date.UTC(2100, 0));
+  return { id: `sess_${user.id}`, status: 'active', user, expireAt: farAway(), abandonAt: farAway() };
 }

@@ -18,6 +18,7 @@ export {
   type EmulatorActivity,
   type EmulatorDevice,
   type EmulatorSession,
+  type EmulatorSessionTask,
   type EmulatorState,
   type EmulatorUser,
   type EmulatorUserInit,

@@ -145,7 +145,7 @@ describe('other devices: the Frontend API', () => {
     const [device] = tenant.devices();
     assert.deepEqual(device.sessions, []);
     assert.deepEqual(
-      device.revokedSessions.map((session) => [session.id, session.status]),
+      device.endedSessions.map((session) => [session.id, session.status]),
       [[phoneSession, 'revoked']],
     );
     assert.equal(device.lastActiveSessionId, null);
@@ -215,7 +215,7 @@ describe('other devices: the Frontend API', () => {
 
     // Signing out on the device clears its listed sessions, revoked ones included.
     await call(`${device}/v1/client/sessions?_method=DELETE`, { method: 'POST', headers: FORM, body: '' });
-    assert.deepEqual(tenant.devices()[0].revokedSessions, []);
+    assert.deepEqual(tenant.devices()[0].endedSessions, []);
   });
 
   it('a device page reaches only its client; an unknown device is a 404, control routes are not served under a device', async () => {
@@ -362,7 +362,7 @@ describe('other devices: control routes and JS API', () => {
     assert.deepEqual((await call(`${base}/__control/devices`)).json, [device]);
     const state = (await call(`${base}/__control/state`)).json;
     assert.deepEqual(state.devices, [device]);
-    assert.deepEqual(state.revokedSessions, []);
+    assert.deepEqual(state.endedSessions, []);
     assert.equal(state.clientId, here.clientId);
 
     const revoked = await post('/sessions/revoke', { sessionId: device.sessions[0].id });
@@ -378,7 +378,7 @@ describe('other devices: control routes and JS API', () => {
     const after = (await call(`${base}/__control/state`)).json;
     assert.deepEqual(after.sessions, []);
     assert.deepEqual(
-      after.revokedSessions.map((session) => session.id),
+      after.endedSessions.map((session) => session.id),
       [here.id],
     );
     assert.equal(after.lastActiveSessionId, null);

@@ -139,6 +139,10 @@ const MATCHED_ROUTES = [
   ['POST', '/__control/devices', ''],
   ['POST', '/__control/sessions/revoke', ''],
   ['POST', '/__control/faults/release', ''],
+  // Sessions ended or made pending from outside, and the token lifetime.
+  ['POST', '/__control/sessions/expire', ''],
+  ['POST', '/__control/sessions/tasks', ''],
+  ['POST', '/__control/token-lifetime', ''],
 ];
 
 const KNOWN_TAILS = [
@@ -184,6 +188,9 @@ const KNOWN_TAILS = [
   '/__control/devices',
   '/__control/sessions/revoke',
   '/__control/faults/release',
+  '/__control/sessions/expire',
+  '/__control/sessions/tasks',
+  '/__control/token-lifetime',
 ];
 
 /** Host headers, with how the emulator should take them: true (loopback, IP) or false (refused with 403). */
@@ -287,6 +294,15 @@ const controlBodies = fc.oneof(
     fc.oneof(fc.string(), fc.constant(null), fc.jsonValue({ maxDepth: 2 })),
   ),
   fc.record({ at: fc.oneof(fc.integer(), fc.double(), fc.constantFrom('soon', null)) }),
+  fc.record(
+    {
+      sessionId: fc.oneof(fc.constantFrom('sess_nope', ''), fc.jsonValue({ maxDepth: 1 })),
+      tasks: fc.oneof(fc.array(fc.string(), { maxLength: 12 }), fc.jsonValue({ maxDepth: 2 })),
+      at: fc.oneof(fc.integer(), fc.double(), fc.constantFrom('soon', null)),
+      seconds: fc.oneof(fc.integer({ min: -10, max: 100_000 }), fc.double(), fc.constantFrom('60', null)),
+    },
+    { requiredKeys: [] },
+  ),
 );
 
 /** What the body is made of; the bytes are built when sent (a 1 MB body would make an unreadable counterexample). */
@@ -784,13 +800,13 @@ function checkInvariants(name, { state, requests }) {
     {
       clientId: state.clientId,
       sessions: state.sessions,
-      revokedSessions: state.revokedSessions,
+      endedSessions: state.endedSessions,
       lastActiveSessionId: active,
     },
     ...state.devices,
   ];
   const allIds = clients.flatMap((client) =>
-    [...client.sessions, ...client.revokedSessions].map((session) => session.id),
+    [...client.sessions, ...client.endedSessions].map((session) => session.id),
   );
   assert.equal(new Set(allIds).size, allIds.length, `${name}: a session lives on one client`);
   assert.equal(
@@ -800,12 +816,13 @@ function checkInvariants(name, { state, requests }) {
   );
   for (const client of clients) {
     for (const session of client.sessions) {
-      assert.equal(session.status, 'active', `${name}: a signed-in session is active`);
+      assert.ok(['active', 'pending'].includes(session.status), `${name}: a signed-in session is active or pending`);
+      assert.equal(session.status === 'pending', session.tasks.length > 0, `${name}: pending while it has tasks`);
       assert.equal(session.clientId, client.clientId, `${name}: a session names its client`);
       assert.ok(users.has(session.userId), `${name}: every device session's user exists`);
     }
-    for (const session of client.revokedSessions)
-      assert.equal(session.status, 'revoked', `${name}: a revoked session says so`);
+    for (const session of client.endedSessions)
+      assert.ok(['revoked', 'expired'].includes(session.status), `${name}: an ended session says how it ended`);
     const deviceUsers = client.sessions.map((session) => session.userId);
     assert.equal(new Set(deviceUsers).size, deviceUsers.length, `${name}: one session per user and client`);
     const current = client.lastActiveSessionId;

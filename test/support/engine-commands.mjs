@@ -9,6 +9,8 @@
 //                         page's connection to the test runner, so no command could be answered meanwhile
 //   accessibility-tree    the page's accessibility tree as the engine exposes it (CDP: Chromium), as
 //                         { role, name, children } nodes; answers false elsewhere
+//   bring-to-front        makes the test page the browser's front tab (puppeteer: Chromium, Firefox); answers false in
+//                         WebKit, which runs one page at a time
 
 /** WebDriver's code points for named keys (https://w3c.github.io/webdriver/#keyboard-actions). */
 const WEBDRIVER_KEYS = {
@@ -108,6 +110,11 @@ export function engineCommandsPlugin() {
         // Puppeteer's "interesting" nodes: hidden and ignored ones (e.g. inside a closed popover) are left out.
         const tree = await page.accessibility.snapshot();
         return tree ? prune(tree) : { role: 'RootWebArea', name: '', children: [] };
+      }
+      if (command === 'bring-to-front') {
+        if (session.browser.type !== 'puppeteer') return false;
+        await session.browser.getPage(session.id).bringToFront();
+        return true;
       }
       return undefined;
     },

@@ -55,3 +55,12 @@ export function nodesWithRole(tree: AccessibilityNode, role: string): Array<{ no
   walk(tree);
   return found;
 }
+
+/**
+ * Makes the test page the browser's front tab, visible. In Chromium a page run beside another (concurrency 2) may be a
+ * background tab, whose timers the browser throttles (clerk-js's token refresh among them). Resolves false where the
+ * engine runs one page at a time (WebKit).
+ */
+export async function bringToFront(): Promise<boolean> {
+  return executeServerCommand<boolean, object>('bring-to-front', {});
+}

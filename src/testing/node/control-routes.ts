@@ -1,5 +1,11 @@
 // The HTTP twin of the tenant's JS control API, so browser tests (and the demo page) can drive the emulator.
-import type { EmulatorDeviceInit, EmulatorSignInOptions, EmulatorUserInit, Fault } from '../emulator-protocol.js';
+import type {
+  EmulatorDeviceInit,
+  EmulatorSessionTask,
+  EmulatorSignInOptions,
+  EmulatorUserInit,
+  Fault,
+} from '../emulator-protocol.js';
 import { EmulatorError, quote } from './errors.js';
 import { checkEndpoint } from './faults.js';
 import type { Tenant } from './tenant.js';
@@ -15,6 +21,11 @@ const CONTROL: Record<string, (tenant: Tenant, body: Body) => unknown> = {
   'GET /devices': (tenant) => tenant.devices(),
   'POST /devices': (tenant, body) => tenant.addDevice(body as unknown as EmulatorDeviceInit),
   'POST /sessions/revoke': (tenant, body) => tenant.revokeSession(text(body.sessionId, 'sessionId')),
+  'POST /sessions/expire': (tenant, body) =>
+    tenant.expireSession(text(body.sessionId, 'sessionId'), (body.at as number | undefined) ?? Date.now()),
+  'POST /sessions/tasks': (tenant, body) =>
+    tenant.setSessionTasks(text(body.sessionId, 'sessionId'), body.tasks as EmulatorSessionTask[]),
+  'POST /token-lifetime': (tenant, body) => (tenant.setTokenLifetime(body.seconds as number), tenant.state()),
   'GET /requests': (tenant) => tenant.requests(),
   'POST /requests/clear': (tenant) => (tenant.clearRequests(), []),
   'POST /faults': (tenant, body) => (

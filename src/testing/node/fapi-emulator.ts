@@ -47,6 +47,11 @@ export interface FapiEmulatorOptions {
    * "npm:@clerk/clerk-js@5"`), so `<clerk-provider clerk-js-version="5">` gets clerk-js 5.
    */
   clerkJsDist?: string | readonly string[];
+  /**
+   * How long the session tokens of every tenant live, in seconds, until a test sets its own (`setTokenLifetime()`).
+   * Default 24 h, so clerk-js never refreshes during a test; Clerk's own is 60 s.
+   */
+  tokenLifetimeSeconds?: number;
 }
 
 /** The Frontend API emulator: a request handler for any Node server, and the tenants it keeps. */
@@ -126,7 +131,7 @@ export function createFapiEmulator(options: FapiEmulatorOptions = {}): FapiEmula
       return found;
     }
     while (tenants.size >= MAX_TENANTS && evictOne(() => true));
-    const created = new Tenant(name, options.seed, { retention });
+    const created = new Tenant(name, options.seed, { retention, tokenLifetimeSeconds: options.tokenLifetimeSeconds });
     tenants.set(name, created);
     return created;
   }

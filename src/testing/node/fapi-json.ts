@@ -3,9 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import type { ClerkErrorInit, EmulatorActivity, EmulatorSession, EmulatorUser } from '../emulator-protocol.js';
 
-/** Token lifetime: long enough that clerk-js never refreshes during a test; clerk-js arms timers with it, and browser
- * timers overflow beyond 24.8 days, so it stays well below that. */
-const TOKEN_SECONDS = 24 * 60 * 60;
+/**
+ * The default token lifetime: long enough that clerk-js never refreshes during a test (Clerk's own is 60 s). clerk-js arms
+ * timers with it, and browser timers overflow beyond 24.8 days, so it stays well below that.
+ */
+export const DEFAULT_TOKEN_SECONDS = 24 * 60 * 60;
 
 export function randomId(prefix: string): string {
   return `${prefix}_${randomBytes(15).toString('base64url').replace(/[-_]/g, 'x')}`;
@@ -13,8 +15,11 @@ export function randomId(prefix: string): string {
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-/** A JWT clerk-js accepts: it decodes the claims and never verifies the signature, which only has to be non-empty. */
-export function sessionJwt(session: EmulatorSession, issuer: string): string {
+/**
+ * A JWT clerk-js accepts: it decodes the claims and never verifies the signature, which only has to be non-empty. A
+ * pending session's token says so (`sts`), as Clerk's do for the server SDKs.
+ */
+export function sessionJwt(session: EmulatorSession, issuer: string, seconds = DEFAULT_TOKEN_SECONDS): string {
   const iat = Math.floor(Date.now() / 1000);
   const header = base64url({ alg: 'RS256', typ: 'JWT', kid: 'ins_emulator' });
   const claims = base64url({
@@ -23,7 +28,8 @@ export function sessionJwt(session: EmulatorSession, issuer: string): string {
     iss: issuer,
     iat,
     nbf: iat - 10,
-    exp: iat + TOKEN_SECONDS,
+    exp: iat + seconds,
+    ...(session.status === 'pending' && { sts: 'pending' }),
   });
   return `${header}.${claims}.${randomBytes(32).toString('base64url')}`;
 }
@@ -83,18 +89,22 @@ export function sessionJson(
   session: EmulatorSession,
   user: EmulatorUser,
   issuer: string,
-  status: 'active' | 'removed' | 'revoked' = session.status,
+  {
+    status = session.status,
+    tokenSeconds,
+  }: { status?: EmulatorSession['status'] | 'removed'; tokenSeconds?: number } = {},
 ) {
+  const signedIn = status === 'active' || status === 'pending';
   return {
     object: 'session',
     id: session.id,
     status,
-    expire_at: session.lastActiveAt + 7 * 24 * 3600_000,
+    expire_at: session.expireAt,
     abandon_at: session.createdAt + 30 * 24 * 3600_000,
     last_active_at: session.lastActiveAt,
     last_active_organization_id: null,
     actor: null,
-    tasks: null,
+    tasks: session.tasks.length ? session.tasks.map((key) => ({ key })) : null,
     factor_verification_age: [0, -1],
     user: userJson(user, session.createdAt),
     public_user_data: {
@@ -105,7 +115,7 @@ export function sessionJson(
       identifier: user.email ?? user.username ?? user.id,
       user_id: user.id,
     },
-    last_active_token: status === 'active' ? { object: 'token', jwt: sessionJwt(session, issuer) } : null,
+    last_active_token: signedIn ? { object: 'token', jwt: sessionJwt(session, issuer, tokenSeconds) } : null,
     created_at: session.createdAt,
     updated_at: session.lastActiveAt,
   };
@@ -135,7 +145,7 @@ export function sessionWithActivitiesJson(session: EmulatorSession, activity?: E
     object: 'session',
     id: session.id,
     status: session.status,
-    expire_at: session.lastActiveAt + 7 * 24 * 3600_000,
+    expire_at: session.expireAt,
     abandon_at: session.createdAt + 30 * 24 * 3600_000,
     last_active_at: session.lastActiveAt,
     latest_activity: activityJson(session, activity),

@@ -31,6 +31,14 @@ export interface FapiRequest {
   browser: BrowserActivity | undefined;
 }
 
+/** A session as this request's answers show it (its tokens live as long as the tenant says). */
+function sessionOf(r: FapiRequest, session: EmulatorSession, status?: 'removed' | 'revoked') {
+  return sessionJson(session, r.tenant.user(session.userId), r.issuer, {
+    status,
+    tokenSeconds: r.tenant.tokenLifetime,
+  });
+}
+
 export type FapiAnswer = { status: number; json: unknown } | { status: 302; location: string };
 
 interface Route {
@@ -72,8 +80,7 @@ const ROUTES: Route[] = [
     method: 'POST',
     path: /^\/v1\/client\/sessions\/([^/]+)\/remove$/,
     answer: (r, [id]) => {
-      const session = r.client.remove(id);
-      const removed = sessionJson(session, r.tenant.user(session.userId), r.issuer, 'removed');
+      const removed = sessionOf(r, r.client.remove(id), 'removed');
       return ok({ response: removed, client: clientJson(r) });
     },
   },
@@ -82,8 +89,7 @@ const ROUTES: Route[] = [
     method: 'POST',
     path: /^\/v1\/client\/sessions\/([^/]+)\/touch$/,
     answer: (r, [id]) => {
-      const session = r.client.touch(id);
-      return ok({ response: sessionJson(session, r.tenant.user(session.userId), r.issuer), client: clientJson(r) });
+      return ok({ response: sessionOf(r, r.client.touch(id)), client: clientJson(r) });
     },
   },
   {
@@ -91,7 +97,8 @@ const ROUTES: Route[] = [
     endpoint: 'tokens',
     method: 'POST',
     path: /^\/v1\/client\/sessions\/([^/]+)\/tokens(?:\/[^/]+)?$/,
-    answer: (r, [id]) => ok({ object: 'token', jwt: sessionJwt(r.client.session(id), r.issuer) }),
+    answer: (r, [id]) =>
+      ok({ object: 'token', jwt: sessionJwt(r.client.session(id), r.issuer, r.tenant.tokenLifetime) }),
   },
   {
     endpoint: 'clientTouch',
@@ -140,7 +147,7 @@ const ROUTES: Route[] = [
       }
       const revoked = r.tenant.revokeSession(id);
       const response = {
-        ...sessionJson(revoked, r.tenant.user(userId), r.issuer, 'revoked'),
+        ...sessionOf(r, revoked, 'revoked'),
         latest_activity: activityJson(revoked, r.client.activityOf(revoked, r.browser)),
       };
       return ok({ response, client: clientJson(r) });
@@ -186,13 +193,14 @@ function requester({ client, query }: FapiRequest): EmulatorSession {
   }
 }
 
-function clientJson({ tenant, client, issuer }: FapiRequest) {
+function clientJson(r: FapiRequest) {
+  const { client } = r;
   const now = Date.now();
   return {
     object: 'client',
     id: client.id,
-    // Revoked sessions stay listed, with status `revoked` (clerk-js leaves them out of `signedInSessions`).
-    sessions: client.listed().map((session) => sessionJson(session, tenant.user(session.userId), issuer)),
+    // Ended sessions stay listed, with status `revoked` or `expired` (clerk-js leaves them out of `signedInSessions`).
+    sessions: client.listed().map((session) => sessionOf(r, session)),
     sign_in: null,
     sign_up: null,
     last_active_session_id: client.lastActiveSessionId,

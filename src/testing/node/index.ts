@@ -6,6 +6,7 @@ export type {
   EmulatorDevice,
   EmulatorDeviceInit,
   EmulatorSession,
+  EmulatorSessionTask,
   EmulatorSignInOptions,
   EmulatorState,
   EmulatorUser,

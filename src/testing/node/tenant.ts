@@ -4,6 +4,7 @@ import type {
   EmulatorDevice,
   EmulatorDeviceInit,
   EmulatorSession,
+  EmulatorSessionTask,
   EmulatorSignInOptions,
   EmulatorState,
   EmulatorUser,
@@ -12,9 +13,9 @@ import type {
   Fault,
   RecordedRequest,
 } from '../emulator-protocol.js';
-import { checkActivity, copySession, EmulatedClient, FAR_FUTURE, namesNoBrowser } from './clients.js';
+import { checkActivity, checkTasks, copySession, EmulatedClient, FAR_FUTURE, namesNoBrowser } from './clients.js';
 import { EmulatorError, quote } from './errors.js';
-import { initialsAvatar, randomId } from './fapi-json.js';
+import { DEFAULT_TOKEN_SECONDS, initialsAvatar, randomId } from './fapi-json.js';
 import { checkEndpoint, checkFault } from './faults.js';
 import { checkMaxRecordedRequests } from './request-log.js';
 import { estimateBytes, Retention } from './retention.js';
@@ -51,6 +52,8 @@ export interface TenantOptions {
    * budget of its own (16 MB).
    */
   retention?: Retention;
+  /** How long its session tokens live, in seconds, until `setTokenLifetime()` (default 24 h). */
+  tokenLifetimeSeconds?: number;
 }
 
 /** One tenant's state (users, its client and sessions, devices, faults, request log) and its control API, from Node. */
@@ -65,10 +68,15 @@ export class Tenant {
   #faults = new Map<FapiEndpoint, ActiveFault>();
   /** Requests waiting out a `delayMs` fault; `releaseDelays()` lets them go on at once. */
   #waiting = new Set<{ endpoint: FapiEndpoint; release: () => void }>();
+  readonly #defaultTokenSeconds: number;
+  #tokenSeconds: number;
 
   constructor(name: string, seed?: TenantSeed, options: TenantOptions = {}) {
     this.name = name;
     this.#seed = seed;
+    this.#defaultTokenSeconds = this.#tokenSeconds = checkTokenLifetime(
+      options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_SECONDS,
+    );
     this.#retention =
       options.retention ??
       new Retention({ maxRecordedRequests: checkMaxRecordedRequests(options.maxRecordedRequests) });
@@ -99,6 +107,7 @@ export class Tenant {
     this.#retention.clearRequests(this);
     this.#faults.clear();
     this.releaseDelays();
+    this.#tokenSeconds = this.#defaultTokenSeconds;
     this.#changed();
     this.#seed?.(this);
     return this.state();
@@ -209,11 +218,52 @@ export class Tenant {
    * dashboard): its client keeps listing it as `revoked`, and that client's next token or touch request answers 401.
    */
   revokeSession(sessionId: string): EmulatorSession {
+    return this.#onSignedIn(sessionId, (client) => client.revoke(sessionId));
+  }
+
+  /**
+   * Expires one session wherever it is, at `at` (epoch milliseconds; default now), as its lifetime running out would:
+   * from then on its client lists it as `expired` (its `expireAt` is `at`) and that client's next token or touch request
+   * answers 401 `signed_out`. A moment to come keeps it signed in until then, and every answer reports that `expireAt`.
+   */
+  expireSession(sessionId: string, at: number = Date.now()): EmulatorSession {
+    if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) {
+      throw new EmulatorError(400, '`at` must be epoch milliseconds.');
+    }
+    return this.#onSignedIn(sessionId, (client) => client.expire(sessionId, at));
+  }
+
+  /**
+   * Gives one session tasks to complete (e.g. `['choose-organization']`), wherever it is: the session is `pending`
+   * (Clerk's session tasks) and stays signed in; `[]` makes it `active` again. Its client learns it on its next request.
+   */
+  setSessionTasks(sessionId: string, tasks: EmulatorSessionTask[]): EmulatorSession {
+    const checked = checkTasks(tasks);
+    this.#retention.reserve(this, estimateBytes(checked));
+    return this.#onSignedIn(sessionId, (client) => client.setTasks(sessionId, checked));
+  }
+
+  /** How long the session tokens it issues live, in seconds. */
+  get tokenLifetime(): number {
+    return this.#tokenSeconds;
+  }
+
+  /**
+   * Sets how long the session tokens it issues from now on live (whole seconds, 1 to 86400; `reset()` restores the
+   * default). clerk-js refreshes a token shortly before it expires, so a short lifetime (Clerk's own is 60 s) makes a
+   * visible page ask again soon and learn of a session that ended elsewhere.
+   */
+  setTokenLifetime(seconds: number): void {
+    this.#tokenSeconds = checkTokenLifetime(seconds);
+    this.#changed();
+  }
+
+  #onSignedIn(sessionId: string, change: (client: EmulatedClient) => EmulatorSession | undefined): EmulatorSession {
     for (const client of this.#clients()) {
-      const revoked = client.revoke(sessionId);
-      if (!revoked) continue;
+      const changed = change(client);
+      if (!changed) continue;
       this.#changed();
-      return copySession(revoked);
+      return copySession(changed);
     }
     throw new EmulatorError(404, `No signed-in session ${quote(sessionId)} in this tenant.`, {
       code: 'resource_not_found',
@@ -348,9 +398,10 @@ export class Tenant {
       users: [...this.#users.values()].map((user) => ({ ...user })),
       clientId: this.#own.id,
       sessions: this.#own.sessions.map(copySession),
-      revokedSessions: this.#own.revokedSessions.map(copySession),
+      endedSessions: this.#own.endedSessions.map(copySession),
       lastActiveSessionId: this.#own.lastActiveSessionId,
       cookieExpiresAt: this.#own.cookieExpiresAt,
+      tokenLifetimeSeconds: this.#tokenSeconds,
       faults: Object.fromEntries([...this.#faults].map(([endpoint, fault]) => [endpoint, { ...fault }])),
       devices: this.devices(),
     };
@@ -359,4 +410,13 @@ export class Tenant {
   #clients(): EmulatedClient[] {
     return [this.#own, ...this.#devices.values()];
   }
+}
+
+const MAX_TOKEN_SECONDS = 24 * 60 * 60;
+
+function checkTokenLifetime(seconds: unknown): number {
+  if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TOKEN_SECONDS) {
+    throw new EmulatorError(400, `The token lifetime must be whole seconds from 1 to ${MAX_TOKEN_SECONDS}.`);
+  }
+  return seconds;
 }

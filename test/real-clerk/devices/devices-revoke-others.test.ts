@@ -53,7 +53,7 @@ describe('real clerk-js: sign out of all other devices', () => {
     expect(result.devices?.map((device) => device.sessionId)).to.deep.equal([here.id]);
     expect((await emulator.activeSessions(ada)).map((session) => session.id)).to.deep.equal([here.id]);
     const devices = await emulator.devices();
-    expect(devices.map((device) => device.revokedSessions.map((session) => session.status))).to.deep.equal([
+    expect(devices.map((device) => device.endedSessions.map((session) => session.status))).to.deep.equal([
       ['revoked'],
       ['revoked'],
     ]);
