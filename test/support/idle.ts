@@ -1,4 +1,5 @@
 // Helpers of the <clerk-idle-sign-out> tests, on the fake Clerk and the real clerk-js alike.
+import type { SessionEndDetail, SessionEndReason } from '../../src/contract/events.js';
 import type { ClerkIdleSignOut } from '../../src/index.js';
 
 /**
@@ -25,12 +26,9 @@ export function storedActivity(): { at: number; session: string; signedOut?: tru
   return JSON.parse(localStorage.getItem(idleStorageKey()) ?? 'null') as never;
 }
 
-/**
- * The `session-end` details among the recorded events. `<clerk-provider>` dispatches `session-end` once that work is
- * merged (until then the list is empty): every idle test collects them, so asserting their reason is one line.
- */
-export function sessionEndsOf(events: { of(type: string): CustomEvent[] }): unknown[] {
-  return events.of('session-end').map((event) => event.detail as unknown);
+/** The reasons of the `session-end` events among the recorded events (an idle sign-out's is `idle`). */
+export function sessionEndsOf(events: { of(type: string): CustomEvent[] }): SessionEndReason[] {
+  return events.of('session-end').map((event) => (event.detail as SessionEndDetail).reason);
 }
 
 export const idleDialog = (el: ClerkIdleSignOut) => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog');

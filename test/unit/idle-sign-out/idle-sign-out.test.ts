@@ -139,10 +139,15 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
     expect(shown(p)).to.equal('signed-out');
     expect(el.phase).to.equal('off');
     expect(clerk.navigations).to.deep.equal([new URL('/', location.href).href]);
-    expect(events.events.map((event) => event.type)).to.deep.equal(['idle-warning', 'sign-out', 'signed-out']);
+    expect(events.events.map((event) => event.type)).to.deep.equal([
+      'idle-warning',
+      'sign-out',
+      'session-end',
+      'signed-out',
+    ]);
     expect(storedActivity()?.signedOut, 'marked for the other tabs').to.equal(true);
     expect(time.pending, 'timers once signed out').to.equal(0);
-    expect(sessionEndsOf(events), 'at most one session end').to.have.length.at.most(1);
+    expect(sessionEndsOf(events), 'one session end, named idle').to.deep.equal(['idle']);
   });
 
   it('counts input as activity, writing the shared time at most once a second', async () => {
@@ -275,6 +280,7 @@ describe('<clerk-idle-sign-out>: the deadline', () => {
       'sign-out',
       'sign-out-error',
       'sign-out',
+      'session-end',
       'signed-out',
     ]);
   });
