@@ -11,7 +11,9 @@ import { actionInFlight, isBusy, onActionEnd } from '../flows/action-lock.js';
 //    own message carries none), else `other-tab` (clerk-js's `{ type: 'signout' }`);
 // 3. the session's `expireAt` or `abandonAt` passed (as last shown, or as the re-read client lists it): `expired`;
 // 4. the same client no longer lists it as signed in (clerk-js re-reads the client after a 401): `revoked`;
-// 5. anything else (a new client; the session dropped while its client still lists it signed in): `unknown`.
+// 5. anything else (e.g. a new client, its cookies cleared elsewhere): `unknown`.
+// A session clerk-js drops while its client still lists it signed in has not ended: the provider keeps showing it and
+// makes it active again (or learns from the server why it ended).
 
 /**
  * clerk-js's channel to the other tabs of this origin (`isolate-tabs` renames it in tests; the lookup at run time
@@ -85,7 +87,7 @@ export interface SessionEnds {
   /** Follows this Clerk (another one starts afresh: its sessions are not this one's); returns the stop function. */
   watch(clerk: ClerkLike): () => void;
   /** Compares what the provider now shows with what it showed; reports each session that stopped being signed in. */
-  observe(state: Pick<ClerkState, 'clerk' | 'client' | 'session'>): void;
+  observe(state: Pick<ClerkState, 'clerk' | 'client'>): void;
 }
 
 /**
@@ -98,7 +100,6 @@ export function sessionEnds(onEnd: (end: SessionEndDetail) => void): SessionEnds
   /** The sessions last shown signed in, as last seen (their `expireAt`, `abandonAt` and user name an end). */
   let shown = new Map<string, ClerkSession>();
   const ended = new Set<string>();
-  let currentId: string | undefined;
   let clientId: string | undefined;
   let heardUntil = 0;
   /** The sessions shown when another tab's word came: only they can have ended by it. */
@@ -131,7 +132,7 @@ export function sessionEnds(onEnd: (end: SessionEndDetail) => void): SessionEnds
         following = clerk;
         shown = new Map();
         ended.clear();
-        currentId = clientId = undefined;
+        clientId = undefined;
       }
       calls = recordSignOuts(clerk);
       const listening = (channel = new BroadcastChannel(CHANNEL));
@@ -152,13 +153,10 @@ export function sessionEnds(onEnd: (end: SessionEndDetail) => void): SessionEnds
       };
     },
 
-    observe({ clerk, client, session }) {
+    observe({ clerk, client }) {
       if (!client || clerk !== following) return;
       const now = Date.now();
       const live = new Map(client.signedInSessions.map((signedIn) => [signedIn.id, signedIn]));
-      // clerk-js may drop the current session while its client still lists it (a failed client fetch, a local
-      // sign-out that never reached the server): the page no longer shows it signed in.
-      if (session === null && currentId) live.delete(currentId);
       const ends: SessionEndDetail[] = [];
       for (const [sessionId, last] of shown) {
         if (live.has(sessionId) || ended.has(sessionId)) continue;
@@ -170,7 +168,6 @@ export function sessionEnds(onEnd: (end: SessionEndDetail) => void): SessionEnds
       if (heardUsed) heard.clear();
       heardUsed = false;
       shown = live;
-      if (session !== undefined) currentId = session?.id;
       clientId = client.id;
       for (const end of ends) {
         if (TOLD.includes(end.reason)) channel?.postMessage({ type: TOLD_TYPE, ...end });

@@ -110,12 +110,9 @@ describe('<clerk-signed-out reason>', () => {
     clerk.revokeElsewhere(first.id);
     await clerk.touchSession();
     expect(provider.state.sessionEnd?.reason).to.equal('revoked');
-    expect(await state(), 'others still signed in, though Clerk shows nobody until one is activated').to.deep.equal([
-      true,
-      false,
-      true,
-    ]);
-    await clerk.setActive({ session: second.id });
+    // Clerk shows nobody, but two accounts are still signed in: neither state until the provider makes one active.
+    expect(await state(), 'others still signed in: never signed-out content').to.deep.equal([false, false, false]);
+    await until(() => !!provider.state.user, 'the provider to make another account active', 5000);
     expect(await state(), 'another account is active again').to.deep.equal([false, false, false]);
 
     document.addEventListener('signed-out', (event) => event.preventDefault(), { once: true });
@@ -124,6 +121,17 @@ describe('<clerk-signed-out reason>', () => {
     expect(provider.state.sessionEnd?.sessionId).to.be.oneOf([second.id, third.id]);
     expect(await state()).to.deep.equal([false, true, true]);
     await expect(signedOutHere).to.be.accessible();
+  });
+
+  it('a listed reason shows its children: the only session revoked from another device', async () => {
+    const clerk = FakeClerk.signedIn();
+    const { provider, ended, signedOutHere, plain } = await page(clerk);
+    clerk.revokeElsewhere(clerk.session!.id);
+    await clerk.touchSession();
+    await settle(ended, signedOutHere, plain);
+    expect(provider.state.sessionEnd?.reason).to.equal('revoked');
+    expect([ended, signedOutHere, plain].map(shown)).to.deep.equal([true, false, true]);
+    await expect(ended).to.be.accessible();
   });
 
   it('a page that loads signed out has had no end: a reason filter shows nothing, a plain one shows', async () => {

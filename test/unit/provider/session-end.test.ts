@@ -200,14 +200,31 @@ describe('session-end', () => {
     expect(watch.log).to.deep.equal(['session-end idle (navigations: 0)', 'signed-out']);
   });
 
-  it('unknown: Clerk stops showing the session while its client still lists it signed in, and nothing explains it', async () => {
+  it('not an end: Clerk drops the session while its client still lists it signed in (the provider makes it active again)', async () => {
+    const clerk = FakeClerk.signedIn();
+    const { provider } = await mount(clerk);
+    watch = watchEnds(clerk);
+    const [session] = clerk.client!.signedInSessions;
+    await clerk.setActive({ session: null });
+    await until(() => clerk.session?.id === session.id, 'the provider to make the session active again', 5000);
+    expect(watch.ends, 'still signed in on the server: no end').to.deep.equal([]);
+    expect(provider.state.user?.id).to.equal(session.user!.id);
+    clerk.endAllSessionsElsewhere();
+    expect(
+      watch.ends.map((end) => end.reason),
+      'once it leaves the client',
+    ).to.deep.equal(['revoked']);
+  });
+
+  it('unknown: the session is gone with a new client (cookies cleared elsewhere), and nothing explains it', async () => {
     const clerk = FakeClerk.signedIn();
     await mount(clerk);
     watch = watchEnds(clerk);
+    clerk.client = { ...clerk.client!, id: 'client_new', sessions: [], signedInSessions: [] };
     await clerk.setActive({ session: null });
     expect(watch.ends.map((end) => end.reason)).to.deep.equal(['unknown']);
     clerk.endAllSessionsElsewhere();
-    expect(watch.ends, 'once per session, even when it leaves the client later').to.have.length(1);
+    expect(watch.ends, 'once per session, even when the server drops it later').to.have.length(1);
   });
 
   it('exactly once per session: later changes, a sign-in and a second sign-out fire only for new sessions', async () => {
