@@ -1,6 +1,8 @@
 import type { ClerkLike } from '../clerk/clerk.js';
 
 /** Every event bubbles and crosses shadow roots, so a listener on `document` hears all of them. */
+// Each class's `type` is a static getter: a static field compiles to a static block, which bundlers keep, so every
+// event class would ship in every app.
 const crossing = { bubbles: true, composed: true } as const;
 
 /** `sign-out`'s detail: which sessions are about to be signed out. */
