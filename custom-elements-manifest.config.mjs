@@ -14,7 +14,7 @@ export default {
 /**
  * Teaches the analyzer the conventions of this package:
  * - tags are registered through `define('clerk-…', Class)` in src/define/, not `customElements.define` in the class file;
- * - events are classes in src/contract/events.ts (`static readonly type = 'signed-out'`, `extends CustomEvent<Detail>` or `Event`), dispatched as
+ * - events are classes in src/contract/events.ts (`static get type() { return 'signed-out' as const; }`, `extends CustomEvent<Detail>` or `Event`), dispatched as
  *   `new SignedOutEvent(detail)`. The analyzer cannot name those, so each event gets its class and detail type from there,
  *   and the names it guesses from constructor arguments are dropped;
  * - `state: true` entries of `static properties` are the element's own state: readable, never an input, so they are
@@ -74,16 +74,10 @@ function projectConventions() {
         );
         if (styles?.initializer && /\btheme\b/.test(styles.initializer.getText())) themed.add(node.name.text);
         const base = node.heritageClauses?.[0]?.types[0];
-        const typeMember = node.members.find(
-          (member) => ts.isPropertyDeclaration(member) && member.name.getText() === 'type',
-        );
+        const typeName = eventTypeName(ts, node);
         const baseName = base?.expression.getText();
-        if (
-          (baseName === 'CustomEvent' || baseName === 'Event') &&
-          typeMember?.initializer &&
-          ts.isStringLiteral(typeMember.initializer)
-        ) {
-          events.set(typeMember.initializer.text, {
+        if ((baseName === 'CustomEvent' || baseName === 'Event') && typeName) {
+          events.set(typeName, {
             className: node.name.text,
             detail:
               baseName === 'Event' ? undefined : (base.typeArguments?.[0]?.getText().replace(/\s+/g, ' ') ?? 'unknown'),
@@ -142,4 +136,12 @@ function projectConventions() {
       }
     },
   };
+}
+
+/** An event class's name: the string its `static get type()` returns (`'signed-out' as const`). */
+function eventTypeName(ts, node) {
+  const getter = node.members.find((member) => ts.isGetAccessorDeclaration(member) && member.name.getText() === 'type');
+  const returned = getter?.body?.statements.find(ts.isReturnStatement)?.expression;
+  const literal = returned && ts.isAsExpression(returned) ? returned.expression : returned;
+  return literal && ts.isStringLiteral(literal) ? literal.text : undefined;
 }

@@ -4,14 +4,15 @@
 export const CDN_FILE = 'dist/cdn/clerk-sign-out-elements.js';
 
 /**
- * CI fails above these: gzip (level 9) bytes. See bench/README.md for why they are where they are.
+ * CI fails above these: gzip (level 9) bytes, each at most 150 B above what ships. See bench/README.md (Budgets) for
+ * why they are where they are, feature by feature.
  * - cdn: the CDN module, every element included (one file, Lit included, Clerk never);
  * - npm*: an app's production bundle (Vite/rolldown, tree-shaken, Lit included) of the elements' entry points.
  */
 export const BUDGETS = {
-  cdnGzipBytes: 23_400,
-  npmProviderButtonGzipBytes: 15_000,
-  npmProviderButtonMenuGzipBytes: 21_500,
+  cdnGzipBytes: 30_350,
+  npmProviderButtonGzipBytes: 17_150,
+  npmProviderButtonMenuGzipBytes: 24_350,
 };
 
 /** What each npm budget bundles: the registration entries an app imports. */

@@ -1,6 +1,8 @@
 import type { ClerkLike } from '../clerk/clerk.js';
 
 /** Every event bubbles and crosses shadow roots, so a listener on `document` hears all of them. */
+// Each class's `type` is a static getter: a static field compiles to a static block, which bundlers keep, so every
+// event class would ship in every app.
 const crossing = { bubbles: true, composed: true } as const;
 
 /** `sign-out`'s detail: which sessions are about to be signed out. */
@@ -12,7 +14,9 @@ export interface SignOutDetail {
 
 /** Before Clerk is called. Cancelable: `preventDefault()` stops the sign-out (e.g. to ask for confirmation first). */
 export class SignOutEvent extends CustomEvent<SignOutDetail> {
-  static readonly type = 'sign-out';
+  static get type() {
+    return 'sign-out' as const;
+  }
   constructor(detail: SignOutDetail) {
     super(SignOutEvent.type, { ...crossing, cancelable: true, detail });
   }
@@ -32,7 +36,9 @@ export interface SignedOutDetail {
 
 /** After Clerk confirmed the sign-out. Cancelable: `preventDefault()` keeps the page (e.g. an SPA router navigates). */
 export class SignedOutEvent extends CustomEvent<SignedOutDetail> {
-  static readonly type = 'signed-out';
+  static get type() {
+    return 'signed-out' as const;
+  }
   constructor(detail: SignedOutDetail) {
     super(SignedOutEvent.type, { ...crossing, cancelable: true, detail });
   }
@@ -49,7 +55,9 @@ export interface SignOutErrorDetail {
 
 /** Clerk refused the sign-out, or the element was misconfigured. At least one session asked to end is still signed in. */
 export class SignOutErrorEvent extends CustomEvent<SignOutErrorDetail> {
-  static readonly type = 'sign-out-error';
+  static get type() {
+    return 'sign-out-error' as const;
+  }
   constructor(detail: SignOutErrorDetail) {
     super(SignOutErrorEvent.type, { ...crossing, detail });
   }
@@ -67,7 +75,9 @@ export interface DeviceSignOutDetail {
  * for confirmation first.
  */
 export class DeviceSignOutEvent extends CustomEvent<DeviceSignOutDetail> {
-  static readonly type = 'device-sign-out';
+  static get type() {
+    return 'device-sign-out' as const;
+  }
   constructor(detail: DeviceSignOutDetail) {
     super(DeviceSignOutEvent.type, { ...crossing, cancelable: true, detail });
   }
@@ -85,7 +95,9 @@ export interface DeviceSignedOutDetail {
  * asked for are still signed in, a `sign-out-error` follows, naming them.
  */
 export class DeviceSignedOutEvent extends CustomEvent<DeviceSignedOutDetail> {
-  static readonly type = 'device-signed-out';
+  static get type() {
+    return 'device-signed-out' as const;
+  }
   constructor(detail: DeviceSignedOutDetail) {
     super(DeviceSignedOutEvent.type, { ...crossing, detail });
   }
@@ -93,7 +105,9 @@ export class DeviceSignedOutEvent extends CustomEvent<DeviceSignedOutDetail> {
 
 /** `<clerk-provider>` has a loaded Clerk. */
 export class ClerkLoadedEvent extends CustomEvent<{ readonly clerk: ClerkLike }> {
-  static readonly type = 'clerk-loaded';
+  static get type() {
+    return 'clerk-loaded' as const;
+  }
   constructor(clerk: ClerkLike) {
     super(ClerkLoadedEvent.type, { ...crossing, detail: { clerk } });
   }
@@ -101,7 +115,9 @@ export class ClerkLoadedEvent extends CustomEvent<{ readonly clerk: ClerkLike }>
 
 /** `<clerk-provider>` could not load Clerk. `detail.error.message` names the attribute to fix. */
 export class ClerkErrorEvent extends CustomEvent<{ readonly error: Error }> {
-  static readonly type = 'clerk-error';
+  static get type() {
+    return 'clerk-error' as const;
+  }
   constructor(error: Error) {
     super(ClerkErrorEvent.type, { ...crossing, detail: { error } });
   }
@@ -114,7 +130,9 @@ export class ClerkErrorEvent extends CustomEvent<{ readonly error: Error }> {
  * shows the account. E.g. offer a reload.
  */
 export class SessionUnavailableEvent extends CustomEvent<{ readonly sessionIds: readonly string[] }> {
-  static readonly type = 'session-unavailable';
+  static get type() {
+    return 'session-unavailable' as const;
+  }
   constructor(sessionIds: readonly string[]) {
     super(SessionUnavailableEvent.type, { ...crossing, detail: { sessionIds } });
   }
@@ -122,7 +140,9 @@ export class SessionUnavailableEvent extends CustomEvent<{ readonly sessionIds: 
 
 /** `<clerk-user-menu>` opened its menu. */
 export class MenuOpenEvent extends Event {
-  static readonly type = 'menu-open';
+  static get type() {
+    return 'menu-open' as const;
+  }
   constructor() {
     super(MenuOpenEvent.type, crossing);
   }
@@ -134,7 +154,9 @@ export type MenuCloseReason =
 
 /** `<clerk-user-menu>` closed its menu. */
 export class MenuCloseEvent extends CustomEvent<{ readonly reason: MenuCloseReason }> {
-  static readonly type = 'menu-close';
+  static get type() {
+    return 'menu-close' as const;
+  }
   constructor(reason: MenuCloseReason) {
     super(MenuCloseEvent.type, { ...crossing, detail: { reason } });
   }
@@ -151,7 +173,9 @@ export interface SessionSwitchedDetail {
 
 /** Another signed-in account became the active one. Cancelable: `preventDefault()` stops the navigation to `redirectUrl`. */
 export class SessionSwitchedEvent extends CustomEvent<SessionSwitchedDetail> {
-  static readonly type = 'session-switched';
+  static get type() {
+    return 'session-switched' as const;
+  }
   constructor(detail: SessionSwitchedDetail) {
     super(SessionSwitchedEvent.type, { ...crossing, cancelable: true, detail });
   }
@@ -173,7 +197,9 @@ export interface IdleWarningDetail {
  * instead of the element's; the element keeps the deadline, and your dialog calls its `staySignedIn()` or `signOutNow()`.
  */
 export class IdleWarningEvent extends CustomEvent<IdleWarningDetail> {
-  static readonly type = 'idle-warning';
+  static get type() {
+    return 'idle-warning' as const;
+  }
   constructor(detail: IdleWarningDetail) {
     super(IdleWarningEvent.type, { ...crossing, cancelable: true, detail });
   }
@@ -199,7 +225,9 @@ export interface SessionEndDetail {
  * navigation the elements make. `<clerk-provider>` dispatches it; not cancelable (the session has ended).
  */
 export class SessionEndEvent extends CustomEvent<SessionEndDetail> {
-  static readonly type = 'session-end';
+  static get type() {
+    return 'session-end' as const;
+  }
   constructor(detail: SessionEndDetail) {
     super(SessionEndEvent.type, { ...crossing, detail });
   }

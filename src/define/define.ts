@@ -13,10 +13,9 @@ export function define(tag: string, element: CustomElementConstructor): void {
   warned.add(tag);
   const name = className(tag);
   console.warn(
-    `<${tag}> is already defined by another class (${existing.name || 'anonymous'}: another library, or a second copy ` +
-      `of clerk-sign-out-elements), so this package's ${name} is not registered and the tag keeps that class. ` +
-      `To use it, take ${name} from clerk-sign-out-elements/elements (which registers nothing) and register it ` +
-      `under a tag of your own: customElements.define('my-${tag}', ${name}).`,
+    `<${tag}> is already defined by another class (${existing.name || 'anonymous'}), so ${name} is not registered. ` +
+      `To use it, take ${name} from clerk-sign-out-elements/elements and register it under a tag of your own: ` +
+      `customElements.define('my-${tag}', ${name}).`,
   );
 }
 

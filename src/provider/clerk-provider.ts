@@ -216,8 +216,7 @@ export class ClerkProvider extends LitElement {
       if (attempt !== this.#attempt) return;
       if (window.Clerk) return void this.#connectClerk();
       console.warn(
-        "<clerk-provider> has no Clerk yet: set its `clerk` property, load Clerk's script (window.Clerk), " +
-          'or add a publishable-key attribute. Elements inside it stay inert until then.',
+        "<clerk-provider> has no Clerk: set its clerk property, load Clerk's script or add a publishable-key attribute.",
       );
     };
     if (document.readyState === 'complete') explain();
@@ -291,7 +290,7 @@ export class ClerkProvider extends LitElement {
       const ids = waiting.map((session) => session.id);
       console.error(
         `<clerk-provider> could not make a signed-in session (${ids.join(', ')}) active in ${ACTIVATION_TRIES} tries: ` +
-          'showing neither signed in nor out. It tries again on focus and when back online.',
+          'showing neither signed in nor out until a retry on focus or online works.',
       );
       this.dispatchEvent(new SessionUnavailableEvent(ids));
     }
