@@ -46,15 +46,6 @@ function snippets(text = readme) {
   return found;
 }
 
-/** True when `block` appears in `file` as consecutive lines, all shifted by the same indentation. */
-function containsBlock(file, block) {
-  const fileLines = file.replace(/\n$/, '').split('\n');
-  return fileLines.some((first, start) => {
-    const indent = /^\s*/.exec(first)[0];
-    return block.every((line, k) => (fileLines[start + k] ?? null) === (line === '' ? '' : indent + line));
-  });
-}
-
 /** A CSS rule without comments and insignificant whitespace. */
 const normaliseCss = (css) =>
   css
