@@ -37,7 +37,7 @@ if (emulator) {
     'add-account': () => signInAs('Grace', 'Hopper'),
     fail: () => nextSignOut({ status: 500 }),
     // A dropped connection is retried by the browser itself on a reused socket, so the outage lasts until the
-    // sign-out has failed once (see the README's testing kit notes), then the connection works again.
+    // sign-out has failed once (see docs/testing.md), then the connection works again.
     drop: async () => {
       await Promise.all(signOutEndpoints.map((endpoint) => emulator.fault(endpoint, { drop: true })));
       document.addEventListener('sign-out-error', () => void emulator.clearFaults(), { once: true });

@@ -68,6 +68,15 @@ export default function (config) {
   config.setServerOptions({ watch: [`${OUTPUT}/assets/**`] });
 
   config.amendLibrary('md', (md) => headingIds(md));
+  // A fenced block looks like every other code block; one marked `<!-- snippet: id -->` is run by a test as written.
+  config.amendLibrary('md', (md) => {
+    md.renderer.rules.fence = (tokens, index) => {
+      const { content, info } = tokens[index];
+      const before = tokens[index - 1];
+      const marked = before?.type === 'html_block' && /^<!-- snippet: \S+ -->/.test(before.content);
+      return codeBlock(content.replace(/\n$/, ''), info.trim() || 'text', marked ? 'run as written by a test' : '');
+    };
+  });
 
   config.on('eleventy.before', async ({ outputMode }) => {
     cached = undefined;

@@ -167,7 +167,7 @@ function manifestAndTypings({ root, manifest, registrations, tags, unregistered 
 }
 
 /** src/no-flash.css: its first rule hides each element until it is defined, and every tag it names must exist; the
- * README's one-line <style> quick starts copy that first rule. */
+ * one-line <style> of the README and of the getting-started page copies that first rule. */
 function noFlashRules({ root, tags, unregistered }) {
   const problems = [];
   const css = readFileSync(join(root, 'src/no-flash.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
@@ -182,14 +182,16 @@ function noFlashRules({ root, tags, unregistered }) {
   }
   for (const tag of new Set(rules.flatMap((rule) => selectorTags(rule.selector)).filter(unregistered)))
     problems.push(`src/no-flash.css: remove ${tag} (no src/define/${tag}.ts)`);
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  for (const match of readme.matchAll(/:is\(([^)]*)\):not\(:defined\)/g)) {
-    const listed = match[1].split(',').map((tag) => tag.trim());
-    if (!listed.some((tag) => tags.has(tag)) || sameSet(listed, hidden)) continue;
-    const line = readme.slice(0, match.index).split('\n').length;
-    problems.push(
-      `README.md:${line}: list the tags of src/no-flash.css's first rule, :is(${hidden.join(', ')}), not :is(${listed.join(', ')})`,
-    );
+  for (const page of ['README.md', 'docs/getting-started.md']) {
+    const text = readFileSync(join(root, page), 'utf8');
+    for (const match of text.matchAll(/:is\(([^)]*)\):not\(:defined\)/g)) {
+      const listed = match[1].split(',').map((tag) => tag.trim());
+      if (!listed.some((tag) => tags.has(tag)) || sameSet(listed, hidden)) continue;
+      const line = text.slice(0, match.index).split('\n').length;
+      problems.push(
+        `${page}:${line}: list the tags of src/no-flash.css's first rule, :is(${hidden.join(', ')}), not :is(${listed.join(', ')})`,
+      );
+    }
   }
   return problems;
 }

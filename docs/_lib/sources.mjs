@@ -6,14 +6,14 @@ import { TEST_FILES } from './test-files.mjs';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const read = (path) => readFileSync(`${ROOT}/${path}`, 'utf8');
 
-/** The fenced block right after `<!-- snippet: id -->` in README.md (as test/support/readme.ts reads it). */
-function readmeBlock(id) {
-  const lines = read('README.md').split('\n');
+/** The fenced block right after `<!-- snippet: id -->` in `file` (as test/support/marked-snippet.ts reads it). */
+function markedBlock(file, id) {
+  const lines = read(file).split('\n');
   const marker = lines.indexOf(`<!-- snippet: ${id} -->`);
-  if (marker < 0) throw new Error(`README.md has no <!-- snippet: ${id} --> block (docs/_lib/test-files.mjs)`);
+  if (marker < 0) throw new Error(`${file} has no <!-- snippet: ${id} --> block (docs/_lib/test-files.mjs)`);
   const fence = /^(`{3,})\w*$/.exec(lines[marker + 1] ?? '');
   const end = fence ? lines.indexOf(fence[1], marker + 2) : -1;
-  if (end < 0) throw new Error(`<!-- snippet: ${id} --> in README.md is not followed by a closed code block`);
+  if (end < 0) throw new Error(`<!-- snippet: ${id} --> in ${file} is not followed by a closed code block`);
   return lines.slice(marker + 2, end).join('\n');
 }
 
@@ -31,7 +31,7 @@ function excerpt(text, { from, to }, path) {
 export function testFile(id) {
   const entry = TEST_FILES[id];
   if (!entry) throw new Error(`docs: no file "${id}" in docs/_lib/test-files.mjs`);
-  if (entry.readme) return { code: readmeBlock(entry.readme), path: null, language: entry.language };
+  if (entry.marked) return { code: markedBlock(entry.in, entry.marked), path: null, language: entry.language };
   let code = read(entry.path);
   if (entry.excerpt) code = excerpt(code, entry.excerpt, entry.path);
   for (const [from, to] of Object.entries(entry.source ?? {})) code = code.replaceAll(from, to);

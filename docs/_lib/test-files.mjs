@@ -1,14 +1,12 @@
 // The repository files the docs show as they are (never a copy): each code sample below IS the file a test runs.
-// Blocks marked in README.md are read from there until they move to these pages. One map, so that a file that moves is a one-line fix here. `excerpt` picks the lines from the first one matching
+// One map, so that a file that moves is a one-line fix here. `excerpt` picks the lines from the first one matching
 // `from` to the first one after it matching `to` (both included); without it the whole file is shown.
 // `source` names a source path to show as the package's name, as a user's project imports it.
 export const TEST_FILES = {
-  // Blocks the README marks `<!-- snippet: id -->`, which test/adoption/first-five-minutes/ runs as written.
-  'quick-start-bundler': { readme: 'quick-start-bundler', language: 'html' },
-  'quick-start-cdn': { readme: 'quick-start-cdn', language: 'html' },
-  'router-path': { readme: 'router-path', language: 'js' },
-  'router-recipe': { readme: 'router-recipe', language: 'js' },
-  'session-end-recipe': { readme: 'session-end-recipe', language: 'js' },
+  // The README's quick starts (marked `<!-- snippet: id -->`), which test/adoption/first-five-minutes/ runs as written.
+  // (Blocks a docs page marks itself, as events.md does its recipes, are shown where they are written.)
+  'quick-start-bundler': { marked: 'quick-start-bundler', in: 'README.md', language: 'html' },
+  'quick-start-cdn': { marked: 'quick-start-cdn', in: 'README.md', language: 'html' },
   // Frameworks (test/adoption/frameworks/: each runs in Chromium, Firefox and WebKit).
   'react-app': {
     path: 'test/adoption/frameworks/react.test.ts',
@@ -38,6 +36,8 @@ export const TEST_FILES = {
   },
   // Offline setups and tests (test/snippets/: `npm run test:snippets` runs each against the built package).
   'vite-config': { path: 'test/snippets/vite/vite.config.ts', language: 'ts' },
+  'vite-env-development': { path: 'test/snippets/vite/.env.development', language: 'sh' },
+  'vite-env-production': { path: 'test/snippets/vite/.env.production', language: 'sh' },
   'vite-page': { path: 'test/snippets/vite/index.html', language: 'html' },
   'standalone-server': { path: 'test/snippets/standalone/clerk-emulator.mjs', language: 'js' },
   'standalone-page': { path: 'test/snippets/standalone/index.html', language: 'html' },

@@ -28,7 +28,7 @@ export interface SignedOutDetail {
   readonly sessionIds: readonly string[];
   readonly userId: string | null;
   /**
-   * Where the page goes next, always an absolute URL (the README's router recipe turns it into a path), or
+   * Where the page goes next, always an absolute URL (the router recipe of the docs' events page turns it into a path), or
    * `null` when nothing navigates (another account's session was removed).
    */
   readonly redirectUrl: string | null;

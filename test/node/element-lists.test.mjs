@@ -17,6 +17,7 @@ const CHECKED_FILES = [
   'src/types',
   'package.json',
   'README.md',
+  'docs/getting-started.md',
   'bench/budgets.mjs',
 ];
 

@@ -1,6 +1,7 @@
-// The README's Angular block and its "Support" table say what the tests run:
-// - the `angular` block is test/adoption/frameworks/angular/sign-out.component.ts (which test/adoption/frameworks/angular.test.ts runs in
-//   every engine), with the package's name where the file imports the source;
+// The frameworks page's Angular block and the README's "Support" table say what the tests run:
+// - docs/frameworks.md shows test/adoption/frameworks/angular/sign-out.component.ts (which
+//   test/adoption/frameworks/angular.test.ts runs in every engine) from the file, with the package's name where the
+//   file imports the source;
 // - Angular's ahead-of-time compiler with strict templates (what an Angular CLI build runs) accepts that component, and
 //   types `$event` of `(signed-out)` as SignedOutEvent (it refuses test/adoption/frameworks/angular/wrong-event-type.ts);
 // - the Support table names the Clerk and framework versions package.json installs, and the peer range.
@@ -11,6 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { testFile } from '../../docs/_lib/sources.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const read = (path) => readFileSync(join(root, path), 'utf8');
@@ -18,18 +20,6 @@ const require = createRequire(join(root, 'package.json'));
 const readme = read('README.md');
 const pkg = JSON.parse(read('package.json'));
 const COMPONENT = 'test/adoption/frameworks/angular/sign-out.component.ts';
-
-/** The fenced block after `<!-- snippet: id -->`, as the README shows it. */
-function snippet(id) {
-  const lines = readme.split('\n');
-  const marker = lines.indexOf(`<!-- snippet: ${id} -->`);
-  assert.ok(marker >= 0, `README.md has no <!-- snippet: ${id} -->`);
-  const fence = /^(`{3,})\w*$/.exec(lines[marker + 1] ?? '');
-  assert.ok(fence, `<!-- snippet: ${id} --> must be followed by a fenced code block`);
-  const end = lines.indexOf(fence[1], marker + 2);
-  assert.ok(end > marker, `the block of <!-- snippet: ${id} --> is not closed`);
-  return lines.slice(marker + 2, end).join('\n') + '\n';
-}
 
 /** The README's section under `## title`, up to the next `## `. */
 function section(title) {
@@ -42,14 +32,17 @@ function section(title) {
 const installedVersion = (name) =>
   JSON.parse(readFileSync(join(dirname(dirname(require.resolve(name))), 'package.json'), 'utf8')).version;
 
-describe('README: the Angular snippet', () => {
+describe('docs/frameworks.md: the Angular snippet', () => {
   it(`is ${COMPONENT}, the component the Angular test runs, with the package name for the source import`, () => {
     const file = read(COMPONENT);
     assert.ok(
       file.includes("'../../../../src/index.js'"),
       'the component imports the source as ../../../../src/index.js',
     );
-    assert.equal(snippet('angular'), file.replaceAll("'../../../../src/index.js'", "'clerk-sign-out-elements'"));
+    assert.match(read('docs/frameworks.md'), /\{% testFile "angular-component"/);
+    const shown = testFile('angular-component');
+    assert.equal(shown.path, COMPONENT);
+    assert.equal(`${shown.code}\n`, file.replaceAll("'../../../../src/index.js'", "'clerk-sign-out-elements'"));
   });
 
   it('compiles ahead of time with strict templates, and $event of (signed-out) is typed as SignedOutEvent', () => {

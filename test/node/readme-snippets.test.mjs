@@ -1,25 +1,38 @@
-// What the README shows a package user is what the package ships and what the tests run.
-// - Every README block marked `<!-- snippet: <path> -->` is that file of test/snippets/ (the whole file, or an excerpt
-//   of it, re-indented), and `npm run test:snippets` runs those files against the built package.
+// What the README and the docs pages show a package user is what the package ships and what the tests run.
+// - The blocks the browser tests run as written are marked `<!-- snippet: <id> -->`: the quick starts in the README,
+//   the recipes in docs/events.md (test/support/marked-snippet.ts reads them).
+// - The offline setups of test/snippets/ (which `npm run test:snippets` runs against the built package) are shown by
+//   the docs pages from the files themselves (docs/_lib/test-files.mjs).
 // - Every no-flash <style> line (quick starts, snippet pages, the demo) is the first rule of src/no-flash.css (shipped
 //   as clerk-sign-out-elements/no-flash.css).
-// - The README's pictures are in the package tarball (`npm pack --dry-run`), and the README reaches them through
-//   jsDelivr at this package's version, so they show on the registry's page too (npmjs.com does not serve a package's
-//   own files to its README).
+// - The README is the registry's page: at most 250 lines, and its pictures are in the package tarball
+//   (`npm pack --dry-run`), reached through jsDelivr at this package's version, so they show on the registry's page
+//   too (npmjs.com does not serve a package's own files to its README).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { TEST_FILES } from '../../docs/_lib/test-files.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const read = (path) => readFileSync(`${root}/${path}`, 'utf8');
 const readme = read('README.md');
+/** The pages that mark blocks a test runs. */
+const MARKING_PAGES = ['README.md', 'docs/events.md'];
+/** Every docs page, for the code it shows. */
+const docsPages = ['docs', 'docs/elements']
+  .flatMap((dir) =>
+    readdirSync(`${root}/${dir}`)
+      .filter((file) => file.endsWith('.md'))
+      .map((file) => `${dir}/${file}`),
+  )
+  .map((path) => ({ path, text: read(path) }));
 const pkg = JSON.parse(read('package.json'));
 
-/** Every `<!-- snippet: id -->` block: its id and its lines, as the README shows them. */
-function snippets() {
-  const lines = readme.split('\n');
+/** Every `<!-- snippet: id -->` block of `text`: its id and its lines, as the page shows them. */
+function snippets(text = readme) {
+  const lines = text.split('\n');
   const found = [];
   lines.forEach((line, index) => {
     const marker = /^<!-- snippet: (\S+) -->$/.exec(line);
@@ -33,15 +46,6 @@ function snippets() {
   return found;
 }
 
-/** True when `block` appears in `file` as consecutive lines, all shifted by the same indentation. */
-function containsBlock(file, block) {
-  const fileLines = file.replace(/\n$/, '').split('\n');
-  return fileLines.some((first, start) => {
-    const indent = /^\s*/.exec(first)[0];
-    return block.every((line, k) => (fileLines[start + k] ?? null) === (line === '' ? '' : indent + line));
-  });
-}
-
 /** A CSS rule without comments and insignificant whitespace. */
 const normaliseCss = (css) =>
   css
@@ -51,31 +55,22 @@ const normaliseCss = (css) =>
     .replace(/;}/g, '}')
     .trim();
 
-describe('README snippets', () => {
-  const all = snippets();
-
-  it('are marked, and the ones the browser tests run are there', () => {
-    const ids = all.map((snippet) => snippet.id);
-    for (const id of ['quick-start-bundler', 'quick-start-cdn', 'router-path', 'router-recipe'])
-      assert.ok(ids.includes(id), id);
-    assert.equal(new Set(ids).size, ids.length, 'each id once');
+describe('marked snippets and the offline setups', () => {
+  it('the blocks the browser tests run are marked, each once: the quick starts in the README, the recipes in docs/events.md', () => {
+    const marked = MARKING_PAGES.map((page) => ({ page, ids: snippets(read(page)).map((snippet) => snippet.id) }));
+    const [inReadme, inEvents] = marked.map(({ ids }) => ids);
+    assert.deepEqual(inReadme, ['quick-start-bundler', 'quick-start-cdn']);
+    for (const id of ['session-end-recipe', 'confirm-recipe', 'router-path', 'router-recipe'])
+      assert.ok(inEvents.includes(id), `docs/events.md marks ${id}`);
+    const all = marked.flatMap(({ ids }) => ids);
+    assert.equal(new Set(all).size, all.length, 'each id once');
   });
 
-  it('every block named after a file is that file (whole, or an excerpt of it)', () => {
-    const files = all.filter((snippet) => snippet.id.includes('/'));
-    assert.ok(files.length >= 7, `only ${files.length} file blocks`);
-    for (const { id, lines } of files) {
-      assert.ok(id.startsWith('test/snippets/'), `${id}: snippet files live in test/snippets/`);
-      assert.ok(existsSync(`${root}/${id}`), `${id} does not exist`);
-      assert.ok(
-        containsBlock(read(id), lines),
-        `README's block for ${id} differs from the file: copy the file into it`,
-      );
-    }
-  });
-
-  it('the offline setup covers Vite, any other dev server, @web/test-runner and Playwright', () => {
-    const ids = all.map((snippet) => snippet.id);
+  it('the offline setup covers Vite, any other dev server, @web/test-runner and Playwright: each file shown by a docs page', () => {
+    const shown = docsPages.flatMap(({ text }) =>
+      [...text.matchAll(/\{% testFile "([^"]+)"/g)].map((match) => match[1]),
+    );
+    const shownPaths = new Set(shown.map((id) => TEST_FILES[id]?.path));
     for (const file of [
       'test/snippets/vite/vite.config.ts',
       'test/snippets/vite/.env.development',
@@ -87,11 +82,14 @@ describe('README snippets', () => {
       'test/snippets/wtr/test/sign-out.test.js',
       'test/snippets/playwright/sign-out.spec.ts',
     ]) {
-      assert.ok(ids.includes(file), `README shows ${file}`);
+      assert.ok(existsSync(`${root}/${file}`), `${file} does not exist`);
+      assert.ok(shownPaths.has(file), `a docs page shows ${file} ({% testFile "…" %}, docs/_lib/test-files.mjs)`);
     }
-    assert.ok(readme.includes('pk_live_Y2xlcmsuZXhhbXBsZS5jb20k'), 'the emulator key is in the README');
-    assert.ok(readme.includes('EMULATOR_PUBLISHABLE_KEY'), 'and its export');
-    assert.ok(readme.includes('seed: demoSeed'), 'and the seed of the standalone emulator');
+    const offline = read('docs/getting-started.md');
+    assert.ok(offline.includes('pk_live_Y2xlcmsuZXhhbXBsZS5jb20k'), 'the emulator key is in the getting-started page');
+    assert.ok(offline.includes('EMULATOR_PUBLISHABLE_KEY'), 'and its export');
+    assert.ok(offline.includes('seed: demoSeed'), 'and the seed of the standalone emulator');
+    assert.ok(readme.includes('pk_live_Y2xlcmsuZXhhbXBsZS5jb20k'), "the README's offline paragraph gives the key");
   });
 
   it("the Vite snippet keeps the emulator's key out of a production build: from env, and not in .env.production", () => {
@@ -134,8 +132,8 @@ describe('no-flash rule', () => {
     assert.doesNotMatch(css, /clerk-provider/);
   });
 
-  it('every <style> line with the rule (README, snippet pages, demo pages) is exactly the shipped rule; the quick starts link the file', () => {
-    const sources = { 'README.md': readme };
+  it('every <style> line with the rule (README, getting started, snippet pages, demo pages) is exactly the shipped rule; the quick starts link the file', () => {
+    const sources = { 'README.md': readme, 'docs/getting-started.md': read('docs/getting-started.md') };
     for (const page of [
       'test/snippets/vite/index.html',
       'test/snippets/standalone/index.html',
@@ -181,12 +179,20 @@ describe('package page', () => {
     for (const tag of TAGS) assert.ok(pkg.description.includes(`<${tag}>`), tag);
   });
 
-  it('the README starts with the two contributor commands, labelled, then install and the quick starts', () => {
+  it('the README starts with the two contributor commands, labelled, then install, the quick starts and the docs', () => {
     const head = readme.split('\n').slice(0, 8).join('\n');
     assert.match(head, /Working on this repository\?/);
     assert.match(head, /^npm install && npm start\s+#/m);
     assert.match(head, /^npm test\s+#/m);
-    const order = ['## Install', '## Quick start: with a bundler', '## Quick start: CDN', '## Weight', '## Reference'];
+    const order = [
+      '## Install',
+      '## Quick start: with a bundler',
+      '## Quick start: CDN',
+      '## Run it offline',
+      '## Documentation',
+      '## Support',
+      '## Contributing',
+    ];
     const at = order.map((heading) => readme.indexOf(`\n${heading}`));
     assert.ok(
       at.every((index, i) => index > 0 && (i === 0 || index > at[i - 1])),
@@ -194,6 +200,11 @@ describe('package page', () => {
     );
     const table = readme.slice(0, readme.indexOf('\n## Install'));
     for (const tag of TAGS) assert.ok(table.includes(`\`<${tag}>\``), `the element table names <${tag}>`);
+  });
+
+  it('the README is the registry page: at most 250 lines', () => {
+    const lines = readme.replace(/\n$/, '').split('\n').length;
+    assert.ok(lines <= 250, `README.md has ${lines} lines: move the detail to a docs page (docs/)`);
   });
 
   it("the README's pictures are in the tarball, reached through jsDelivr at this version", () => {
@@ -208,7 +219,7 @@ describe('package page', () => {
     const images = [
       ...readme.matchAll(/<(?:img|source)\b[^>]*?\b(?:src|srcset)="([^"]+)"|!\[[^\]]*\]\(([^)]+)\)/g),
     ].map((match) => match[1] ?? match[2]);
-    assert.ok(images.length >= 4, `only ${images.length} pictures`);
+    assert.ok(images.length >= 1, 'the README shows a picture');
     const prefix = `https://cdn.jsdelivr.net/npm/${pkg.name}@${pkg.version}/`;
     for (const url of images) {
       assert.ok(

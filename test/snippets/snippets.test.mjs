@@ -1,4 +1,4 @@
-// `npm run test:snippets`: runs the README's offline setups (test/snippets/*, shown in the README as they are; see
+// `npm run test:snippets`: runs the offline setups of the docs (test/snippets/*, shown by the docs pages as they are; see
 // test/node/readme-snippets.test.mjs) the way a package user would, from the package as it is published:
 //
 //   1. builds the package (`npm run build`) and packs it (`npm pack`);
@@ -203,7 +203,7 @@ describe('without @clerk/clerk-js (an optional peer: npm does not install it)', 
   });
 });
 
-describe('README offline snippets, run as written', () => {
+describe('the docs pages offline snippets, run as written', () => {
   before(async () => {
     // README: @clerk/clerk-js for the emulator (already there after the test above, unless it was skipped), then what
     // the @web/test-runner section uses; puppeteer-core is the Playwright stand-in's own dependency.

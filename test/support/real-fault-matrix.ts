@@ -26,7 +26,7 @@ const FAILURES: Array<{ name: string; fault: Fault; message: RegExp }> = [
   { name: 'HTTP 503', fault: { status: 503 }, message: /^There was an internal error on our servers/ },
   { name: 'HTTP 401', fault: { status: 401 }, message: /^You are not signed in\.$/ },
   { name: 'HTTP 429', fault: { status: 429 }, message: /^Too many requests\. Please try again later\.$/ },
-  // Until cleared: Chromium silently retries a dropped request on a reused keep-alive socket (see README).
+  // Until cleared: Chromium silently retries a dropped request on a reused keep-alive socket (see docs/testing.md).
   { name: 'dropped connection', fault: { drop: true }, message: /^ClerkJS: Network error .*Please try again\.$/ },
 ];
 

@@ -122,7 +122,7 @@ describe('layout shift: a page with the menu and the button, from first paint to
     if (steps.cls !== null) expect(steps.cls, 'CLS').to.equal(0);
   });
 
-  it('a justify-content: space-between header keeps the menu and the button together in an element of their own (the README pattern)', async function () {
+  it('a justify-content: space-between header keeps the menu and the button together in an element of their own (the pattern of docs/getting-started.md)', async function () {
     this.timeout(15000);
     const steps = await loadPage(await noFlash);
     page = steps.page;

@@ -1,4 +1,4 @@
-// The frameworks' way (the README's Next.js recipe): the page arrives with the server's HTML of the client component
+// The frameworks' way (the Next.js recipe of docs/frameworks.md): the page arrives with the server's HTML of the client component
 // (React's server render, where the component's plain `import 'clerk-sign-out-elements'` defined nothing:
 // test/node/server-imports.test.mjs) and the package's no-flash.css (what `import 'clerk-sign-out-elements/no-flash.css'`
 // in app/layout.tsx puts in the head). The client bundle arrives 2 s later: it imports the package, which defines the

@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { FakeClerk } from '../../../src/testing/index.js';
 import { slowClerk } from '../../support/fixtures.js';
-import { readmeSnippet } from '../../support/readme.js';
+import { markedSnippet } from '../../support/marked-snippet.js';
 import {
   DELAY_MS,
   boxes,
@@ -31,7 +31,7 @@ describe('README CDN quick start, the module 2 s late', () => {
   });
 
   async function openCdnPage(clerk: FakeClerk) {
-    const block = await readmeSnippet('quick-start-cdn');
+    const block = await markedSnippet('README.md', 'quick-start-cdn');
     const urls = [...block.matchAll(/(?:src|href)="(https:\/\/cdn\.jsdelivr\.net\/[^"]*)"/g)].map((match) => match[1]);
     expect(urls, 'the stylesheet, then the module, from jsDelivr').to.deep.equal([
       `${JSDELIVR}/dist/no-flash.css`,

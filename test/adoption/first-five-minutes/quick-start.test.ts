@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { FakeClerk } from '../../../src/testing/index.js';
 import { slowClerk } from '../../support/fixtures.js';
-import { readmeSnippet } from '../../support/readme.js';
+import { markedSnippet } from '../../support/marked-snippet.js';
 import {
   DELAY_MS,
   boxes,
@@ -28,7 +28,7 @@ describe('README quick start with a bundler, its module 2 s late', () => {
   afterEach(() => page?.remove());
 
   async function openQuickStart(clerk: FakeClerk, block?: string) {
-    block ??= await readmeSnippet('quick-start-bundler');
+    block ??= await markedSnippet('README.md', 'quick-start-bundler');
     // The package name resolves to the current source, arriving 2 s late (what a bundler's resolution would do), and
     // the stylesheet to the current one.
     const specifier = `'clerk-sign-out-elements'`;
@@ -52,7 +52,7 @@ describe('README quick start with a bundler, its module 2 s late', () => {
     );
 
   it('the block is what the test assumes: the link to no-flash.css first, the package imported by name, the menu and the button outside any state', async () => {
-    const block = await readmeSnippet('quick-start-bundler');
+    const block = await markedSnippet('README.md', 'quick-start-bundler');
     expect(block.split('\n')[0]).to.equal(LINK);
     expect(block).to.contain(`import 'clerk-sign-out-elements';`);
     expect(block).to.match(
@@ -130,7 +130,7 @@ describe('README quick start with a bundler, its module 2 s late', () => {
 
   it('the menu’s own items stay hidden too, before and after the elements are defined (the menu is closed)', async function () {
     this.timeout(15000);
-    const block = (await readmeSnippet('quick-start-bundler')).replace(
+    const block = (await markedSnippet('README.md', 'quick-start-bundler')).replace(
       '<clerk-user-menu></clerk-user-menu>',
       '<clerk-user-menu><a slot="item" href="/billing">Billing</a><button slot="item" type="button">Help</button></clerk-user-menu>',
     );
@@ -145,7 +145,7 @@ describe('README quick start with a bundler, its module 2 s late', () => {
 
   it('without the link to no-flash.css the same page shows every state while the module loads (what the file prevents)', async function () {
     this.timeout(15000);
-    const block = (await readmeSnippet('quick-start-bundler')).replace(LINK, '');
+    const block = (await markedSnippet('README.md', 'quick-start-bundler')).replace(LINK, '');
     await openQuickStart(FakeClerk.signedIn(), block);
     const watched = await watchUntilDefined(page!, { tags: STATE_TAGS });
     expect(watched.shown.join('\n')).to.contain('You are signed out.').and.contain('Sign-in is unavailable');

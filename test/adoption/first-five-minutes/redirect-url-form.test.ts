@@ -1,12 +1,12 @@
 // `signed-out`'s `detail.redirectUrl` has ONE form: an absolute URL (or null when nothing navigates), whatever
 // set it: Clerk's default, Clerk's own afterSignOutUrl, <clerk-provider after-sign-out-url> or redirect-url. The
-// README's router recipe (its `router-path` and `router-recipe` blocks, run here as written) relies on it.
+// router recipe of docs/events.md (its `router-path` and `router-recipe` blocks, run here as written) relies on it.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/index.js';
 import type { ClerkProvider, SignedOutEvent } from '../../../src/index.js';
 import { FakeClerk, fakeUser } from '../../../src/testing/index.js';
 import { shadowButton, until } from '../../support/fixtures.js';
-import { readmeSnippet } from '../../support/readme.js';
+import { markedSnippet } from '../../support/marked-snippet.js';
 
 const here = (path: string) => new URL(path, location.href).href;
 
@@ -78,24 +78,24 @@ describe('signed-out redirectUrl: always absolute', () => {
   });
 });
 
-describe("README's router recipe, as written", () => {
+describe("the events page's router recipe, as written", () => {
   const containers: HTMLElement[] = [];
   const container = () => containers[containers.push(document.body.appendChild(document.createElement('div'))) - 1];
   afterEach(() => containers.splice(0).forEach((element) => element.remove()));
 
-  /** The README's `router-path` block as a module. */
+  /** The events page's `router-path` block as a module. */
   async function routerPathModule(): Promise<{ routerPath: (url: string | null) => string | null }> {
-    const code = await readmeSnippet('router-path');
+    const code = await markedSnippet('docs/events.md', 'router-path');
     return import(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
   }
 
   /**
-   * Runs the README's `router-recipe` block with `router` and `document` given: its import of './router-path.js' is
+   * Runs the events page's `router-recipe` block with `router` and `document` given: its import of './router-path.js' is
    * replaced by the `router-path` block itself (the only change).
    */
   async function installRecipe(target: EventTarget, router: { navigate(path: string): void }): Promise<void> {
-    const helper = (await readmeSnippet('router-path')).replace(/^export /m, '');
-    const recipe = await readmeSnippet('router-recipe');
+    const helper = (await markedSnippet('docs/events.md', 'router-path')).replace(/^export /m, '');
+    const recipe = await markedSnippet('docs/events.md', 'router-recipe');
     const importLine = "import { routerPath } from './router-path.js';\n";
     expect(recipe.startsWith(importLine)).to.equal(true);
     new Function('document', 'router', helper + recipe.slice(importLine.length))(target, router);

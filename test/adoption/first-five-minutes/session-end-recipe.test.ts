@@ -1,14 +1,14 @@
-// The README's session-end recipe (its `session-end-recipe` block), run as written: it clears an app's cached data
-// whenever a session ends, whatever ended it.
+// The session-end recipe of docs/events.md (its `session-end-recipe` block), run as written: it clears an app's
+// cached data whenever a session ends, whatever ended it.
 import '../../../src/testing/isolate-tabs.js';
 import { expect } from '@open-wc/testing';
 import '../../../src/index.js';
 import type { ClerkProvider } from '../../../src/index.js';
 import { FakeClerk, fakeUser } from '../../../src/testing/index.js';
 import { until } from '../../support/fixtures.js';
-import { readmeSnippet } from '../../support/readme.js';
+import { markedSnippet } from '../../support/marked-snippet.js';
 
-describe("README's session-end recipe, as written", () => {
+describe("the events page's session-end recipe, as written", () => {
   const containers: HTMLElement[] = [];
   afterEach(() => containers.splice(0).forEach((element) => element.remove()));
 
@@ -21,7 +21,11 @@ describe("README's session-end recipe, as written", () => {
     const appCache = { cleared: 0, clear: () => appCache.cleared++ };
     const logged: string[] = [];
     const log = { info: (message: string) => logged.push(message) };
-    new Function('document', 'appCache', 'console', await readmeSnippet('session-end-recipe'))(host, appCache, log);
+    new Function('document', 'appCache', 'console', await markedSnippet('docs/events.md', 'session-end-recipe'))(
+      host,
+      appCache,
+      log,
+    );
     provider.clerk = clerk;
     await until(() => provider.state.status === 'ready');
     return { provider, appCache, logged };

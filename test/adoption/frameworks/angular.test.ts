@@ -1,4 +1,4 @@
-// Angular 21: the README's standalone component (test/adoption/frameworks/angular/sign-out.component.ts, the README block with the
+// Angular 21: the frameworks page's standalone component (test/adoption/frameworks/angular/sign-out.component.ts, the docs block with the
 // package name for the source import; test/node/framework-snippets.test.mjs checks they match), JIT-compiled in the page
 // (@angular/compiler first), zoneless, with Angular's router on a mock location (the test page's URL stays).
 import '@angular/compiler';
@@ -21,7 +21,7 @@ import { SignOutComponent } from './angular/sign-out.component.js';
 
 const CLERK = new InjectionToken<FakeClerk>('the Clerk instance of the app');
 
-/** The app around the README component: it binds its Clerk instance with `[clerk]`, as a parent component does. */
+/** The app around the docs component: it binds its Clerk instance with `[clerk]`, as a parent component does. */
 @Component({ selector: 'test-app', imports: [SignOutComponent], template: `<app-sign-out [clerk]="clerk" />` })
 class TestApp {
   readonly clerk = inject(CLERK);

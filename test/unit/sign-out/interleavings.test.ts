@@ -1,6 +1,6 @@
 /**
  * Generated interleavings of the sign-out flow, with fast-check on the fake Clerk: random sequences of clicks
- * on several elements and menu items, vetoes (the README's confirm recipe included), faults of EVERY request a flow
+ * on several elements and menu items, vetoes (the events page's confirm recipe included), faults of EVERY request a flow
  * makes (the sign-out, then the client reload, the activation of the session to show and its touch), the browser going
  * offline and back (during a request too), Frontend API answers in any order (fast-check's scheduler decides when each
  * fake request answers), the menu opened and closed, element removal, `.clerk` swaps and sessions ending in another
@@ -409,7 +409,7 @@ class Run {
     }
   };
 
-  /** The README's confirm recipe (for buttons; the menu has no signOut(), so it is vetoed). */
+  /** The events page's confirm recipe (for buttons; the menu has no signOut(), so it is vetoed). */
   #onSignOut(event: SignOutEvent): void {
     this.signOuts.push(event);
     if (this.vetoMode === 'none' || this.#confirmed) return;

@@ -1,7 +1,6 @@
-// What a sign-out reports must be true: the README's confirm recipe, signed-out only once the server has no session,
+// What a sign-out reports must be true: the events page's confirm recipe, signed-out only once the server has no session,
 // no state the server does not have, a Clerk the provider gave up, after-sign-out-url, and tag names of the app's own.
 import { expect, fixture, html } from '@open-wc/testing';
-import { readFile } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import type { ClerkProvider, ClerkSignOutButton, SignedOutEvent, SignOutErrorEvent } from '../../../src/index.js';
 import { ClerkController } from '../../../src/clerk/clerk-controller.js';
@@ -10,6 +9,7 @@ import { define } from '../../../src/define/define.js';
 import * as elements from '../../../src/elements.js';
 import { isSigningOut } from '../../../src/flows/action-lock.js';
 import { FakeClerk } from '../../../src/testing/index.js';
+import { markedSnippet } from '../../support/marked-snippet.js';
 import { captureConsole, recordEvents, shadowButton, until, withProvider } from '../../support/fixtures.js';
 
 /** Records every state the provider publishes, with whether a sign-out was in flight when it did. */
@@ -30,18 +30,17 @@ describe('sign-out outcomes', () => {
   beforeEach(() => (events = recordEvents('sign-out', 'signed-out', 'sign-out-error')));
   afterEach(() => events.stop());
 
-  describe("the README's confirm recipe", () => {
+  describe("the events page's confirm recipe", () => {
     const realConfirm = window.confirm;
     afterEach(() => (window.confirm = realConfirm));
 
-    it('signs out after confirm(), running the README recipe as written', async () => {
+    it('signs out after confirm(), running the recipe of docs/events.md as written', async () => {
       window.confirm = () => true;
       const clerk = FakeClerk.signedIn();
       const { el } = await withProvider<ClerkSignOutButton>(button, clerk);
-      const readme = await readFile({ path: '../../../README.md' });
-      const recipe = /Confirm before signing out[^]*?```js\n([^]*?)```/.exec(readme ?? '')?.[1];
-      expect(recipe, "README's recipe").to.contain("button.addEventListener('sign-out'");
-      new Function('button', recipe!)(el);
+      const recipe = await markedSnippet('docs/events.md', 'confirm-recipe');
+      expect(recipe, 'the recipe').to.contain("button.addEventListener('sign-out'");
+      new Function('button', recipe)(el);
       shadowButton(el).click();
       await until(() => events.of('signed-out').length === 1);
       expect(clerk.signOutCalls).to.have.length(1);

@@ -1,4 +1,4 @@
-// The README's router-path.js (the `router-path` block, run as written by test/adoption/first-five-minutes/), typed, for the
+// The events page's router-path.js (the `router-path` block, run as written by test/adoption/first-five-minutes/), typed, for the
 // Angular component beside it.
 export function routerPath(redirectUrl: string | null): string | null {
   if (!redirectUrl) return null;
