@@ -9,7 +9,10 @@
  * - exactly one outcome: one `sign-out` and one `signed-out` across both tabs, no `sign-out-error`;
  * - a tab past its deadline never shows signed-in content again, and no tab shows signed-out content before Clerk
  *   confirmed the sign-out;
- * - in the end both tabs show nobody signed in, and both elements are `off` (no timer left).
+ * - in the end both tabs show nobody signed in, and both elements are `off` (no timer left);
+ * - each tab names the end of each session it showed once (`session-end`): `idle` in the tab that signed out; in the
+ *   other, `idle` (told by that tab) or `revoked` (this fake has no clerk-js tab message, so that tab learns it from a
+ *   client read; the real clerk-js test, test/real-clerk/idle/idle-two-tabs.test.ts, reads `idle` in both).
  *
  * Seeded (DEFAULT_SEED); to replay a failure, put fast-check's reported seed in test/unit/idle-sign-out/interleavings.seed
  * (an untracked file) and run `npx web-test-runner test/unit/idle-sign-out/interleavings.test.ts`. A seed replays the
@@ -19,7 +22,13 @@
 import '../../../src/testing/isolate-tabs.js';
 import { readFile } from '@web/test-runner-commands';
 import fc from 'fast-check';
-import type { ClerkIdleSignOut, ClerkProvider, ClerkSignedIn, ClerkSignedOut } from '../../../src/index.js';
+import type {
+  ClerkIdleSignOut,
+  ClerkProvider,
+  ClerkSignedIn,
+  ClerkSignedOut,
+  SessionEndEvent,
+} from '../../../src/index.js';
 import '../../../src/index.js';
 import { actionInFlight } from '../../../src/flows/action-lock.js';
 import { switchSession } from '../../../src/flows/switch-session.js';
@@ -72,6 +81,9 @@ class Run {
   /** Clerk confirmed the sign-out (its request succeeded). */
   confirmed = false;
   readonly events: Array<{ type: string; tab: number }> = [];
+  /** Each tab's `session-end` details, and the sessions it showed signed in at the start. */
+  readonly ends: Array<Array<{ sessionId: string; reason: string }>> = [[], []];
+  readonly shown: string[][] = [[], []];
   /** A tab's deadline passed while its account switch was in flight. */
   expiredDuringSwitch = false;
   /** Both tabs were past the deadline at once. */
@@ -149,6 +161,18 @@ class Run {
     if (count('sign-out') !== 1 || count('signed-out') !== 1 || count('sign-out-error') !== 0)
       this.violations.push(`events: ${JSON.stringify(this.events)}`);
     if (this.time.pending !== 0) this.violations.push(`${this.time.pending} timers left`);
+    const signedOutBy = this.events.find((event) => event.type === 'signed-out')?.tab;
+    for (const index of [0, 1]) {
+      const ends = this.ends[index];
+      const ids = ends.map((end) => end.sessionId).sort();
+      if (JSON.stringify(ids) !== JSON.stringify([...this.shown[index]].sort()))
+        this.violations.push(
+          `tab ${index}: session-end for ${JSON.stringify(ids)}, shown ${JSON.stringify(this.shown[index])}`,
+        );
+      const allowed = index === signedOutBy ? ['idle'] : ['idle', 'revoked'];
+      for (const end of ends)
+        if (!allowed.includes(end.reason)) this.violations.push(`tab ${index}: session-end ${end.reason}`);
+    }
   }
 
   dispose(): void {
@@ -188,6 +212,8 @@ class Run {
     const record = (event: Event) => this.events.push({ type: event.type, tab: index });
     provider.addEventListener('idle-warning', onWarning);
     for (const type of ['sign-out', 'signed-out', 'sign-out-error']) provider.addEventListener(type, record);
+    provider.addEventListener('session-end', (event) => this.ends[index].push((event as SessionEndEvent).detail));
+    this.shown[index] = clerk.client?.signedInSessions.map((session) => session.id) ?? [];
     this.#listeners.push(() => provider.removeEventListener('idle-warning', onWarning));
     document.body.append(provider);
     return {
@@ -237,6 +263,7 @@ describe('idle sign-out: generated interleavings of two tabs', () => {
     const started = performance.now();
     const runSeed = await seed();
     let steps = 0;
+    const ends: Record<string, number> = {};
     const seen = {
       switches: 0,
       sleeps: 0,
@@ -268,6 +295,7 @@ describe('idle sign-out: generated interleavings of two tabs', () => {
           if (run.bothExpired) seen['runs: both tabs past the deadline at once']++;
           for (const event of run.events.filter((e) => e.type === 'signed-out'))
             seen[`signed-out by tab ${event.tab as Tab}`]++;
+          for (const end of run.ends.flat()) ends[end.reason] = (ends[end.reason] ?? 0) + 1;
           if (run.violations.length) throw new Error(`violated: ${run.violations.join('; ')}`);
         } finally {
           run.dispose();
@@ -289,7 +317,8 @@ describe('idle sign-out: generated interleavings of two tabs', () => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       `idle: ${details.numRuns.toLocaleString('en')} runs (${steps.toLocaleString('en')} steps), ` +
-        `${details.failed ? 1 : 0} violations, ${seconds} s, seed ${runSeed}; ${JSON.stringify(seen)}`,
+        `${details.failed ? 1 : 0} violations, ${seconds} s, seed ${runSeed}; ${JSON.stringify(seen)}; ` +
+        `session-end reasons: ${JSON.stringify(ends)}`,
     );
     if (details.failed) {
       const cause =
