@@ -128,8 +128,6 @@ class Run {
   readonly unheard = new Set<string>();
   /** Sessions shown when another tab's sign-out was heard. */
   readonly heardFor = new Set<string>();
-  /** Sessions Clerk stopped showing as the current one while its client still listed them signed in. */
-  readonly dropped = new Set<string>();
   /** What happened, in order, for the report of a failed run. */
   readonly trace: string[] = [];
   #flowOp?: SignOutOp;
@@ -274,8 +272,8 @@ class Run {
     for (const id of this.shownEver) {
       const count = counts.get(id) ?? 0;
       if (count > 1) this.violations.push(`${count} session-end for ${id}`);
-      // A session Clerk dropped as the current one ended for this page, once, even if it shows again later.
-      const stillShown = live.has(id) && !this.dropped.has(id);
+      // A session its client still lists signed in has not ended, even if Clerk dropped it as the current one.
+      const stillShown = live.has(id);
       if (!stillShown && count === 0) this.violations.push(`no session-end for ${id}, no longer shown`);
       if (stillShown && count > 0) this.violations.push(`session-end for ${id}, still shown signed in`);
     }
@@ -289,9 +287,6 @@ class Run {
   #onState(state: ClerkState): void {
     if (state.clerk !== this.clerk || !state.client) return;
     for (const session of state.client.signedInSessions) this.shownEver.add(session.id);
-    const previous = this.#lastState?.session;
-    const listed = (id: string) => state.client!.signedInSessions.some((session) => session.id === id);
-    if (state.session === null && previous && listed(previous.id)) this.dropped.add(previous.id);
     if (state.session !== undefined) this.#lastState = state;
     else this.#lastState = { ...state, session: this.#lastState?.session };
   }
@@ -307,8 +302,6 @@ class Run {
     if (!own.length && this.heardFor.has(sessionId)) allowed.add('other-tab');
     // The page learns it from a client read with no other evidence: for all it can tell, the server revoked it.
     if (!own.length && this.unheard.has(sessionId)) allowed.add('revoked');
-    // Clerk stopped showing it although its client lists it signed in (two sign-outs racing): nothing explains it.
-    if (!own.length && this.dropped.has(sessionId)) allowed.add('unknown');
     if (!allowed.has(reason)) {
       this.violations.push(
         `session-end ${reason} for ${sessionId}; true: ${[...allowed].join(' or ') || 'none'} ` +
