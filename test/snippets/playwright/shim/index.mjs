@@ -5,7 +5,7 @@
 //
 // Matching follows Playwright where the snippet depends on it: getByText finds an element containing the text
 // (shadow DOM included), getByRole an element with that role and accessible name; expectations and clicks wait for
-// the element to be visible (up to 10 s); page.route matches a URL glob (`**` any characters, `*` any but `/`) and
+// the element to be visible (up to 10 s, through navigations); page.route matches a URL glob (`**` any characters, `*` any but `/`) and
 // route.continue({ url }) sends the request elsewhere, unseen by the page. As in Playwright, a failed beforeAll skips
 // the tests and the afterAll hooks still run.
 import assert from 'node:assert/strict';
@@ -22,16 +22,35 @@ test.beforeAll = (body) => hooks.beforeAll.push(body);
 test.afterAll = (body) => hooks.afterAll.push(body);
 test.beforeEach = (body) => hooks.beforeEach.push(body);
 
+/**
+ * Runs `action` until it works, for up to TIMEOUT: as Playwright's do, a click or an expectation waits through a
+ * navigation (e.g. the redirect after a sign-out), which destroys the page context a puppeteer locator was reading.
+ */
+async function acrossNavigations(action) {
+  const giveUp = Date.now() + TIMEOUT;
+  for (;;) {
+    try {
+      return await action(Math.max(1, giveUp - Date.now()));
+    } catch (error) {
+      const navigated = /context was destroyed|navigation|detached/i.test(String(error?.message));
+      if (!navigated || Date.now() >= giveUp) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
 class Locator {
   constructor(page, selector) {
     this.page = page;
     this.selector = selector;
   }
   async click() {
-    await this.page.locator(this.selector).setTimeout(TIMEOUT).click();
+    await acrossNavigations((timeout) => this.page.locator(this.selector).setTimeout(timeout).click());
   }
   async waitVisible() {
-    await this.page.locator(this.selector).setTimeout(TIMEOUT).setVisibility('visible').wait();
+    await acrossNavigations((timeout) =>
+      this.page.locator(this.selector).setTimeout(timeout).setVisibility('visible').wait(),
+    );
   }
 }
 
