@@ -5,7 +5,14 @@ import { CLERK_JS } from '../../support/clerk-js.js';
 import { bringToFront } from '../../support/engine.js';
 import { until } from '../../support/fixtures.js';
 import { mountNpmClerk, signedInTenant } from '../../support/real-clerk.js';
-import { now, recordSessionEnds, report, requestsSince, setVisibility } from '../../support/real-session-ends.js';
+import {
+  now,
+  recordSessionEnds,
+  report,
+  requestsSince,
+  setVisibility,
+  sleep,
+} from '../../support/real-session-ends.js';
 
 /** Tokens this short make the test take seconds, not Clerk's default 60 s lifetime's 43–50 s. */
 const TOKEN_SECONDS = 30;
@@ -21,11 +28,14 @@ describe('session-end on the real clerk-js: revoked while the tab stays visible 
     const { emulator, sessions } = await signedInTenant();
     const [session] = sessions;
     await emulator.setTokenLifetime(TOKEN_SECONDS);
-    const loaded = now();
-    await mountNpmClerk(emulator, html`<clerk-signed-in></clerk-signed-in>`);
-    // Visible for real: a background tab's timers are throttled, clerk-js's token refresh among them.
+    // Visible for real: a background tab's timers are throttled, clerk-js's token refresh among them. Brought to the
+    // front before clerk-js loads: the focus that comes with it would make clerk-js touch the session, and this test is
+    // about a tab whose focus does not change.
     await bringToFront();
     setVisibility('visible');
+    await sleep(300);
+    const loaded = now();
+    await mountNpmClerk(emulator, html`<clerk-signed-in></clerk-signed-in>`);
     const since = Date.now();
     const { ends, stop } = recordSessionEnds();
     await emulator.revokeSession(session.id);
