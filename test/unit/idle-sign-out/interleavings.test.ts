@@ -20,7 +20,6 @@
  * few between runs of one seed.
  */
 import '../../../src/testing/isolate-tabs.js';
-import { readFile } from '@web/test-runner-commands';
 import fc from 'fast-check';
 import type {
   ClerkIdleSignOut,
@@ -35,6 +34,7 @@ import { switchSession } from '../../../src/flows/switch-session.js';
 import { FakeClerk, fakeUser } from '../../../src/testing/index.js';
 import { controlClock, settle, type ControlledClock } from '../../support/idle-clock.js';
 import { idleStorageKey, storedActivity } from '../../support/idle.js';
+import { checkSeeded, seedFrom } from '../../support/seeded-check.js';
 
 const DEFAULT_SEED = 23_2026;
 const RUNS = 1000;
@@ -252,16 +252,11 @@ Object.assign(navigator.locks, {
   },
 });
 
-async function seed(): Promise<number> {
-  const override = await readFile({ path: './interleavings.seed' }).catch(() => undefined);
-  return override?.trim() ? Number(override) : DEFAULT_SEED;
-}
-
 describe('idle sign-out: generated interleavings of two tabs', () => {
   it(`holds every invariant over ${RUNS} generated runs`, async function () {
     this.timeout(600_000);
     const started = performance.now();
-    const runSeed = await seed();
+    const runSeed = await seedFrom('./interleavings.seed', DEFAULT_SEED);
     let steps = 0;
     const ends: Record<string, number> = {};
     const seen = {
@@ -308,22 +303,13 @@ describe('idle sign-out: generated interleavings of two tabs', () => {
         if (lockRequests > 0) throw new Error(`violated: ${lockRequests} lock requests left after both tabs closed`);
       },
     );
-    // A switch to an account that ended meanwhile is refused in the console; keep the log readable.
-    const consoleError = console.error;
-    console.error = () => undefined;
-    const details = await fc
-      .check(property, { seed: runSeed, numRuns: RUNS })
-      .finally(() => (console.error = consoleError));
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(
-      `idle: ${details.numRuns.toLocaleString('en')} runs (${steps.toLocaleString('en')} steps), ` +
-        `${details.failed ? 1 : 0} violations, ${seconds} s, seed ${runSeed}; ${JSON.stringify(seen)}; ` +
-        `session-end reasons: ${JSON.stringify(ends)}`,
-    );
-    if (details.failed) {
-      const cause =
-        details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-      throw new Error(`${fc.defaultReportMessage(details)}\n${cause}`);
-    }
+    await checkSeeded(property, {
+      name: 'idle',
+      seed: runSeed,
+      runs: RUNS,
+      started,
+      steps: () => steps,
+      summary: () => `${JSON.stringify(seen)}; session-end reasons: ${JSON.stringify(ends)}`,
+    });
   });
 });

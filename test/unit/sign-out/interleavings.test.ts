@@ -24,7 +24,6 @@
  */
 import '../../../src/index.js';
 import { ContextConsumer } from '@lit/context';
-import { readFile } from '@web/test-runner-commands';
 import fc from 'fast-check';
 import { LitElement } from 'lit';
 import type {
@@ -41,6 +40,7 @@ import { FakeClerk, fakeUser, type FakeCall } from '../../../src/testing/index.j
 import { OfflineError } from '../../../src/contract/errors.js';
 import { announcedMessages } from '../../support/announced.js';
 import { simulateOffline } from '../../support/offline.js';
+import { checkSeeded, seedFrom } from '../../support/seeded-check.js';
 
 const DEFAULT_SEED = 10_2026;
 const RUNS = 2000;
@@ -443,16 +443,11 @@ async function flush(): Promise<void> {
   for (let i = 0; i < 10; i++) await Promise.resolve();
 }
 
-async function seed(): Promise<number> {
-  const override = await readFile({ path: './interleavings.seed' }).catch(() => undefined);
-  return override?.trim() ? Number(override) : DEFAULT_SEED;
-}
-
 describe('sign-out flow: generated interleavings', () => {
   it(`holds every invariant over ${RUNS} generated runs`, async function () {
     this.timeout(300_000);
     const started = performance.now();
-    const runSeed = await seed();
+    const runSeed = await seedFrom('./interleavings.seed', DEFAULT_SEED);
     let steps = 0;
     const seen = {
       'sign-out': 0,
@@ -495,22 +490,14 @@ describe('sign-out flow: generated interleavings', () => {
         }
       },
     );
-    // Refused session-id values (a session that ended meanwhile) are reported in the console; keep the log readable.
-    const consoleError = console.error;
-    console.error = () => undefined;
-    const details = await fc
-      .check(property, { seed: runSeed, numRuns: RUNS })
-      .finally(() => (console.error = consoleError));
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(
-      `flow: ${details.numRuns.toLocaleString('en')} runs (${steps.toLocaleString('en')} steps), ` +
-        `${details.failed ? 1 : 0} violations, ${seconds} s, seed ${runSeed}; events: ${JSON.stringify(seen)}`,
-    );
-    if (details.failed) {
-      const cause =
-        details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-      throw new Error(`${fc.defaultReportMessage(details)}\n${cause}`);
-    }
+    await checkSeeded(property, {
+      name: 'flow',
+      seed: runSeed,
+      runs: RUNS,
+      started,
+      steps: () => steps,
+      summary: () => `events: ${JSON.stringify(seen)}`,
+    });
   });
 });
 
@@ -715,7 +702,7 @@ describe('devices: generated interleavings', () => {
   it(`the list shown is the server's for the current user once quiet, over ${RUNS} generated runs`, async function () {
     this.timeout(300_000);
     const started = performance.now();
-    const runSeed = await seed();
+    const runSeed = await seedFrom('./interleavings.seed', DEFAULT_SEED);
     let steps = 0;
     const seen = { failures: 0, announced: 0, 'quiet lists compared': 0 };
     const property = fc.asyncProperty(
@@ -743,20 +730,13 @@ describe('devices: generated interleavings', () => {
         }
       },
     );
-    const consoleError = console.error;
-    console.error = () => undefined;
-    const details = await fc
-      .check(property, { seed: runSeed, numRuns: RUNS })
-      .finally(() => (console.error = consoleError));
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(
-      `devices: ${details.numRuns.toLocaleString('en')} runs (${steps.toLocaleString('en')} steps), ` +
-        `${details.failed ? 1 : 0} violations, ${seconds} s, seed ${runSeed}; ${JSON.stringify(seen)}`,
-    );
-    if (details.failed) {
-      const cause =
-        details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-      throw new Error(`${fc.defaultReportMessage(details)}\n${cause}`);
-    }
+    await checkSeeded(property, {
+      name: 'devices',
+      seed: runSeed,
+      runs: RUNS,
+      started,
+      steps: () => steps,
+      summary: () => JSON.stringify(seen),
+    });
   });
 });

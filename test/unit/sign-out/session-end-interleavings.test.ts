@@ -17,7 +17,6 @@
  */
 import '../../../src/testing/isolate-tabs.js';
 import { ContextConsumer } from '@lit/context';
-import { readFile } from '@web/test-runner-commands';
 import fc from 'fast-check';
 import { LitElement } from 'lit';
 import '../../../src/index.js';
@@ -26,6 +25,7 @@ import { clerkContext, type ClerkState } from '../../../src/clerk/context.js';
 import { runFlow } from '../../../src/flows/flow.js';
 import { signOutFlow } from '../../../src/flows/sign-out.js';
 import { FakeClerk, fakeUser } from '../../../src/testing/index.js';
+import { checkSeeded, seedFrom } from '../../support/seeded-check.js';
 
 const DEFAULT_SEED = 23_2026;
 const RUNS = 1000;
@@ -328,16 +328,11 @@ class Run {
   }
 }
 
-async function seed(): Promise<number> {
-  const override = await readFile({ path: './session-end-interleavings.seed' }).catch(() => undefined);
-  return override?.trim() ? Number(override) : DEFAULT_SEED;
-}
-
 describe('session-end: generated interleavings', () => {
   it(`one true session-end per ended session over ${RUNS} generated runs`, async function () {
     this.timeout(600_000);
     const started = performance.now();
-    const runSeed = await seed();
+    const runSeed = await seedFrom('./session-end-interleavings.seed', DEFAULT_SEED);
     let steps = 0;
     const reasons: Record<string, number> = {};
     const property = fc.asyncProperty(
@@ -363,20 +358,13 @@ describe('session-end: generated interleavings', () => {
         }
       },
     );
-    const consoleError = console.error;
-    console.error = () => undefined;
-    const details = await fc
-      .check(property, { seed: runSeed, numRuns: RUNS })
-      .finally(() => (console.error = consoleError));
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(
-      `session-end: ${details.numRuns.toLocaleString('en')} runs (${steps.toLocaleString('en')} steps), ` +
-        `${details.failed ? 1 : 0} violations, ${seconds} s, seed ${runSeed}; reasons: ${JSON.stringify(reasons)}`,
-    );
-    if (details.failed) {
-      const cause =
-        details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-      throw new Error(`${fc.defaultReportMessage(details)}\n${cause}`);
-    }
+    await checkSeeded(property, {
+      name: 'session-end',
+      seed: runSeed,
+      runs: RUNS,
+      started,
+      steps: () => steps,
+      summary: () => `reasons: ${JSON.stringify(reasons)}`,
+    });
   });
 });
