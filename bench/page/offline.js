@@ -2,6 +2,7 @@
 // a provider and a sign-out button. ?clerk=<emulator origin>&proxy=<proxyUrl>&key=<publishable key>&major=<6|5>.
 // The Node half (bench/lib/offline.mjs) takes the page offline with CDP; every Frontend API fetch is counted here.
 import '/cdn/clerk-sign-out-elements.js';
+import { loadClerkScript, mountSignOutButton } from './real-clerk.js';
 
 const params = new URLSearchParams(location.search);
 /** Every Frontend API fetch clerk-js starts (`/v1/` URLs), offline ones included (they never reach the emulator). */
@@ -19,24 +20,11 @@ window.fetch = (input, init) => {
   });
 };
 
-const script = document.createElement('script');
-script.src = `${params.get('clerk')}/__clerk/npm/@clerk/clerk-js@${params.get('major')}/dist/clerk.browser.js`;
-script.dataset.clerkPublishableKey = params.get('key');
-script.dataset.clerkProxyUrl = params.get('proxy');
-await new Promise((resolve, reject) => {
-  script.onload = resolve;
-  script.onerror = () => reject(new Error(`could not load ${script.src}`));
-  document.head.append(script);
-});
-const clerk = window.Clerk;
-await clerk.load({ telemetry: false });
-const provider = document.createElement('clerk-provider');
-const button = document.createElement('clerk-sign-out-button');
-provider.clerk = clerk;
-provider.append(button);
-document.body.append(provider);
-await provider.updateComplete;
-await button.updateComplete;
+const clerk = await loadClerkScript(
+  `${params.get('clerk')}/__clerk/npm/@clerk/clerk-js@${params.get('major')}/dist/clerk.browser.js`,
+  { key: params.get('key'), proxy: params.get('proxy') },
+);
+const { provider, button } = await mountSignOutButton(clerk);
 if (!clerk.user) throw new Error('the emulator did not sign anyone in');
 document.addEventListener('signed-out', (event) => event.preventDefault());
 

@@ -2,24 +2,18 @@
 // in ?version=, from the emulator as Clerk's Frontend API serves it). ?clerk=<emulator origin>&proxy=&key=&version=.
 // With ?tab=other the page is only "another tab": Clerk, no elements.
 import '/cdn/clerk-sign-out-elements.js';
+import { loadClerkScript, mountSignOutButton } from './real-clerk.js';
 
 const params = new URLSearchParams(location.search);
-const script = document.createElement('script');
-script.src = `${params.get('proxy')}/npm/@clerk/clerk-js@${params.get('version')}/dist/clerk.browser.js`;
-script.dataset.clerkPublishableKey = params.get('key');
-script.dataset.clerkProxyUrl = params.get('proxy');
-await new Promise((resolve, reject) => {
-  script.onload = resolve;
-  script.onerror = () => reject(new Error(`could not load ${script.src}`));
-  document.head.append(script);
-});
-const clerk = window.Clerk;
 const navigations = [];
-await clerk.load({
-  telemetry: false,
-  routerPush: (to) => navigations.push(to),
-  routerReplace: (to) => navigations.push(to),
-});
+const clerk = await loadClerkScript(
+  `${params.get('proxy')}/npm/@clerk/clerk-js@${params.get('version')}/dist/clerk.browser.js`,
+  {
+    key: params.get('key'),
+    proxy: params.get('proxy'),
+    options: { routerPush: (to) => navigations.push(to), routerReplace: (to) => navigations.push(to) },
+  },
+);
 if (!clerk.user) throw new Error('the emulator did not sign anyone in');
 /** Epoch milliseconds with the page's sub-millisecond precision: comparable across tabs. */
 const now = () => performance.timeOrigin + performance.now();
@@ -36,13 +30,7 @@ if (params.get('tab') === 'other') {
     return now();
   };
 } else {
-  const provider = document.createElement('clerk-provider');
-  const button = document.createElement('clerk-sign-out-button');
-  provider.clerk = clerk;
-  provider.append(button);
-  document.body.append(provider);
-  await provider.updateComplete;
-  await button.updateComplete;
+  const { provider, button } = await mountSignOutButton(clerk);
   const ends = [];
   document.addEventListener('session-end', (event) => ends.push({ ...event.detail, at: now() }));
   document.addEventListener('signed-out', (event) => event.preventDefault());

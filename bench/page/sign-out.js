@@ -1,27 +1,14 @@
 // In-page half of row 4: the REAL clerk-js (clerk.browser.js from the emulator, as Clerk's Frontend API serves it) and
 // the shipped CDN module. ?clerk=<emulator origin>&proxy=<proxyUrl>&key=<publishable key>.
 import '/cdn/clerk-sign-out-elements.js';
+import { loadClerkScript, mountSignOutButton } from './real-clerk.js';
 
 const params = new URLSearchParams(location.search);
-const script = document.createElement('script');
-script.src = `${params.get('clerk')}/__clerk/npm/@clerk/clerk-js@6/dist/clerk.browser.js`;
-script.dataset.clerkPublishableKey = params.get('key');
-script.dataset.clerkProxyUrl = params.get('proxy');
-await new Promise((resolve, reject) => {
-  script.onload = resolve;
-  script.onerror = () => reject(new Error(`could not load ${script.src}`));
-  document.head.append(script);
+const clerk = await loadClerkScript(`${params.get('clerk')}/__clerk/npm/@clerk/clerk-js@6/dist/clerk.browser.js`, {
+  key: params.get('key'),
+  proxy: params.get('proxy'),
 });
-const clerk = window.Clerk;
-await clerk.load({ telemetry: false });
-// Created only now, so the provider never sees a Clerk that is still loading (it would call load() itself).
-const provider = document.createElement('clerk-provider');
-const button = document.createElement('clerk-sign-out-button');
-provider.clerk = clerk;
-provider.append(button);
-document.body.append(provider);
-await provider.updateComplete;
-await button.updateComplete;
+const { button } = await mountSignOutButton(clerk);
 if (!clerk.user) throw new Error('the emulator did not sign anyone in');
 
 /** Clerk's own call, with a callback so it does not navigate (the element passes one too). */
