@@ -23,6 +23,22 @@ export interface FramePage {
 const url = (path: string) => new URL(path, import.meta.url).href;
 
 /**
+ * A same-origin iframe (styled `cssText`) whose document is opened for writing: blank.html loaded first, so its
+ * location is an http URL of this origin (module imports and Clerk's cookies work in it).
+ */
+export async function openBlankFrame(cssText = ''): Promise<{ frame: HTMLIFrameElement; page: Document }> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = cssText;
+  frame.src = url('./blank.html');
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const page = frame.contentDocument!;
+  page.open();
+  return { frame, page };
+}
+
+/**
  * Opens a page whose `<html>` has `rootStyle` and whose `<body>` is `body`, in an iframe of `width` × `height` px
  * preferring `prefers` (light or dark; see above), once the elements (all registered) and the fake Clerk are loaded.
  */
@@ -33,14 +49,9 @@ export async function openFramePage({
   height = 600,
   prefers = 'light' as 'light' | 'dark',
 } = {}): Promise<FramePage> {
-  const frame = document.createElement('iframe');
-  frame.style.cssText = `display: block; width: ${width}px; height: ${height}px; border: 0; color-scheme: ${prefers}`;
-  frame.src = url('./blank.html');
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  const page = frame.contentDocument!;
-  page.open();
+  const { frame, page } = await openBlankFrame(
+    `display: block; width: ${width}px; height: ${height}px; border: 0; color-scheme: ${prefers}`,
+  );
   page.write(`<!doctype html><html lang="en" style="${rootStyle}"><head><meta charset="utf-8">
 <style>body { margin: 0; font: 16px/1.5 sans-serif; }</style>
 <script src="${new URL('/node_modules/axe-core/axe.min.js', location.href).href}"></script>

@@ -5,6 +5,7 @@ import type { ClerkProvider, SessionEndDetail } from '../../src/index.js';
 import type { EmulatorConnection, RecordedRequest } from '../../src/testing/index.js';
 import { CLERK_JS, clerkScriptPath } from './clerk-js.js';
 import { until } from './fixtures.js';
+import { openBlankFrame } from './page-frame.js';
 
 export interface RecordedEnd extends SessionEndDetail {
   /** `performance.now()` when it reached the document. */
@@ -88,14 +89,7 @@ const url = (path: string) => new URL(path, import.meta.url).href;
  * package and puts a `<clerk-provider>` around its Clerk.
  */
 export async function openOtherTab(emulator: EmulatorConnection, { elements = false } = {}): Promise<OtherTab> {
-  const frame = document.createElement('iframe');
-  frame.style.cssText = 'width: 400px; height: 200px; border: 0';
-  frame.src = url('./blank.html');
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  const page = frame.contentDocument!;
-  page.open();
+  const { frame, page } = await openBlankFrame('width: 400px; height: 200px; border: 0');
   page.write(`<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module">
   try {
     await import(${JSON.stringify(url('../../src/testing/isolate-tabs.ts'))});

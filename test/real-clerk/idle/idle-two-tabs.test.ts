@@ -6,6 +6,7 @@ import type { EmulatorConnection } from '../../../src/testing/index.js';
 import { CLERK_JS } from '../../support/clerk-js.js';
 import { captureConsole, recordEvents, until } from '../../support/fixtures.js';
 import { idleStorageKey, sessionEndsOf } from '../../support/idle.js';
+import { openBlankFrame } from '../../support/page-frame.js';
 import { lines, mountNpmClerk, signedInTenant } from '../../support/real-clerk.js';
 
 /** Both tabs: 8 s without activity, asked 4 s before (short for the test; real time, each tab its own clock). */
@@ -30,13 +31,7 @@ interface OtherTab {
  * page's channel names: Clerk's `clerk` channel and the idle element's, its stored time and its lock.
  */
 async function openOtherTab(emulator: EmulatorConnection): Promise<OtherTab> {
-  const frame = document.createElement('iframe');
-  frame.src = url('../../support/blank.html');
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  const doc = frame.contentDocument!;
-  doc.open();
+  const { frame, page: doc } = await openBlankFrame();
   doc.write(`<!doctype html><html lang="en"><body>
 <clerk-provider publishable-key="${emulator.publishableKey}" proxy-url="${emulator.proxyUrl}"
   clerk-js-version="${CLERK_JS.major}">
